@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: IncidentModel ← IncidentStore ← FirebreakCLI ← firebreak.
+// docs/ARCHITECTURE.md explains each module's job.
+let package = Package(
+    name: "Firebreak",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "firebreak", targets: ["firebreak"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "IncidentModel"),
+        .target(
+            name: "IncidentStore",
+            dependencies: [
+                "IncidentModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "FirebreakCLI",
+            dependencies: [
+                "IncidentModel",
+                "IncidentStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "firebreak", dependencies: ["FirebreakCLI"]),
+        .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
+        .testTarget(
+            name: "IncidentStoreTests",
+            dependencies: [
+                "IncidentModel", "IncidentStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "FirebreakCLITests", dependencies: ["IncidentModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

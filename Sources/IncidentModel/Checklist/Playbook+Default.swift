@@ -1,0 +1,47 @@
+extension Playbook {
+    /// The framework's seven phases with every item of the design brief.
+    /// `backedBy` names the action or query that does the item; the actions
+    /// themselves live in the action catalog.
+    public static let `default` = Playbook(name: "default", items: [
+        .init(id: "readiness.identify-risks", phase: .readiness, text: "Identify risk areas"),
+        .init(id: "readiness.owner-tags", phase: .readiness, text: "Tag resources so owners are known (report resources without an owner tag)", backedBy: "readiness-untagged-resources"),
+        .init(id: "readiness.least-privilege", phase: .readiness, text: "Reduce unnecessary permissions (list unused and old access keys)", backedBy: "readiness-unused-access-keys"),
+        .init(id: "readiness.regions-accounts", phase: .readiness, text: "Use several regions and accounts to reduce the blast radius", backedBy: "incident-accounts-regions"),
+        .init(id: "readiness.central-logging", phase: .readiness, text: "Centralized logging: CloudTrail trails, VPC Flow Logs, GuardDuty", backedBy: "readiness-logging-audit"),
+        .init(id: "readiness.encryption", phase: .readiness, text: "Encryption at rest, server and client side: EBS default encryption, S3 bucket encryption, KMS keys", backedBy: "readiness-encryption-audit"),
+
+        .init(id: "detection.intent", phase: .detection, text: "Identify the intent of the attack"),
+        .init(id: "detection.compromised-resources", phase: .detection, text: "Identify the compromised resources (import GuardDuty / Security Hub findings)", backedBy: "import-findings"),
+        .init(id: "detection.blast-radius", phase: .detection, text: "Map the blast radius (discover related volumes, interfaces, security groups, roles, users, policies)", backedBy: "discover-related"),
+
+        .init(id: "containment.automate", phase: .containment, text: "Automate containment with scripts"),
+        .init(id: "containment.isolation-security-group", phase: .containment, text: "Isolate instances with a security group that denies egress and allows only management ports", backedBy: "isolate-instance"),
+        .init(id: "containment.restrictive-nacl", phase: .containment, text: "Quarantine the subnet with a restrictive network ACL", backedBy: "quarantine-subnet"),
+        .init(id: "containment.deny-iam", phase: .containment, text: "Attach an explicit-deny IAM policy; deactivate keys; revoke role sessions", backedBy: "deny-all-principal"),
+        .init(id: "containment.route53", phase: .containment, text: "Change Route 53 record sets", backedBy: "change-route53-record"),
+        .init(id: "containment.disable-kms", phase: .containment, text: "Disable compromised KMS keys", backedBy: "disable-kms-key"),
+        .init(id: "containment.stop-instances", phase: .containment, text: "Snapshot volumes, then stop compromised instances (never terminate)", backedBy: "stop-instance"),
+
+        .init(id: "troubleshooting.what-when", phase: .troubleshooting, text: "Establish what happened and when"),
+        .init(id: "troubleshooting.threat-viable", phase: .troubleshooting, text: "Is the threat still viable? Verify containment holds", backedBy: "verify-containment"),
+        .init(id: "troubleshooting.flow-logs", phase: .troubleshooting, text: "Review VPC Flow Logs", backedBy: "query-flow-logs"),
+        .init(id: "troubleshooting.cloudtrail", phase: .troubleshooting, text: "Review CloudTrail activity", backedBy: "query-cloudtrail"),
+        .init(id: "troubleshooting.cloudwatch-logs", phase: .troubleshooting, text: "Review CloudWatch Logs", backedBy: "query-cloudwatch-logs"),
+
+        .init(id: "remediation.remove-infections", phase: .remediation, text: "Remove infections and compromises"),
+        .init(id: "remediation.kms-keys", phase: .remediation, text: "Delete or disable compromised KMS keys", backedBy: "schedule-kms-key-deletion"),
+        .init(id: "remediation.spilled-files", phase: .remediation, text: "Delete spilled files: EBS snapshots and volumes, S3 objects (every version)", backedBy: "delete-s3-object-versions"),
+        .init(id: "remediation.restore-backup", phase: .remediation, text: "Restore from the last known good backup", backedBy: "restore-from-snapshot"),
+
+        .init(id: "recovery.verify-eradication", phase: .recovery, text: "Verify eradication"),
+        .init(id: "recovery.restore-one-at-a-time", phase: .recovery, text: "Restore resources to their previous state, one at a time (undo containment)", backedBy: "undo-containment"),
+        .init(id: "recovery.new-keys", phase: .recovery, text: "Create new encryption keys", backedBy: "create-kms-key"),
+        .init(id: "recovery.restore-network", phase: .recovery, text: "Restore network access", backedBy: "restore-security-groups"),
+        .init(id: "recovery.keep-monitoring", phase: .recovery, text: "Keep monitoring and containment tools ready"),
+
+        .init(id: "follow-up.evaluate", phase: .followUp, text: "Evaluate what happened: lessons learned"),
+        .init(id: "follow-up.decide-policies", phase: .followUp, text: "Decide policy changes"),
+        .init(id: "follow-up.report", phase: .followUp, text: "Write the post-incident report with metrics", backedBy: "report"),
+        .init(id: "follow-up.drills", phase: .followUp, text: "Test and simulate: schedule drills", backedBy: "drill"),
+    ])
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// What an event says happened. Each case has a stable kind name, stored
+/// beside its JSON body; kinds this build does not know are kept as
+/// `.unrecognized` so an older Firebreak still shows and verifies them.
+public enum EventPayload: Sendable, Equatable {
+    case incidentOpened(IncidentOpened)
+    case phaseEntered(PhaseEntered)
+    case resourceAdded(ResourceAdded)
+    case resourceStateChanged(ResourceStateChanged)
+    case checklistItemChanged(ChecklistItemChanged)
+    case noteAdded(NoteAdded)
+    case incidentClosed(IncidentClosed)
+    case incidentReopened(IncidentReopened)
+    case unrecognized(kind: String, body: String)
+
+    /// The stable name stored in the `kind` column, e.g. `resource.added`.
+    public var kind: String {
+        switch self {
+        case .incidentOpened: return IncidentOpened.kind
+        case .phaseEntered: return PhaseEntered.kind
+        case .resourceAdded: return ResourceAdded.kind
+        case .resourceStateChanged: return ResourceStateChanged.kind
+        case .checklistItemChanged: return ChecklistItemChanged.kind
+        case .noteAdded: return NoteAdded.kind
+        case .incidentClosed: return IncidentClosed.kind
+        case .incidentReopened: return IncidentReopened.kind
+        case .unrecognized(let kind, _): return kind
+        }
+    }
+
+    /// The body as canonical JSON (sorted keys), the exact text that is stored and hashed.
+    public func encodedBody() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        switch self {
+        case .incidentOpened(let body): data = try encoder.encode(body)
+        case .phaseEntered(let body): data = try encoder.encode(body)
+        case .resourceAdded(let body): data = try encoder.encode(body)
+        case .resourceStateChanged(let body): data = try encoder.encode(body)
+        case .checklistItemChanged(let body): data = try encoder.encode(body)
+        case .noteAdded(let body): data = try encoder.encode(body)
+        case .incidentClosed(let body): data = try encoder.encode(body)
+        case .incidentReopened(let body): data = try encoder.encode(body)
+        case .unrecognized(_, let body): return body
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Decodes a stored body. An unknown kind becomes `.unrecognized`; a known
+    /// kind whose body does not decode is an error (the record is damaged).
+    public static func decode(kind: String, body: String) throws -> EventPayload {
+        let decoder = JSONDecoder()
+        let data = Data(body.utf8)
+        switch kind {
+        case IncidentOpened.kind: return .incidentOpened(try decoder.decode(IncidentOpened.self, from: data))
+        case PhaseEntered.kind: return .phaseEntered(try decoder.decode(PhaseEntered.self, from: data))
+        case ResourceAdded.kind: return .resourceAdded(try decoder.decode(ResourceAdded.self, from: data))
+        case ResourceStateChanged.kind: return .resourceStateChanged(try decoder.decode(ResourceStateChanged.self, from: data))
+        case ChecklistItemChanged.kind: return .checklistItemChanged(try decoder.decode(ChecklistItemChanged.self, from: data))
+        case NoteAdded.kind: return .noteAdded(try decoder.decode(NoteAdded.self, from: data))
+        case IncidentClosed.kind: return .incidentClosed(try decoder.decode(IncidentClosed.self, from: data))
+        case IncidentReopened.kind: return .incidentReopened(try decoder.decode(IncidentReopened.self, from: data))
+        default: return .unrecognized(kind: kind, body: body)
+        }
+    }
+
+    /// One line for people, e.g. `i-0abc (ec2-instance) added as compromised`.
+    public var summary: String {
+        switch self {
+        case .incidentOpened(let body): return "opened \"\(body.title)\" (SEV\(body.severity.rawValue)) in \(body.phase.title)"
+        case .phaseEntered(let body): return "entered \(body.phase.title)"
+        case .resourceAdded(let body):
+            return "\(body.id) (\(body.kind.rawValue)) added as \(body.state.rawValue)" + (body.owner.map { ", owner \($0)" } ?? "")
+        case .resourceStateChanged(let body):
+            return "\(body.resource): \(body.from.rawValue) → \(body.to.rawValue)" + (body.reason.map { " (\($0))" } ?? "")
+        case .checklistItemChanged(let body):
+            let verb = ["open": "reopened", "done": "ticked", "skipped": "skipped"][body.state.rawValue]!
+            return "\(verb) \(body.item)" + (body.reason.map { " (\($0))" } ?? "")
+        case .noteAdded(let body): return "note: \(body.text)"
+        case .incidentClosed(let body): return "closed: \(body.resolution)"
+        case .incidentReopened: return "reopened"
+        case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
+        }
+    }
+}
+
+/// The first event of every incident.
+public struct IncidentOpened: Codable, Sendable, Equatable {
+    public static let kind = "incident.opened"
+    public var title: String
+    public var severity: Severity
+    public var summary: String
+    public var accounts: [String]
+    public var regions: [String]
+    public var phase: Phase
+    public var isDrill: Bool
+    /// The playbook's items, copied so the incident does not depend on a later playbook.
+    public var checklist: [ChecklistTemplate]
+
+    public init(title: String, severity: Severity, summary: String = "", accounts: [String] = [], regions: [String] = [],
+                phase: Phase = .readiness, isDrill: Bool = false, checklist: [ChecklistTemplate] = Playbook.default.items) {
+        self.title = title
+        self.severity = severity
+        self.summary = summary
+        self.accounts = accounts
+        self.regions = regions
+        self.phase = phase
+        self.isDrill = isDrill
+        self.checklist = checklist
+    }
+}
+
+public struct PhaseEntered: Codable, Sendable, Equatable {
+    public static let kind = "phase.entered"
+    public var phase: Phase
+    public init(phase: Phase) { self.phase = phase }
+}
+
+public struct ResourceAdded: Codable, Sendable, Equatable {
+    public static let kind = "resource.added"
+    public var id: String
+    public var kind: ResourceKind
+    public var region: String?
+    public var account: String?
+    public var owner: String?
+    public var state: ResourceState
+
+    public init(id: String, kind: ResourceKind, region: String? = nil, account: String? = nil, owner: String? = nil, state: ResourceState = .suspected) {
+        self.id = id
+        self.kind = kind
+        self.region = region
+        self.account = account
+        self.owner = owner
+        self.state = state
+    }
+}
+
+public struct ResourceStateChanged: Codable, Sendable, Equatable {
+    public static let kind = "resource.state-changed"
+    public var resource: String
+    public var from: ResourceState
+    public var to: ResourceState
+    public var reason: String?
+
+    public init(resource: String, from: ResourceState, to: ResourceState, reason: String? = nil) {
+        self.resource = resource
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+}
+
+public struct ChecklistItemChanged: Codable, Sendable, Equatable {
+    public static let kind = "checklist.item-changed"
+    public var item: String
+    public var state: ChecklistItemState
+    public var reason: String?
+
+    public init(item: String, state: ChecklistItemState, reason: String? = nil) {
+        self.item = item
+        self.state = state
+        self.reason = reason
+    }
+}
+
+public struct NoteAdded: Codable, Sendable, Equatable {
+    public static let kind = "note.added"
+    public var text: String
+    public init(text: String) { self.text = text }
+}
+
+public struct IncidentClosed: Codable, Sendable, Equatable {
+    public static let kind = "incident.closed"
+    public var resolution: String
+    public init(resolution: String) { self.resolution = resolution }
+}
+
+public struct IncidentReopened: Codable, Sendable, Equatable {
+    public static let kind = "incident.reopened"
+    public init() {}
+}

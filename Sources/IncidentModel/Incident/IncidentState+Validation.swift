@@ -1,0 +1,50 @@
+extension IncidentState {
+    /// Checks that `payload` makes sense as the next event of this incident,
+    /// throwing a one-line reason when it does not. Writers call this inside
+    /// the same transaction that appends the event, so two operators racing
+    /// cannot both, say, close the incident.
+    public func validate(_ payload: EventPayload) throws {
+        let id = incident.id
+        if incident.status == .closed {
+            guard case .incidentReopened = payload else {
+                throw IncidentError.conflict("\(id) is closed; reopen it to change it")
+            }
+            return
+        }
+        switch payload {
+        case .incidentOpened:
+            throw IncidentError.conflict("\(id) is already open")
+        case .phaseEntered(let body):
+            if body.phase == phase { throw IncidentError.conflict("\(id) is already in \(phase.title)") }
+        case .resourceAdded(let body):
+            if resourceIndex(exactly: body.id) != nil {
+                throw IncidentError.conflict("resource \(body.id.terminalSafe) is already in \(id)")
+            }
+        case .resourceStateChanged(let body):
+            guard let index = resourceIndex(exactly: body.resource) else {
+                throw IncidentError.notFound("no resource '\(body.resource.terminalSafe)' in \(id)")
+            }
+            let current = resources[index].state
+            if body.to == current { throw IncidentError.conflict("\(body.resource.terminalSafe) is already \(current.rawValue)") }
+            if body.from != current {
+                throw IncidentError.conflict("\(body.resource.terminalSafe) is \(current.rawValue), not \(body.from.rawValue)")
+            }
+        case .checklistItemChanged(let body):
+            guard let item = checklist.first(where: { $0.id == body.item }) else {
+                throw IncidentError.notFound("no checklist item '\(body.item.terminalSafe)' in \(id)")
+            }
+            if item.state == body.state {
+                let word = ["open": "not ticked", "done": "already ticked", "skipped": "already skipped"][body.state.rawValue]!
+                throw IncidentError.conflict("\(item.id) is \(word)")
+            }
+        case .noteAdded(let body):
+            if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
+        case .incidentClosed(let body):
+            if body.resolution.isEmpty { throw IncidentError.invalidInput("the resolution is empty") }
+        case .incidentReopened:
+            throw IncidentError.conflict("\(id) is already open")
+        case .unrecognized(let kind, _):
+            throw IncidentError.invalidInput("unknown event kind '\(kind.terminalSafe)'")
+        }
+    }
+}

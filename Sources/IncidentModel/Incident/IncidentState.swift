@@ -1,0 +1,127 @@
+import Foundation
+
+/// An incident as its events say it is now: folded from the event log by `apply`.
+///
+/// `apply(_:)` is the only way the state changes; live consoles, commands and
+/// replay all fold the same events through it, so replay is exact by construction.
+///
+/// ```swift
+/// var state = try IncidentState(opening: firstEvent)
+/// for event in laterEvents { state.apply(event) }
+/// ```
+public struct IncidentState: Codable, Sendable, Equatable {
+    public private(set) var incident: Incident
+    public private(set) var phase: Phase
+    /// Every entry into a phase, oldest first; loops back show up as repeated phases.
+    public private(set) var phaseVisits: [PhaseVisit]
+    /// In the order they were added.
+    public private(set) var resources: [Resource]
+    public private(set) var checklist: [ChecklistItem]
+    public private(set) var notes: [Note]
+    /// The seq of the last event applied.
+    public private(set) var lastSeq: Int64
+    /// When the last event applied was recorded.
+    public private(set) var lastRecordedAt: Date
+
+    /// The state right after an incident's first event, which must be `incident.opened`.
+    public init(opening event: Event) throws {
+        guard case .incidentOpened(let opened) = event.payload else {
+            throw IncidentError.invalidInput("the first event of \(event.incident) is \(event.payload.kind), not \(IncidentOpened.kind)")
+        }
+        incident = Incident(id: event.incident, title: opened.title, severity: opened.severity, summary: opened.summary,
+                            accounts: opened.accounts, regions: opened.regions, openedAt: event.at, openedBy: event.actor,
+                            isDrill: opened.isDrill)
+        phase = opened.phase
+        phaseVisits = [PhaseVisit(phase: opened.phase, enteredAt: event.at, enteredBy: event.actor)]
+        resources = []
+        checklist = opened.checklist.map { ChecklistItem(template: $0) }
+        notes = []
+        lastSeq = event.seq
+        lastRecordedAt = event.recordedAt
+    }
+
+    /// Folds a whole event sequence, oldest first.
+    public static func replaying<S: Sequence>(_ events: S) throws -> IncidentState where S.Element == Event {
+        var iterator = events.makeIterator()
+        guard let first = iterator.next() else {
+            throw IncidentError.invalidInput("an incident needs at least its opening event")
+        }
+        var state = try IncidentState(opening: first)
+        while let event = iterator.next() { state.apply(event) }
+        return state
+    }
+
+    /// Applies one event. Events are validated before they are recorded
+    /// (`validate`), so here an event that does not fit (only possible in a
+    /// damaged record) is skipped rather than guessed at.
+    public mutating func apply(_ event: Event) {
+        lastSeq = event.seq
+        lastRecordedAt = event.recordedAt
+        switch event.payload {
+        case .incidentOpened, .unrecognized:
+            break
+        case .phaseEntered(let body):
+            if let last = phaseVisits.indices.last { phaseVisits[last].leftAt = event.at }
+            phaseVisits.append(PhaseVisit(phase: body.phase, enteredAt: event.at, enteredBy: event.actor))
+            phase = body.phase
+        case .resourceAdded(let body):
+            guard resourceIndex(exactly: body.id) == nil else { return }
+            resources.append(Resource(
+                id: body.id, kind: body.kind, region: body.region, account: body.account, owner: body.owner,
+                state: body.state, addedAt: event.at, addedBy: event.actor,
+                history: [ResourceStateChange(state: body.state, at: event.at, by: event.actor)]))
+        case .resourceStateChanged(let body):
+            guard let index = resourceIndex(exactly: body.resource) else { return }
+            resources[index].state = body.to
+            resources[index].history.append(ResourceStateChange(state: body.to, at: event.at, by: event.actor, reason: body.reason))
+        case .checklistItemChanged(let body):
+            guard let index = checklist.firstIndex(where: { $0.id == body.item }) else { return }
+            checklist[index].state = body.state
+            checklist[index].by = body.state == .open ? nil : event.actor
+            checklist[index].at = body.state == .open ? nil : event.at
+            checklist[index].reason = body.reason
+        case .noteAdded(let body):
+            notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
+        case .incidentClosed(let body):
+            incident.status = .closed
+            incident.closedAt = event.at
+            incident.resolution = body.resolution
+        case .incidentReopened:
+            incident.status = .open
+            incident.closedAt = nil
+            incident.resolution = nil
+        }
+    }
+
+    // MARK: - Lookups
+
+    /// The resource with exactly this id, or else the only one whose short id
+    /// (the `i-…` inside an instance ARN, say) is `text`.
+    public func resource(matching text: String) throws -> Resource {
+        let key = text.trimmingCharacters(in: .whitespaces)
+        if let index = resourceIndex(exactly: key) { return resources[index] }
+        let candidates = resources.filter { $0.shortID == key }
+        switch candidates.count {
+        case 1: return candidates[0]
+        case 0: throw IncidentError.notFound("no resource '\(text.terminalSafe)' in \(incident.id)")
+        default: throw IncidentError.invalidInput("'\(text.terminalSafe)' matches \(candidates.count) resources in \(incident.id); give the full id or ARN")
+        }
+    }
+
+    /// The checklist item with this id (`containment.route53`), or else the only one
+    /// whose id ends with `.text` (`route53`).
+    public func checklistItem(matching text: String) throws -> ChecklistItem {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let item = checklist.first(where: { $0.id == key }) { return item }
+        let candidates = checklist.filter { $0.id.hasSuffix("." + key) }
+        switch candidates.count {
+        case 1: return candidates[0]
+        case 0: throw IncidentError.notFound("no checklist item '\(text.terminalSafe)' in \(incident.id)")
+        default: throw IncidentError.invalidInput("'\(text.terminalSafe)' matches \(candidates.count) checklist items; give the full id")
+        }
+    }
+
+    func resourceIndex(exactly id: String) -> Int? {
+        resources.firstIndex(where: { $0.id == id })
+    }
+}
