@@ -1,0 +1,54 @@
+import Foundation
+import IncidentModel
+
+/// The storage interface the console and the commands talk to.
+///
+/// SQLite (`SQLiteIncidentStore`) is the embedded implementation; nothing
+/// above this protocol may depend on SQLite, so a shared server store can
+/// take its place later.
+public protocol IncidentEventStore: Sendable {
+    /// Opens a new incident (numbered one past the highest) and returns its state.
+    func openIncident(_ opened: IncidentOpened, actor: String, at: Date?) throws -> IncidentState
+
+    /// Appends the events `decide` returns, atomically and in order, to one incident.
+    ///
+    /// `decide` sees the incident as it is inside the write transaction, so it
+    /// can resolve names and refuse requests against the latest state; every
+    /// payload is then validated (`IncidentState.validate`) before it is
+    /// written. If anything throws, nothing is written.
+    @discardableResult
+    func append(to incident: IncidentID, actor: String, at: Date?,
+                _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult
+
+    /// The incident as its events say it is now.
+    func state(of incident: IncidentID) throws -> IncidentState
+
+    /// Incidents, most recently updated first.
+    func incidents(includeClosed: Bool) throws -> [IncidentSummary]
+
+    /// An incident's recorded events with `seq` greater than `since`, oldest first.
+    func events(of incident: IncidentID, since seq: Int64) throws -> [RecordedEvent]
+
+    /// Checks the hash chain of one incident, or of all when `incident` is nil.
+    func verify(_ incident: IncidentID?) throws -> [ChainVerification]
+}
+
+/// What an append wrote, and the incident's state after it.
+public struct AppendResult: Sendable {
+    public var events: [RecordedEvent]
+    public var state: IncidentState
+}
+
+/// One line of the incident list.
+public struct IncidentSummary: Sendable, Equatable {
+    public var id: IncidentID
+    public var title: String
+    public var severity: Severity
+    public var status: IncidentStatus
+    public var phase: Phase
+    public var openedAt: Date
+    public var closedAt: Date?
+    /// When the last event was recorded.
+    public var updatedAt: Date
+    public var eventCount: Int64
+}

@@ -1,0 +1,50 @@
+import GRDB
+
+extension SQLiteIncidentStore {
+    /// The schema, one migration per change. Never edit a shipped migration:
+    /// add a new one (a database written by a newer build is refused, not guessed at).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-event-log") { db in
+            // The source of truth: append-only, one hash chain per incident.
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    incident_id INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    UNIQUE (incident_id, seq)
+                );
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+            // A projection for fast reads, rewritten in the same transaction as
+            // each append: the list's columns and the folded state as JSON.
+            try db.execute(sql: """
+                CREATE TABLE incidents (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    severity INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    opened_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    updated_at INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL,
+                    head_hash TEXT NOT NULL,
+                    state TEXT NOT NULL
+                );
+                CREATE INDEX incidents_by_update ON incidents (status, updated_at);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import IncidentModel
+
+/// The embedded incident store: one SQLite file through GRDB.
+///
+/// - WAL mode, so readers (other consoles) never block the writer.
+/// - `synchronous=FULL`: every acknowledged event is on disk, even across a
+///   power cut, at the price of one fsync per append (see docs/ARCHITECTURE.md).
+/// - Appends run in `BEGIN IMMEDIATE` transactions, so several processes can
+///   write one incident at once without forking its hash chain.
+///
+/// ```swift
+/// let store = try SQLiteIncidentStore(path: "/tmp/incidents.db")
+/// let state = try store.openIncident(IncidentOpened(title: "Leaked key", severity: Severity(rawValue: 2)!),
+///                                    actor: "alice", at: nil)
+/// try store.append(to: state.incident.id, actor: "alice", at: nil) { _ in
+///     [.phaseEntered(PhaseEntered(phase: .detection))]
+/// }
+/// ```
+public final class SQLiteIncidentStore: IncidentEventStore {
+    public enum Mode: Sendable {
+        /// Creates the file (0600, in a 0700 folder) and migrates the schema when needed.
+        case readWrite
+        /// Opens an existing file with SQLite's read-only flag: nothing can write through it.
+        case readOnly
+    }
+
+    public let path: String
+    public let mode: Mode
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 15
+
+    public init(path: String, mode: Mode = .readWrite) throws {
+        self.path = path
+        self.mode = mode
+        switch mode {
+        case .readOnly:
+            guard DatabaseFile.hasContent(path) else { throw StoreError.noDatabase(path: path) }
+            queue = try Self.mappingErrors(path) {
+                let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
+                try queue.read { db in
+                    try Self.checkSchema(db, path: path)
+                    guard try Self.migrator.hasCompletedMigrations(db) else { throw StoreError.noDatabase(path: path) }
+                }
+                return queue
+            }
+        case .readWrite:
+            let created = try DatabaseFile.createIfMissing(path)
+            do {
+                queue = try DatabaseFile.withFolderLock(for: path) {
+                    try Self.mappingErrors(path) {
+                        let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
+                        try queue.writeWithoutTransaction { db in
+                            try Self.checkSchema(db, path: path)
+                            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                            }
+                        }
+                        let complete = try queue.read { db in try Self.migrator.hasCompletedMigrations(db) }
+                        if !complete {
+                            try Self.migrator.migrate(queue)
+                        }
+                        return queue
+                    }
+                }
+            } catch {
+                if created { try? FileManager.default.removeItem(atPath: path) }
+                throw error
+            }
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "firebreak"
+        config.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        return config
+    }
+
+    /// Refuses a file that is not ours, or that a newer Firebreak wrote, before anything writes to it.
+    static func checkSchema(_ db: Database, path: String) throws {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw StoreError.notAFirebreakDatabase(path: path, reason: "it has tables \(tables.prefix(3).joined(separator: ", ")) but no Firebreak schema")
+        }
+        guard tables.contains("grdb_migrations") else { return }
+        let known = Set(migrator.migrations)
+        let unknown = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").filter { !known.contains($0) }
+        if !unknown.isEmpty { throw StoreError.newerSchema(path: path, migrations: unknown) }
+    }
+
+    // MARK: - Writing
+
+    public func openIncident(_ opened: IncidentOpened, actor: String, at: Date?) throws -> IncidentState {
+        try write { db in
+            let next = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0) + 1
+            let now = Timestamp.normalized(Date())
+            let event = Event(incident: IncidentID(rawValue: next), seq: 1, at: at ?? now, recordedAt: now,
+                              actor: actor, payload: .incidentOpened(opened))
+            let state = try IncidentState(opening: event)
+            let recorded = try self.insert(event, prevHash: EventHash.genesis, db)
+            try self.saveProjection(state, headHash: recorded.hash, db)
+            return state
+        }
+    }
+
+    @discardableResult
+    public func append(to incident: IncidentID, actor: String, at: Date?,
+                       _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
+        try write { db in
+            var (state, headHash) = try self.loadState(incident, db)
+            let payloads = try decide(state)
+            let now = Timestamp.normalized(Date())
+            var recorded: [RecordedEvent] = []
+            for payload in payloads {
+                try state.validate(payload)
+                let event = Event(incident: incident, seq: state.lastSeq + 1, at: at ?? now, recordedAt: now,
+                                  actor: actor, payload: payload)
+                let stored = try self.insert(event, prevHash: headHash, db)
+                state.apply(event)
+                headHash = stored.hash
+                recorded.append(stored)
+            }
+            if !recorded.isEmpty { try self.saveProjection(state, headHash: headHash, db) }
+            return AppendResult(events: recorded, state: state)
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard mode == .readWrite else { throw StoreError.readOnly(path: path) }
+        return try Self.mappingErrors(path) {
+            try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    private func insert(_ event: Event, prevHash: String, _ db: Database) throws -> RecordedEvent {
+        let body = try event.payload.encodedBody()
+        let hash = EventHash.hash(of: event, body: body, prevHash: prevHash)
+        try db.execute(sql: """
+            INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.incident.rawValue, event.seq, event.at.millisecondsSince1970,
+                             event.recordedAt.millisecondsSince1970, event.actor, event.payload.kind, body, prevHash, hash])
+        return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
+    }
+
+    private func saveProjection(_ state: IncidentState, headHash: String, _ db: Database) throws {
+        let incident = state.incident
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO incidents
+                (id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq, head_hash, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [incident.id.rawValue, incident.title, incident.severity.rawValue, incident.status.rawValue,
+                             state.phase.rawValue, incident.openedAt.millisecondsSince1970,
+                             incident.closedAt?.millisecondsSince1970, state.lastRecordedAt.millisecondsSince1970,
+                             state.lastSeq, headHash, try StateSnapshot.encode(state)])
+    }
+
+    // MARK: - Reading
+
+    public func state(of incident: IncidentID) throws -> IncidentState {
+        try read { db in try self.loadState(incident, db).state }
+    }
+
+    public func incidents(includeClosed: Bool) throws -> [IncidentSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq FROM incidents
+                WHERE ? OR status = 'open' ORDER BY updated_at DESC, id DESC
+                """, arguments: [includeClosed]).map { row in
+                IncidentSummary(
+                    id: IncidentID(rawValue: row["id"]), title: row["title"],
+                    severity: Severity(rawValue: row["severity"]) ?? Severity(rawValue: 4)!,
+                    status: IncidentStatus(rawValue: row["status"]) ?? .open,
+                    phase: Phase(rawValue: row["phase"]) ?? .readiness,
+                    openedAt: Date(millisecondsSince1970: row["opened_at"]),
+                    closedAt: (row["closed_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+                    updatedAt: Date(millisecondsSince1970: row["updated_at"]), eventCount: row["last_seq"])
+            }
+        }
+    }
+
+    public func events(of incident: IncidentID, since seq: Int64) throws -> [RecordedEvent] {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE id = ?", arguments: [incident.rawValue]) != nil else {
+                throw StoreError.unknownIncident(incident)
+            }
+            return try self.fetchEvents(incident, since: seq, db)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mappingErrors(path) { try queue.read(body) }
+    }
+
+    /// The incident's state and head hash: from the projection when it is current,
+    /// else folded from the events (the projection is only a cache).
+    func loadState(_ incident: IncidentID, _ db: Database) throws -> (state: IncidentState, headHash: String) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, head_hash, state FROM incidents WHERE id = ?",
+                                         arguments: [incident.rawValue]) else {
+            throw StoreError.unknownIncident(incident)
+        }
+        let lastSeq: Int64 = row["last_seq"]
+        if let state = try? StateSnapshot.decode(row["state"]), state.lastSeq == lastSeq {
+            return (state, row["head_hash"])
+        }
+        let events = try fetchEvents(incident, since: 0, db)
+        guard let last = events.last else { throw StoreError.corrupt(path: path, reason: "\(incident) has no events") }
+        return (try IncidentState.replaying(events.map(\.event)), last.hash)
+    }
+
+    func fetchEvents(_ incident: IncidentID, since seq: Int64, _ db: Database) throws -> [RecordedEvent] {
+        try Row.fetchAll(db, sql: """
+            SELECT incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash
+            FROM events WHERE incident_id = ? AND seq > ? ORDER BY seq
+            """, arguments: [incident.rawValue, seq]).map { try recordedEvent($0) }
+    }
+
+    func recordedEvent(_ row: Row) throws -> RecordedEvent {
+        let seq: Int64 = row["seq"]
+        let kind: String = row["kind"]
+        let body: String = row["payload"]
+        let payload: EventPayload
+        do {
+            payload = try EventPayload.decode(kind: kind, body: body)
+        } catch {
+            throw StoreError.corrupt(path: path, reason: "event #\(seq) of INC-\(row["incident_id"] as Int) does not decode as \(kind)")
+        }
+        let event = Event(incident: IncidentID(rawValue: row["incident_id"]), seq: seq,
+                          at: Date(millisecondsSince1970: row["at"]), recordedAt: Date(millisecondsSince1970: row["recorded_at"]),
+                          actor: row["actor"], payload: payload)
+        return RecordedEvent(event: event, body: body, prevHash: row["prev_hash"], hash: row["hash"])
+    }
+
+    // MARK: - Errors
+
+    /// Turns SQLite's errors into one line that names the file and the problem.
+    static func mappingErrors<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw StoreError.notAFirebreakDatabase(path: path, reason: "not an SQLite file")
+            case .SQLITE_CORRUPT: throw StoreError.corrupt(path: path, reason: error.message ?? "malformed")
+            case .SQLITE_FULL: throw StoreError.diskFull(path: path)
+            case .SQLITE_READONLY: throw StoreError.readOnly(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: path)
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                throw StoreError.cannotCreate(path: path, reason: error.message ?? "cannot open")
+            default: throw StoreError.database(path: path, reason: error.message ?? "\(error.resultCode)")
+            }
+        }
+    }
+}
