@@ -1,1 +1,6 @@
 import FirebreakCLI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(FirebreakMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import IncidentModel
+
+/// `firebreak show INCIDENT [--json]`: phases, resources, checklist, notes.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one incident.")
+
+    @Argument(help: "The incident (INC-n or n).") var incident: String
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+
+    func run() throws {
+        let id = try IncidentID(parsing: incident)
+        let state = try globals.readOnlyStore(for: id).state(of: id)
+        if json {
+            try Output.json(.incident(state))
+        } else {
+            Self.printHuman(state)
+        }
+    }
+
+    static func printHuman(_ state: IncidentState, now: Date = Date()) {
+        let incident = state.incident
+        let end = incident.closedAt ?? now
+        Output.line("\(incident.id)  \(incident.title)" + (incident.isDrill ? "  [DRILL]" : ""))
+        Output.line("\(incident.severity) (\(incident.severity.label)) · \(incident.status.rawValue) · phase \(state.phase.title) · opened \(Output.time(incident.openedAt)) by \(incident.openedBy)")
+        if !incident.accounts.isEmpty || !incident.regions.isEmpty {
+            Output.line("accounts \(incident.accounts.isEmpty ? "-" : incident.accounts.joined(separator: ", ")) · regions \(incident.regions.isEmpty ? "-" : incident.regions.joined(separator: ", "))")
+        }
+        if !incident.summary.isEmpty { Output.line(incident.summary) }
+        if let resolution = incident.resolution { Output.line("closed \(Output.time(incident.closedAt)): \(resolution)") }
+
+        Output.line()
+        Output.line("Phases")
+        for phase in Phase.allCases {
+            let visits = state.phaseVisits.filter { $0.phase == phase }
+            let mark = phase == state.phase ? "▶" : (visits.isEmpty ? " " : "✓")
+            let spent = visits.reduce(0) { $0 + $1.duration(until: end) }
+            let entries = visits.map { Output.time($0.enteredAt) }.joined(separator: ", ")
+            let loops = visits.count > 1 ? " (\(visits.count) visits)" : ""
+            Output.line("  \(mark) \(phase.number) \(Output.column(phase.title, 16))" + (visits.isEmpty ? "" : "\(Output.column(Output.duration(spent), 9)) entered \(entries)\(loops)"))
+        }
+
+        Output.line()
+        Output.line("Resources (\(state.resources.count))")
+        if state.resources.isEmpty { Output.line("  none yet: firebreak resource add \(incident.id) ID_OR_ARN") }
+        for resource in state.resources {
+            Output.line("  " + Output.column(resource.state.rawValue, 12) + " " + Output.column(resource.kind.rawValue, 18) + " "
+                        + Output.column(resource.region ?? "-", 14) + " " + Output.column(resource.owner ?? "(no owner)", 14) + " " + resource.id.terminalSafe)
+        }
+
+        Output.line()
+        let done = state.checklist.filter { $0.state != .open }.count
+        Output.line("Checklist (\(done)/\(state.checklist.count))")
+        for phase in Phase.allCases {
+            let items = state.checklist.filter { $0.phase == phase }
+            guard !items.isEmpty else { continue }
+            Output.line("  \(phase.title)")
+            for item in items {
+                let box = ["open": "[ ]", "done": "[x]", "skipped": "[-]"][item.state.rawValue]!
+                var who = item.by.map { "  — \($0), \(Output.time(item.at))" } ?? ""
+                if let reason = item.reason { who += " (\(reason))" }
+                Output.line("    \(box) \(Output.column(item.id, 40)) \(item.text)\(who)")
+            }
+        }
+
+        if !state.notes.isEmpty {
+            Output.line()
+            Output.line("Notes")
+            for note in state.notes { Output.line("  \(Output.time(note.at)) \(note.by): \(note.text)") }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import IncidentModel
+import IncidentStore
+
+/// The root command: `firebreak [command]`.
+struct Firebreak: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "firebreak",
+        abstract: "A terminal console for responding to security incidents in AWS.",
+        discussion: "Every fact, decision and action goes into a local, hash-chained incident database.",
+        version: version,
+        subcommands: [
+            OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
+            CheckCommand.self, NoteCommand.self, EventsCommand.self, VerifyCommand.self,
+            CloseCommand.self, ReopenCommand.self, StressAppendCommand.self,
+        ]
+    )
+
+    @OptionGroup var globals: GlobalOptions
+
+    func run() throws {
+        // The console arrives with its own issue; until then the bare command lists what is open.
+        try ListCommand.printList(globals: globals, includeClosed: false, json: false)
+    }
+}
+
+/// The entry point: parses, runs, and turns every failure into one line on stderr.
+public enum FirebreakMain {
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try Firebreak.parseAsRoot(GlobalOptions.hoisted(arguments))
+            try command.run()
+            return 0
+        } catch let error as CLIError {
+            Output.error(error.description)
+            return error.exitCode
+        } catch let error as IncidentError {
+            Output.error(error.description)
+            return 1
+        } catch let error as StoreError {
+            Output.error(error.description)
+            return 1
+        } catch {
+            let code = Firebreak.exitCode(for: error)
+            if code == .success {
+                // --help and --version: the full text, on stdout.
+                print(Firebreak.fullMessage(for: error))
+                return 0
+            }
+            let message = Firebreak.message(for: error)
+            Output.error(message.split(separator: "\n").first.map(String.init) ?? "\(error)")
+            return code.rawValue
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import IncidentModel
+
+/// The options every command takes (../shared/CLI.md, "Global options").
+///
+/// They may also stand before the command name; `GlobalOptions.hoisted`
+/// moves them after it before parsing.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The incident database.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The operator recorded on every event.", valueName: "name"))
+    var operatorName: String?
+
+    @Option(name: .customLong("aws-cli"), help: ArgumentHelp("The AWS CLI binary.", valueName: "path"))
+    var awsCLI: String?
+
+    @Option(name: .long, help: ArgumentHelp("The console's theme (a file in themes/).", valueName: "name"))
+    var theme: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not use the mouse in the console.")
+    var noMouse = false
+
+    @Option(name: .long, help: ArgumentHelp("AWS profile passed to every aws call.", valueName: "profile"))
+    var profile: String?
+
+    @Option(name: .customLong("endpoint-url"), help: ArgumentHelp("AWS endpoint passed to every aws call.", valueName: "url"))
+    var endpointURL: String?
+
+    /// Options with a value, as they are spelled before a command name.
+    static let valueOptions: Set<String> = ["--db", "--as", "--aws-cli", "--theme", "--profile", "--endpoint-url", "--region"]
+    static let flagOptions: Set<String> = ["--no-mouse"]
+
+    /// Moves global options written before the command name to just after
+    /// the command's words, where the parser reads them:
+    /// `--db X open --title T` becomes `open --title T --db X`.
+    static func hoisted(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if flagOptions.contains(argument) || (valueOptions.contains(name) && argument.contains("=")) {
+                leading.append(argument)
+                index += 1
+            } else if valueOptions.contains(argument), index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        var rest = Array(arguments[index...])
+        let insertAt = rest.firstIndex(of: "--") ?? rest.count
+        rest.insert(contentsOf: leading, at: insertAt)
+        return rest
+    }
+
+    /// `--db`, else `$FIREBREAK_DB`, else `$XDG_DATA_HOME/firebreak/firebreak.db`, else `~/.local/share/firebreak/firebreak.db`.
+    var databasePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let db, !db.isEmpty { return db }
+        if let path = environment["FIREBREAK_DB"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return dataHome + "/firebreak/firebreak.db"
+    }
+
+    /// `--as`, else `$FIREBREAK_OPERATOR`, else `$USER`.
+    func operatorIdentity() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let name = operatorName ?? environment["FIREBREAK_OPERATOR"] ?? environment["USER"] ?? "unknown"
+        return try TextField.singleLine(name, named: "the operator name (--as)", maxLength: 100)
+    }
+}
+
+/// `--region` for commands that have no region of their own: passed to every aws call.
+struct AWSRegionOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("AWS region passed to every aws call.", valueName: "region"))
+    var region: String?
+}
