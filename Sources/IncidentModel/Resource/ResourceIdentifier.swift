@@ -36,7 +36,7 @@ public struct ResourceIdentifier: Sendable, Hashable {
             self.arn = arn
             let inferred = arn.kind
             if let explicitKind, inferred != .other, explicitKind != inferred {
-                throw IncidentError.invalidInput("ARN '\(id.terminalSafe)' names a \(inferred.rawValue), not a \(explicitKind.rawValue)")
+                throw IncidentError.invalidInput("ARN '\(id.terminalSafe)' is of kind \(inferred.rawValue), not \(explicitKind.rawValue)")
             }
             kind = explicitKind ?? inferred
             return
