@@ -18,5 +18,10 @@ public struct ChainProblem: Sendable, Equatable, CustomStringConvertible {
     public var seq: Int64
     public var reason: String
 
+    public init(seq: Int64, reason: String) {
+        self.seq = seq
+        self.reason = reason
+    }
+
     public var description: String { "event #\(seq): \(reason)" }
 }

@@ -26,6 +26,9 @@ extension SQLiteIncidentStore {
             SELECT seq, at, recorded_at, actor, kind, payload, prev_hash, hash
             FROM events WHERE incident_id = ? ORDER BY seq
             """, arguments: [incident.rawValue])
+        let projection = try Row.fetchOne(db, sql: "SELECT last_seq, head_hash, state_seq, state FROM incidents WHERE id = ?",
+                                          arguments: [incident.rawValue])
+        let checkpointSeq: Int64? = projection?["state_seq"]
         var state: IncidentState?
         for row in rows {
             let seq: Int64 = row["seq"]
@@ -57,11 +60,13 @@ extension SQLiteIncidentStore {
             } else {
                 state!.apply(event)
             }
+            if seq == checkpointSeq, (try? StateSnapshot.decode(projection?["state"] ?? "")) != state {
+                return fail(seq, "the incident record's saved state differs from what the events say")
+            }
             result.verifiedEvents = seq
             result.headHash = storedHash
         }
-        guard let projection = try Row.fetchOne(db, sql: "SELECT last_seq, head_hash, state FROM incidents WHERE id = ?",
-                                                arguments: [incident.rawValue]) else {
+        guard let projection else {
             return fail(result.verifiedEvents, "the incident record is missing")
         }
         let lastSeq: Int64 = projection["last_seq"]
@@ -70,9 +75,6 @@ extension SQLiteIncidentStore {
         }
         if lastSeq < result.verifiedEvents || projection["head_hash"] != result.headHash {
             return fail(result.verifiedEvents, "the incident record's head (#\(lastSeq)) does not match the chain")
-        }
-        if let state, (try? StateSnapshot.decode(projection["state"])) != state {
-            return fail(result.verifiedEvents, "the incident record's saved state differs from what the events say")
         }
         return result
     }

@@ -27,7 +27,9 @@ extension SQLiteIncidentStore {
                     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
                 """)
             // A projection for fast reads, rewritten in the same transaction as
-            // each append: the list's columns and the folded state as JSON.
+            // each append: the list's columns, the chain's head, and a checkpoint
+            // of the folded state (as JSON, at seq `state_seq`, refreshed every
+            // `checkpointInterval` events so an append never re-encodes the whole incident).
             try db.execute(sql: """
                 CREATE TABLE incidents (
                     id INTEGER PRIMARY KEY,
@@ -40,6 +42,7 @@ extension SQLiteIncidentStore {
                     updated_at INTEGER NOT NULL,
                     last_seq INTEGER NOT NULL,
                     head_hash TEXT NOT NULL,
+                    state_seq INTEGER NOT NULL,
                     state TEXT NOT NULL
                 );
                 CREATE INDEX incidents_by_update ON incidents (status, updated_at);

@@ -29,6 +29,8 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     public let path: String
     public let mode: Mode
     let queue: DatabaseQueue
+    /// The last state this process read or wrote, so the next append reads only newer events.
+    let cache = StateCache()
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
@@ -101,7 +103,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     // MARK: - Writing
 
     public func openIncident(_ opened: IncidentOpened, actor: String, at: Date?) throws -> IncidentState {
-        try write { db in
+        let state = try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0) + 1
             let now = Timestamp.normalized(Date())
             let event = Event(incident: IncidentID(rawValue: next), seq: 1, at: at ?? now, recordedAt: now,
@@ -111,12 +113,14 @@ public final class SQLiteIncidentStore: IncidentEventStore {
             try self.saveProjection(state, headHash: recorded.hash, db)
             return state
         }
+        cache.remember(state)
+        return state
     }
 
     @discardableResult
     public func append(to incident: IncidentID, actor: String, at: Date?,
                        _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
-        try write { db in
+        let result = try write { db in
             var (state, headHash) = try self.loadState(incident, db)
             let payloads = try decide(state)
             let now = Timestamp.normalized(Date())
@@ -133,6 +137,9 @@ public final class SQLiteIncidentStore: IncidentEventStore {
             if !recorded.isEmpty { try self.saveProjection(state, headHash: headHash, db) }
             return AppendResult(events: recorded, state: state)
         }
+        // Only once committed: a failed commit must not leave a state that never happened.
+        cache.remember(result.state)
+        return result
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
@@ -160,16 +167,28 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
     }
 
+    /// Events between two checkpoints of the folded state.
+    static let checkpointInterval: Int64 = 256
+
     private func saveProjection(_ state: IncidentState, headHash: String, _ db: Database) throws {
         let incident = state.incident
         try db.execute(sql: """
-            INSERT OR REPLACE INTO incidents
-                (id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq, head_hash, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO incidents
+                (id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq, head_hash, state_seq, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')
+            ON CONFLICT (id) DO UPDATE SET
+                title = excluded.title, severity = excluded.severity, status = excluded.status, phase = excluded.phase,
+                opened_at = excluded.opened_at, closed_at = excluded.closed_at, updated_at = excluded.updated_at,
+                last_seq = excluded.last_seq, head_hash = excluded.head_hash
             """, arguments: [incident.id.rawValue, incident.title, incident.severity.rawValue, incident.status.rawValue,
                              state.phase.rawValue, incident.openedAt.millisecondsSince1970,
                              incident.closedAt?.millisecondsSince1970, state.lastRecordedAt.millisecondsSince1970,
-                             state.lastSeq, headHash, try StateSnapshot.encode(state)])
+                             state.lastSeq, headHash])
+        let checkpointSeq = try Int64.fetchOne(db, sql: "SELECT state_seq FROM incidents WHERE id = ?", arguments: [incident.id.rawValue]) ?? 0
+        if checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
+            try db.execute(sql: "UPDATE incidents SET state_seq = ?, state = ? WHERE id = ?",
+                           arguments: [state.lastSeq, try StateSnapshot.encode(state), incident.id.rawValue])
+        }
     }
 
     // MARK: - Reading
@@ -209,20 +228,34 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         try Self.mappingErrors(path) { try queue.read(body) }
     }
 
-    /// The incident's state and head hash: from the projection when it is current,
-    /// else folded from the events (the projection is only a cache).
+    /// The incident's state and head hash, reading as little as it can: this
+    /// process's cached state plus the events after it; else the checkpoint
+    /// plus the events after it; else (a damaged checkpoint) a fold of every event.
     func loadState(_ incident: IncidentID, _ db: Database) throws -> (state: IncidentState, headHash: String) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, head_hash, state FROM incidents WHERE id = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT last_seq, head_hash, state_seq FROM incidents WHERE id = ?",
                                          arguments: [incident.rawValue]) else {
             throw StoreError.unknownIncident(incident)
         }
-        let lastSeq: Int64 = row["last_seq"]
-        if let state = try? StateSnapshot.decode(row["state"]), state.lastSeq == lastSeq {
-            return (state, row["head_hash"])
+        let lastSeq: Int64 = row["last_seq"], headHash: String = row["head_hash"], checkpointSeq: Int64 = row["state_seq"]
+        var state: IncidentState
+        if let cached = cache.state(of: incident), cached.lastSeq <= lastSeq, cached.lastSeq >= checkpointSeq {
+            state = cached
+        } else if let text = try String.fetchOne(db, sql: "SELECT state FROM incidents WHERE id = ?", arguments: [incident.rawValue]),
+                  let checkpoint = try? StateSnapshot.decode(text), checkpoint.lastSeq == checkpointSeq {
+            state = checkpoint
+        } else {
+            let events = try fetchEvents(incident, since: 0, db)
+            guard !events.isEmpty else { throw StoreError.corrupt(path: path, reason: "\(incident) has no events") }
+            state = try IncidentState.replaying(events.map(\.event))
         }
-        let events = try fetchEvents(incident, since: 0, db)
-        guard let last = events.last else { throw StoreError.corrupt(path: path, reason: "\(incident) has no events") }
-        return (try IncidentState.replaying(events.map(\.event)), last.hash)
+        if state.lastSeq < lastSeq {
+            for recorded in try fetchEvents(incident, since: state.lastSeq, db) { state.apply(recorded.event) }
+        }
+        guard state.lastSeq == lastSeq else {
+            throw StoreError.corrupt(path: path, reason: "\(incident)'s events end at #\(state.lastSeq) but its head is #\(lastSeq)")
+        }
+        cache.remember(state)
+        return (state, headHash)
     }
 
     func fetchEvents(_ incident: IncidentID, since seq: Int64, _ db: Database) throws -> [RecordedEvent] {

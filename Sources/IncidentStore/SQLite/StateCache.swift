@@ -1,0 +1,21 @@
+import Foundation
+import IncidentModel
+
+/// The most recent state of each incident this process has seen. Only ever
+/// a starting point: readers check it against the stored head and fold the
+/// events recorded since, so another process's writes are never missed.
+final class StateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [IncidentID: IncidentState] = [:]
+
+    func state(of incident: IncidentID) -> IncidentState? {
+        lock.withLock { states[incident] }
+    }
+
+    func remember(_ state: IncidentState) {
+        lock.withLock {
+            if let known = states[state.incident.id], known.lastSeq > state.lastSeq { return }
+            states[state.incident.id] = state
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@Suite("verify, concurrent writers and SIGKILL against the real binary")
+struct TamperAndConcurrencyTests {
+    @Test func verifyNamesTheAlteredEvent() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"))
+        try fb.ok("open", "--title", "x")
+        for index in 1...6 { try fb.ok("note", "1", "note \(index)") }
+        #expect(try fb.run("verify", "INC-1").status == 0)
+        try sqlite3(fb.database, "DROP TRIGGER events_no_update; UPDATE events SET payload = replace(payload, 'note 3', 'note 8') WHERE seq = 4")
+        let result = try fb.run("verify", "INC-1")
+        #expect(result.status == 2)
+        #expect(result.stderr == "firebreak: INC-1 event #4: its content does not match its hash (altered after it was recorded): the record was altered\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(fb.run("verify", "--json").stdout.utf8)) as? [[String: Any]])
+        #expect(json.first?["firstBadEvent"] as? Int == 4)
+        #expect(json.first?["intact"] as? Bool == false)
+    }
+
+    @Test func verifyCatchesADeletedEvent() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"))
+        try fb.ok("open", "--title", "x")
+        for index in 1...4 { try fb.ok("note", "1", "note \(index)") }
+        try sqlite3(fb.database, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 3")
+        let result = try fb.run("verify")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("INC-1 event #3: is missing"))
+    }
+
+    /// Two processes append 2,000 events each to one incident at the same time.
+    @Test(.timeLimit(.minutes(5)))
+    func twoWritersAtOnceMakeOneUnbrokenChain() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"))
+        try fb.ok("open", "--title", "race")
+        let results = ResultsBox()
+        let writers = ["red", "blue"].map { name in
+            Thread {
+                var writer = fb
+                writer.environment["FIREBREAK_OPERATOR"] = name
+                results.append(name, Result { try writer.run("stress-append", "INC-1", "--count", "2000", "--text", name) })
+            }
+        }
+        writers.forEach { $0.start() }
+        while results.count < 2 { Thread.sleep(forTimeInterval: 0.05) }
+
+        for (name, result) in results.all {
+            let output = try result.get()
+            #expect(output.status == 0, "\(name): \(output.stderr)")
+            #expect(output.stdout.split(separator: "\n").count == 2000)
+        }
+        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
+        #expect(events.count == 4001)
+        #expect(events.map { $0["seq"] as? Int } == Array(1...4001))
+        #expect(events.filter { $0["actor"] as? String == "red" }.count == 2000)
+        #expect(events.filter { $0["actor"] as? String == "blue" }.count == 2000)
+        // Each writer's notes are all there, in its own order.
+        for name in ["red", "blue"] {
+            let texts = events.filter { $0["actor"] as? String == name }.compactMap { ($0["payload"] as? [String: Any])?["text"] as? String }
+            #expect(texts == (1...2000).map { "\(name) \($0)" })
+        }
+        let verify = try fb.run("verify")
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("intact, 4001 events"))
+    }
+
+    /// A writer killed with SIGKILL mid-loop: every seq it printed (after commit) is there.
+    @Test(.timeLimit(.minutes(2)))
+    func sigkillLosesNothingAcknowledged() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"))
+        try fb.ok("open", "--title", "crash")
+
+        let process = Process()
+        process.executableURL = FirebreakProcess.binary
+        process.arguments = ["stress-append", "INC-1", "--count", "1000000"]
+        process.environment = fb.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        var acknowledged = Data()
+        let deadline = Date().addingTimeInterval(30)
+        // Kill it once it has acknowledged a few hundred events, mid-stream.
+        while String(decoding: acknowledged, as: UTF8.self).split(separator: "\n").count < 300 && Date() < deadline {
+            acknowledged.append(out.fileHandleForReading.availableData)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        acknowledged.append(out.fileHandleForReading.readDataToEndOfFile())
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let seqs = String(decoding: acknowledged, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+        #expect(seqs.count >= 300)
+        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
+        let stored = Set(events.compactMap { $0["seq"] as? Int })
+        #expect(seqs.allSatisfy(stored.contains), "an acknowledged event is missing")
+        #expect(stored.count >= seqs.count)
+        #expect(try fb.run("verify").status == 0)
+        // And the incident takes new writes after the crash.
+        try fb.ok("note", "1", "after the crash")
+        #expect(try fb.run("verify").status == 0)
+    }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [(String, Result<FirebreakProcess.Result, any Error>)] = []
+    func append(_ name: String, _ result: Result<FirebreakProcess.Result, any Error>) {
+        lock.lock(); results.append((name, result)); lock.unlock()
+    }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return results.count }
+    var all: [(String, Result<FirebreakProcess.Result, any Error>)] { lock.lock(); defer { lock.unlock() }; return results }
+}

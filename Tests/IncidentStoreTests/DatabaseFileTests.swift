@@ -1,0 +1,102 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import Testing
+
+@Suite("The database file: permissions, foreign files, schema versions, read-only")
+struct DatabaseFileTests {
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue & 0o777
+    }
+
+    @Test func createdPrivateInAPrivateFolder() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("new/deeper/incidents.db")
+        let store = try SQLiteIncidentStore(path: path)
+        _ = try store.openIncident(.sample, actor: "alice", at: nil)
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(folder.path("new/deeper")) == 0o700)
+        #expect(try mode(folder.path("new")) == 0o700)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            #expect(try mode(path + suffix) == 0o600, "\(suffix)")
+        }
+        #expect(try sqlite3(path, "PRAGMA journal_mode").trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+    }
+
+    @Test func aPathThatCannotBeCreatedIsNamed() throws {
+        let folder = try TemporaryFolder()
+        try Data("x".utf8).write(to: folder.url.appendingPathComponent("file"))
+        #expect {
+            try SQLiteIncidentStore(path: folder.path("file/incidents.db"))
+        } throws: { error in
+            "\(error)".hasPrefix("cannot create the database \(folder.path("file/incidents.db"))")
+        }
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("junk.db")
+        let junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try junk.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAFirebreakDatabase(path: path, reason: "not an SQLite file")) {
+            try SQLiteIncidentStore(path: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == junk)
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedAndLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("other.db")
+        try sqlite3(path, "CREATE TABLE recipes (name TEXT)")
+        let before = try sqlite3(path, ".dump")
+        #expect(throws: StoreError.self) { try SQLiteIncidentStore(path: path) }
+        #expect(try sqlite3(path, ".dump") == before)
+        #expect(try sqlite3(path, "PRAGMA journal_mode").contains("delete"))
+    }
+
+    @Test func aDatabaseFromANewerSchemaIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let (_, _) = try seededStore(in: folder)
+        let path = folder.path("incidents.db")
+        try sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')")
+        let before = try sqlite3(path, ".dump")
+        #expect(throws: StoreError.newerSchema(path: path, migrations: ["v9-from-the-future"])) {
+            try SQLiteIncidentStore(path: path)
+        }
+        #expect(throws: StoreError.self) { try SQLiteIncidentStore(path: path, mode: .readOnly) }
+        #expect(try sqlite3(path, ".dump") == before)
+    }
+
+    @Test func readOnlyMeansNothingCanBeWritten() throws {
+        let folder = try TemporaryFolder()
+        let (_, id) = try seededStore(in: folder)
+        let store = try SQLiteIncidentStore(path: folder.path("incidents.db"), mode: .readOnly)
+        #expect(throws: StoreError.self) {
+            try store.append(to: id, actor: "x", at: nil) { _ in [.noteAdded(NoteAdded(text: "x"))] }
+        }
+        #expect(throws: StoreError.self) { try store.openIncident(.sample, actor: "x", at: nil) }
+        #expect(try store.state(of: id).lastSeq == 5)
+    }
+
+    @Test func readingNeverCreatesADatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("absent.db")
+        #expect(throws: StoreError.noDatabase(path: path)) { try SQLiteIncidentStore(path: path, mode: .readOnly) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aCorruptPageIsReportedNotCrashedOn() throws {
+        let folder = try TemporaryFolder()
+        let (_, _) = try seededStore(in: folder)
+        let path = folder.path("incidents.db")
+        try sqlite3(path, "PRAGMA wal_checkpoint(TRUNCATE)")
+        // Overwrite everything after the header page with noise.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 131) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) {
+            let store = try SQLiteIncidentStore(path: path, mode: .readOnly)
+            _ = try store.verify(nil)
+        }
+    }
+}
