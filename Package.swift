@@ -33,6 +33,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "firebreak", dependencies: ["FirebreakCLI"]),
+        // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
+        .target(name: "TerminalUI"),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only module that touches ncursesw.
+        .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(
             name: "IncidentStoreTests",
@@ -41,7 +50,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "FirebreakCLITests", dependencies: ["IncidentModel"]),
+        .testTarget(name: "FirebreakCLITests", dependencies: ["firebreak"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )
