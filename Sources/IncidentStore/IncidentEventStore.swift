@@ -31,6 +31,16 @@ public protocol IncidentEventStore: Sendable {
 
     /// Checks the hash chain of one incident, or of all when `incident` is nil.
     func verify(_ incident: IncidentID?) throws -> [ChainVerification]
+
+    /// A cheap way to learn that anyone (this process or another) has committed
+    /// since the last look, without reading the data.
+    func changeWatcher() throws -> any StoreChangeWatcher
+}
+
+/// Tells whether the store changed since the previous call.
+public protocol StoreChangeWatcher: AnyObject, Sendable {
+    /// True when some connection committed since the last call (the first call is true).
+    func hasChanged() throws -> Bool
 }
 
 /// What an append wrote, and the incident's state after it.

@@ -168,3 +168,21 @@ struct IncidentStateTests {
         #expect(state.resources == before.resources && state.checklist == before.checklist && state.phase == before.phase)
     }
 }
+
+@Suite("Checklist items added by hand")
+struct ChecklistItemAddedTests {
+    @Test func addedItemsLandAtTheEndOfTheirPhase() throws {
+        var script = EventScript()
+        var state = try IncidentState(opening: script.next(.incidentOpened(IncidentStateTests.opened)))
+        let id = state.nextCustomItemID(in: .containment)
+        #expect(id == "containment.custom-1")
+        let item = ChecklistTemplate(id: id, phase: .containment, text: "Rotate the deploy key")
+        try state.validate(.checklistItemAdded(ChecklistItemAdded(item: item)))
+        state.apply(script.next(.checklistItemAdded(ChecklistItemAdded(item: item))))
+        let containment = state.checklist.filter { $0.phase == .containment }
+        #expect(containment.last?.id == "containment.custom-1")
+        #expect(state.checklist.map(\.phase.number) == state.checklist.map(\.phase.number).sorted())
+        #expect(state.nextCustomItemID(in: .containment) == "containment.custom-2")
+        #expect(throws: IncidentError.self) { try state.validate(.checklistItemAdded(ChecklistItemAdded(item: item))) }
+    }
+}

@@ -9,6 +9,7 @@ struct PayloadEncodingTests {
         .resourceAdded(ResourceAdded(id: "i-0123456789abcdef0", kind: .ec2Instance, region: "us-east-1", owner: "web")),
         .resourceStateChanged(ResourceStateChanged(resource: "x", from: .suspected, to: .compromised, reason: "r")),
         .checklistItemChanged(ChecklistItemChanged(item: "a.b", state: .skipped, reason: "n/a")),
+        .checklistItemAdded(ChecklistItemAdded(item: ChecklistTemplate(id: "recovery.custom-1", phase: .recovery, text: "Rebuild"))),
         .noteAdded(NoteAdded(text: "multi\nline ✓ 日本")),
         .incidentClosed(IncidentClosed(resolution: "done")),
         .incidentReopened(IncidentReopened()),

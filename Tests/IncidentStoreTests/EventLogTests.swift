@@ -131,3 +131,23 @@ struct EventLogTests {
         #expect(throws: (any Error).self) { try sqlite3(folder.path("incidents.db"), "DELETE FROM events WHERE seq = 2") }
     }
 }
+
+@Suite("Change watching")
+struct ChangeWatcherTests {
+    @Test func seesCommitsFromThisAndOtherConnections() throws {
+        let folder = try TemporaryFolder()
+        let (store, id) = try seededStore(in: folder)
+        let watcher = try store.changeWatcher()
+        #expect(try watcher.hasChanged())        // the first look
+        #expect(try !watcher.hasChanged())
+        try store.append(to: id, actor: "a", at: nil) { _ in [.noteAdded(NoteAdded(text: "mine"))] }
+        #expect(try watcher.hasChanged())
+        #expect(try !watcher.hasChanged())
+        let other = try SQLiteIncidentStore(path: folder.path("incidents.db"))
+        try other.append(to: id, actor: "b", at: nil) { _ in [.noteAdded(NoteAdded(text: "theirs"))] }
+        #expect(try watcher.hasChanged())
+        // A refused append commits nothing, so nothing changes.
+        _ = try? other.append(to: id, actor: "b", at: nil) { _ in [.phaseEntered(PhaseEntered(phase: .containment))] }
+        #expect(try !watcher.hasChanged())
+    }
+}

@@ -9,6 +9,7 @@ public enum EventPayload: Sendable, Equatable {
     case resourceAdded(ResourceAdded)
     case resourceStateChanged(ResourceStateChanged)
     case checklistItemChanged(ChecklistItemChanged)
+    case checklistItemAdded(ChecklistItemAdded)
     case noteAdded(NoteAdded)
     case incidentClosed(IncidentClosed)
     case incidentReopened(IncidentReopened)
@@ -22,6 +23,7 @@ public enum EventPayload: Sendable, Equatable {
         case .resourceAdded: return ResourceAdded.kind
         case .resourceStateChanged: return ResourceStateChanged.kind
         case .checklistItemChanged: return ChecklistItemChanged.kind
+        case .checklistItemAdded: return ChecklistItemAdded.kind
         case .noteAdded: return NoteAdded.kind
         case .incidentClosed: return IncidentClosed.kind
         case .incidentReopened: return IncidentReopened.kind
@@ -40,6 +42,7 @@ public enum EventPayload: Sendable, Equatable {
         case .resourceAdded(let body): data = try encoder.encode(body)
         case .resourceStateChanged(let body): data = try encoder.encode(body)
         case .checklistItemChanged(let body): data = try encoder.encode(body)
+        case .checklistItemAdded(let body): data = try encoder.encode(body)
         case .noteAdded(let body): data = try encoder.encode(body)
         case .incidentClosed(let body): data = try encoder.encode(body)
         case .incidentReopened(let body): data = try encoder.encode(body)
@@ -59,6 +62,7 @@ public enum EventPayload: Sendable, Equatable {
         case ResourceAdded.kind: return .resourceAdded(try decoder.decode(ResourceAdded.self, from: data))
         case ResourceStateChanged.kind: return .resourceStateChanged(try decoder.decode(ResourceStateChanged.self, from: data))
         case ChecklistItemChanged.kind: return .checklistItemChanged(try decoder.decode(ChecklistItemChanged.self, from: data))
+        case ChecklistItemAdded.kind: return .checklistItemAdded(try decoder.decode(ChecklistItemAdded.self, from: data))
         case NoteAdded.kind: return .noteAdded(try decoder.decode(NoteAdded.self, from: data))
         case IncidentClosed.kind: return .incidentClosed(try decoder.decode(IncidentClosed.self, from: data))
         case IncidentReopened.kind: return .incidentReopened(try decoder.decode(IncidentReopened.self, from: data))
@@ -78,6 +82,7 @@ public enum EventPayload: Sendable, Equatable {
         case .checklistItemChanged(let body):
             let verb = ["open": "reopened", "done": "ticked", "skipped": "skipped"][body.state.rawValue]!
             return "\(verb) \(body.item)" + (body.reason.map { " (\($0))" } ?? "")
+        case .checklistItemAdded(let body): return "added checklist item \(body.item.id): \(body.item.text)"
         case .noteAdded(let body): return "note: \(body.text)"
         case .incidentClosed(let body): return "closed: \(body.resolution)"
         case .incidentReopened: return "reopened"
@@ -163,6 +168,13 @@ public struct ChecklistItemChanged: Codable, Sendable, Equatable {
         self.state = state
         self.reason = reason
     }
+}
+
+/// A checklist item the responders added to the playbook's for this incident.
+public struct ChecklistItemAdded: Codable, Sendable, Equatable {
+    public static let kind = "checklist.item-added"
+    public var item: ChecklistTemplate
+    public init(item: ChecklistTemplate) { self.item = item }
 }
 
 public struct NoteAdded: Codable, Sendable, Equatable {

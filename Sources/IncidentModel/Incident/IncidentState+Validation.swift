@@ -37,6 +37,11 @@ extension IncidentState {
                 let word = ["open": "not ticked", "done": "already ticked", "skipped": "already skipped"][body.state.rawValue]!
                 throw IncidentError.conflict("\(item.id) is \(word)")
             }
+        case .checklistItemAdded(let body):
+            if checklist.contains(where: { $0.id == body.item.id }) {
+                throw IncidentError.conflict("checklist item \(body.item.id.terminalSafe) already exists")
+            }
+            if body.item.text.isEmpty { throw IncidentError.invalidInput("the checklist item is empty") }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

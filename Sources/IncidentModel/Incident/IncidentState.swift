@@ -80,6 +80,11 @@ public struct IncidentState: Codable, Sendable, Equatable {
             checklist[index].by = body.state == .open ? nil : event.actor
             checklist[index].at = body.state == .open ? nil : event.at
             checklist[index].reason = body.reason
+        case .checklistItemAdded(let body):
+            guard !checklist.contains(where: { $0.id == body.item.id }) else { return }
+            // After the last item of its phase, so the checklist stays in phase order.
+            let position = checklist.lastIndex(where: { $0.phase <= body.item.phase }).map { $0 + 1 } ?? 0
+            checklist.insert(ChecklistItem(template: body.item), at: position)
         case .noteAdded(let body):
             notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
         case .incidentClosed(let body):
@@ -119,6 +124,13 @@ public struct IncidentState: Codable, Sendable, Equatable {
         case 0: throw IncidentError.notFound("no checklist item '\(text.terminalSafe)' in \(incident.id)")
         default: throw IncidentError.invalidInput("'\(text.terminalSafe)' matches \(candidates.count) checklist items; give the full id")
         }
+    }
+
+    /// A fresh id for an item added by hand to `phase`: `containment.custom-1`, `-2`, …
+    public func nextCustomItemID(in phase: Phase) -> String {
+        var number = 1
+        while checklist.contains(where: { $0.id == "\(phase.rawValue).custom-\(number)" }) { number += 1 }
+        return "\(phase.rawValue).custom-\(number)"
     }
 
     func resourceIndex(exactly id: String) -> Int? {
