@@ -69,6 +69,7 @@ public struct ListView: Hashable, Sendable {
     /// Handles the navigation keys every list shares (arrows, PageUp/Down,
     /// Home/End, mouse wheel). Letter keys such as `j`/`k` belong to the
     /// console's binding table. Returns true when the key was used.
+    @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .down: moveDown()

@@ -57,6 +57,7 @@ public struct Prompt: Hashable, Sendable {
     /// Applies an editing key: characters insert; Backspace, Delete, Left,
     /// Right, Home, End (and Ctrl-A/E/U/K/W, Ctrl-B/F) edit and move; Enter
     /// submits; Esc cancels.
+    @discardableResult
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character(let c):
