@@ -39,6 +39,19 @@ static inline int fb_color_pairs(void) { return COLOR_PAIRS; }
 
 static inline int fb_wcwidth(wchar_t c) { return wcwidth(c); }
 
+// Whether terminfo knows `name`, without starting curses or touching the
+// terminal: lets the caller report an unknown TERM before anything else.
+static inline int fb_terminal_known(const char *name) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    int rc = setupterm(name, -1, &err);
+    if (rc == OK && cur_term != saved && cur_term != NULL) {
+        del_curterm(cur_term);
+    }
+    set_curterm(saved);
+    return rc == OK;
+}
+
 // Attribute macros are expressions Swift does not import.
 static inline attr_t fb_a_normal(void) { return A_NORMAL; }
 static inline attr_t fb_a_bold(void) { return A_BOLD; }
