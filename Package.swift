@@ -42,6 +42,9 @@ let package = Package(
         ),
         // The only module that touches ncursesw.
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
+        // The app: model, messages, update, view; the four panes; the UI loop.
+        .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(
             name: "IncidentStoreTests",

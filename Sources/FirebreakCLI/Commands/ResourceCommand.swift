@@ -36,14 +36,8 @@ struct ResourceAddCommand: ParsableCommand {
         let ownerName = try owner.map { try TextField.singleLine($0, named: "the owner", maxLength: 200) }
         let actor = try globals.operatorIdentity()
         try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
-            let incident = current.incident
-            let regionless: Set<ResourceKind> = [.iamUser, .iamRole, .iamGroup, .iamPolicy, .iamInstanceProfile, .iamAccessKey, .route53Zone, .route53Record, .ipAddress]
-            let defaultRegion = regionless.contains(reference.kind) || incident.regions.count != 1 ? nil : incident.regions.first
-            return [.resourceAdded(ResourceAdded(
-                id: reference.id, kind: reference.kind,
-                region: explicitRegion ?? reference.region ?? defaultRegion,
-                account: explicitAccount ?? reference.account ?? (incident.accounts.count == 1 ? incident.accounts.first : nil),
-                owner: ownerName, state: initialState))]
+            [.resourceAdded(current.resourceAdded(reference, region: explicitRegion, account: explicitAccount,
+                                                  owner: ownerName, state: initialState))]
         }
         Output.line(reference.id)
     }

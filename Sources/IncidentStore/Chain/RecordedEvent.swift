@@ -8,4 +8,11 @@ public struct RecordedEvent: Sendable, Equatable {
     /// The hash of the previous event of the incident (64 zeros for the first).
     public var prevHash: String
     public var hash: String
+
+    public init(event: Event, body: String, prevHash: String, hash: String) {
+        self.event = event
+        self.body = body
+        self.prevHash = prevHash
+        self.hash = hash
+    }
 }

@@ -1,0 +1,83 @@
+import TerminalUI
+
+/// Every key of the console, declared once. The footer hints, the `?` overlay
+/// and docs/KEYBINDINGS.md all come from this table; read-only mode drops the
+/// bindings marked `mutates`.
+public enum ConsoleBindings {
+    public static let table = KeyBindingTable([
+        // Everywhere
+        KeyBinding(["?"], command: "help", help: "Show the keys of the focused pane", footer: "help"),
+        KeyBinding(["<Tab>"], command: "focus.next", help: "Focus the next pane", footer: "pane"),
+        KeyBinding(["<S-Tab>"], command: "focus.previous", help: "Focus the previous pane"),
+        KeyBinding(["1"], command: "focus.phases", help: "Focus the phase timeline"),
+        KeyBinding(["2"], command: "focus.resources", help: "Focus the resources"),
+        KeyBinding(["3"], command: "focus.checklist", help: "Focus the checklist"),
+        KeyBinding(["4"], command: "focus.log", help: "Focus the log"),
+        KeyBinding(["P"], command: "phase.choose", help: "Enter a phase (choose from the seven)", mutates: true, footer: "phase"),
+        KeyBinding(["a"], command: "resource.add", help: "Add a resource by id or ARN (the kind is inferred)", mutates: true, footer: "add resource"),
+        KeyBinding(["n"], command: "note.add", help: "Add a note to the timeline", mutates: true, footer: "note"),
+        KeyBinding(["O"], command: "incident.open", help: "Open a new incident", mutates: true),
+        KeyBinding(["I"], command: "incident.pick", help: "Switch to another open incident"),
+        KeyBinding(["C"], command: "incident.close", help: "Close the incident (asks for the resolution)", mutates: true),
+        KeyBinding(["<C-l>"], command: "screen.redraw", help: "Redraw the screen"),
+        KeyBinding(["q"], command: "quit", help: "Quit (asks first while a write is still running)", footer: "quit"),
+
+        // Phase timeline
+        KeyBinding(["j", "<Down>"], command: "list.down", help: "Next phase (its checklist shows)", scope: .pane("phases")),
+        KeyBinding(["k", "<Up>"], command: "list.up", help: "Previous phase", scope: .pane("phases")),
+        KeyBinding(["e"], command: "phase.enter-selected", help: "Enter the selected phase", scope: .pane("phases"), mutates: true, footer: "enter phase"),
+        KeyBinding(["<Enter>"], command: "details", help: "When the selected phase was entered and for how long", scope: .pane("phases"), footer: "details"),
+
+        // Resources
+        KeyBinding(["j", "<Down>"], command: "list.down", help: "Next resource", scope: .pane("resources")),
+        KeyBinding(["k", "<Up>"], command: "list.up", help: "Previous resource", scope: .pane("resources")),
+        KeyBinding(["g", "<Home>"], command: "list.top", help: "First resource", scope: .pane("resources")),
+        KeyBinding(["G", "<End>"], command: "list.bottom", help: "Last resource", scope: .pane("resources")),
+        KeyBinding(["<PageDown>"], command: "list.page-down", help: "Page down", scope: .pane("resources")),
+        KeyBinding(["<PageUp>"], command: "list.page-up", help: "Page up", scope: .pane("resources")),
+        KeyBinding(["s"], command: "resource.state", help: "Change the selected resource's state", scope: .pane("resources"), mutates: true, footer: "state"),
+        KeyBinding(["c"], command: "resource.contained", help: "Mark the selected resource contained", scope: .pane("resources"), mutates: true, footer: "contained"),
+        KeyBinding(["<Enter>"], command: "details", help: "The selected resource and its path through the states", scope: .pane("resources"), footer: "details"),
+        KeyBinding(["o"], command: "resource.sort", help: "Sort by urgency, kind, id or order added", scope: .pane("resources"), footer: "sort"),
+        KeyBinding(["/"], command: "filter", help: "Filter resources (empty to clear)", scope: .pane("resources"), footer: "filter"),
+
+        // Checklist
+        KeyBinding(["j", "<Down>"], command: "list.down", help: "Next item", scope: .pane("checklist")),
+        KeyBinding(["k", "<Up>"], command: "list.up", help: "Previous item", scope: .pane("checklist")),
+        KeyBinding(["g", "<Home>"], command: "list.top", help: "First item", scope: .pane("checklist")),
+        KeyBinding(["G", "<End>"], command: "list.bottom", help: "Last item", scope: .pane("checklist")),
+        KeyBinding(["x", "<Space>"], command: "item.tick", help: "Tick the selected item (again: un-tick)", scope: .pane("checklist"), mutates: true, footer: "tick"),
+        KeyBinding(["s"], command: "item.skip", help: "Skip the selected item (asks why)", scope: .pane("checklist"), mutates: true, footer: "skip"),
+        KeyBinding(["u"], command: "item.reopen", help: "Return the selected item to open", scope: .pane("checklist"), mutates: true),
+        KeyBinding(["A"], command: "item.add", help: "Add an item to this phase's checklist", scope: .pane("checklist"), mutates: true, footer: "add item"),
+        KeyBinding(["<Enter>"], command: "details", help: "The selected item: who changed it, when, why", scope: .pane("checklist"), footer: "details"),
+        KeyBinding(["[", "h", "<Left>"], command: "phase.show-previous", help: "Show the previous phase's checklist", scope: .pane("checklist")),
+        KeyBinding(["]", "l", "<Right>"], command: "phase.show-next", help: "Show the next phase's checklist", scope: .pane("checklist")),
+
+        // Log
+        KeyBinding(["k", "<Up>"], command: "log.up", help: "Scroll back one line (pauses following)", scope: .pane("log")),
+        KeyBinding(["j", "<Down>"], command: "log.down", help: "Scroll forward one line", scope: .pane("log")),
+        KeyBinding(["<PageUp>"], command: "log.page-up", help: "Scroll back a page", scope: .pane("log")),
+        KeyBinding(["<PageDown>"], command: "log.page-down", help: "Scroll forward a page", scope: .pane("log")),
+        KeyBinding(["g", "<Home>"], command: "log.top", help: "Oldest line", scope: .pane("log")),
+        KeyBinding(["G", "<End>"], command: "log.bottom", help: "Newest line, and follow", scope: .pane("log")),
+        KeyBinding(["f"], command: "log.follow", help: "Pause or resume following new lines", scope: .pane("log"), footer: "follow/pause"),
+        KeyBinding(["/"], command: "filter", help: "Filter lines (empty to clear)", scope: .pane("log"), footer: "filter"),
+    ])
+}
+
+extension ConsoleBindings {
+    /// docs/KEYBINDINGS.md, generated from the table (a test fails when the file is stale).
+    public static var markdown: String {
+        table.markdown(
+            title: "Firebreak key bindings",
+            introduction: """
+                Generated from the console's binding table by `firebreak keybindings`; do not edit by hand. \
+                The footer and the `?` overlay show the same bindings. `firebreak watch` (read-only) drops every \
+                binding marked "no". In prompts and menus: Enter confirms, Esc cancels; menus also take the \
+                option's number.
+                """,
+            scopeTitles: ["global": "Everywhere", "phases": "Phase timeline (pane 1)", "resources": "Resources (pane 2)",
+                          "checklist": "Checklist (pane 3)", "log": "Log (pane 4)"])
+    }
+}

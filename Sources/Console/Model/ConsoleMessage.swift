@@ -1,0 +1,35 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+/// Everything that can happen to the console: keys from the terminal, and
+/// answers from background work (the store, the change watcher, the clock).
+public enum ConsoleMessage: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// The clock moved (the header shows elapsed times).
+    case tick(Date)
+    /// The incident to show, with its whole log so far.
+    case loaded(IncidentState, [RecordedEvent])
+    /// Events recorded since the last look (by anyone), and the state after them.
+    case appended(IncidentState, [RecordedEvent])
+    /// The incidents to pick from.
+    case incidents([IncidentSummary])
+    /// A write finished; `error` is the one-line reason when it was refused.
+    case writeFinished(error: String?)
+    /// Background work failed in a way the responder must see.
+    case failed(String)
+}
+
+/// Work the runtime does for `update`, off the UI loop.
+public enum ConsoleEffect: Equatable, Sendable {
+    /// Append one event to the incident on screen.
+    case record(EventPayload)
+    /// Open a new incident and show it.
+    case openIncident(IncidentOpened)
+    /// Show this incident.
+    case load(IncidentID)
+    /// Fetch the open incidents for the picker.
+    case listIncidents
+}

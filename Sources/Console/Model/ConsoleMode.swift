@@ -1,0 +1,8 @@
+/// Whether the console may change the incident.
+public enum ConsoleMode: Sendable, Equatable {
+    /// Working the incident: every binding is available.
+    case live
+    /// Watching: the database is opened read-only and every binding that
+    /// changes something is absent from the table, not merely refused.
+    case readOnly
+}

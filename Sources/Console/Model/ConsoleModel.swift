@@ -1,0 +1,82 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+/// Everything the console shows, as plain values: the incident as its
+/// events say it is, and the responder's view of it (focus, selections,
+/// filters, the open overlay). Only `update(_:)` changes it; `ConsoleView`
+/// draws it; the runtime carries out the effects `update` returns.
+public struct ConsoleModel: Sendable {
+    public let mode: ConsoleMode
+    public let operatorName: String
+    public internal(set) var size: Size
+    public internal(set) var now: Date
+    /// The incident on screen; nil while the picker is up with nothing chosen.
+    public internal(set) var state: IncidentState?
+    var logLines: [LogLine] = []
+    /// At most this many lines are kept in the log pane.
+    static let logCapacity = 5_000
+
+    var focus: PaneID = .checklist
+    var phaseList = ListView(count: Phase.allCases.count, selection: 0, viewportHeight: 7)
+    var resourceList = ListView(count: 0, selection: 0, viewportHeight: 1)
+    var checklistList = ListView(count: 0, selection: 0, viewportHeight: 1)
+    /// Lines scrolled up from the bottom of the log; 0 while following.
+    var logScroll = 0
+    var logFollow = true
+    /// Lines that arrived while scrolled up.
+    var logUnseen = 0
+    var resourceSort = ResourceSort.urgency
+    var resourceFilter = ""
+    var logFilter = ""
+    var overlay: Overlay?
+    var status: StatusMessage?
+    /// Writes sent to the store and not yet answered.
+    var pendingWrites = 0
+    public let bindings: KeyBindingTable
+    public internal(set) var shouldQuit = false
+
+    public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date()) {
+        self.mode = mode
+        self.operatorName = operatorName
+        self.size = size
+        self.now = now
+        self.bindings = mode == .readOnly ? ConsoleBindings.table.readOnly() : ConsoleBindings.table
+    }
+
+    /// The phase whose checklist is shown: the one selected in the phases pane.
+    var selectedPhase: Phase { Phase.allCases[phaseList.selection ?? 0] }
+
+    /// Resources as the pane shows them: filtered, then sorted.
+    var visibleResources: [Resource] {
+        let all = state?.resources ?? []
+        let filtered = resourceFilter.isEmpty ? all : all.filter {
+            "\($0.id) \($0.kind.rawValue) \($0.state.rawValue) \($0.owner ?? "") \($0.region ?? "")".localizedCaseInsensitiveContains(resourceFilter)
+        }
+        return resourceSort.sorted(filtered)
+    }
+
+    var selectedResource: Resource? {
+        let resources = visibleResources
+        guard let index = resourceList.selection, resources.indices.contains(index) else { return nil }
+        return resources[index]
+    }
+
+    var visibleChecklist: [ChecklistItem] {
+        state?.checklist.filter { $0.phase == selectedPhase } ?? []
+    }
+
+    var selectedItem: ChecklistItem? {
+        let items = visibleChecklist
+        guard let index = checklistList.selection, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
+    var visibleLogLines: [LogLine] {
+        logFilter.isEmpty ? logLines : logLines.filter { $0.matches(logFilter) }
+    }
+
+    /// The binding scope that has the keys now: an overlay's, or the focused pane's.
+    var activeScope: String { focus.scope }
+}

@@ -1,0 +1,64 @@
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+/// What covers the panes: at most one at a time, and Esc closes it.
+enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case details(title: String, lines: [String])
+    case choice(ChoiceMenu)
+    case prompt(PromptForm)
+    case confirmQuit
+    case picker(IncidentPicker)
+}
+
+/// A short list to pick one from (a phase, a state, a severity).
+struct ChoiceMenu: Equatable, Sendable {
+    enum Purpose: Equatable, Sendable {
+        case enterPhase
+        case resourceState(resource: String)
+        case newResourceState(reference: String)
+        case severity(title: String)
+    }
+
+    var title: String
+    var options: [String]
+    var list: ListView
+    var purpose: Purpose
+
+    init(title: String, options: [String], selected: Int = 0, purpose: Purpose) {
+        self.title = title
+        self.options = options
+        self.list = ListView(count: options.count, selection: selected, viewportHeight: options.count)
+        self.purpose = purpose
+    }
+}
+
+/// A one-line question, answered with Enter or dropped with Esc.
+struct PromptForm: Equatable, Sendable {
+    enum Purpose: Equatable, Sendable {
+        case note
+        case addResource
+        case skipItem(id: String)
+        case addChecklistItem(Phase)
+        case closeIncident
+        case newIncidentTitle
+        case filterResources
+        case filterLog
+    }
+
+    var title: String
+    var prompt: Prompt
+    var purpose: Purpose
+}
+
+/// The incident picker shown at start when several incidents are open.
+struct IncidentPicker: Equatable, Sendable {
+    var incidents: [IncidentSummary]
+    var list: ListView
+
+    init(incidents: [IncidentSummary]) {
+        self.incidents = incidents
+        self.list = ListView(count: incidents.count, selection: 0, viewportHeight: max(1, incidents.count))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+/// The one UI loop: owns the screen and the model; everything slow (the
+/// store, the change watcher) runs elsewhere and comes back as messages.
+///
+/// The loop sleeps in `nextKey` until a key arrives, background work wakes
+/// it, or a second passes (the header clock); it redraws only after
+/// something changed, and the terminal writes only the cells that differ.
+public final class ConsoleRuntime {
+    private let store: any IncidentEventStore
+    private let terminal: any ConsoleTerminal
+    public private(set) var model: ConsoleModel
+    private let inbox = Inbox()
+    private let worker: StoreWorker
+    private var watcher: ChangeWatcherThread?
+
+    public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel) {
+        self.store = store
+        self.terminal = terminal
+        self.model = model
+        let waker = terminal.makeWaker()
+        let inbox = self.inbox
+        worker = StoreWorker(store: store, actor: model.operatorName) { message in
+            inbox.post(message)
+            waker.wake()
+        }
+    }
+
+    /// Runs until the responder quits. `incident` nil shows the picker.
+    public func run(showing incident: IncidentID?) {
+        model.size = terminal.size
+        if let incident { perform(.load(incident)) } else { perform(.listIncidents) }
+        if let changes = try? store.changeWatcher() {
+            watcher = ChangeWatcherThread(watcher: changes) { [worker] in worker.refresh() }
+            watcher?.start()
+        }
+        defer { watcher?.stop() }
+        var lastTick = Date()
+        present()
+        while !model.shouldQuit {
+            var changed = false
+            for message in inbox.drain() {
+                apply(message)
+                changed = true
+            }
+            if model.shouldQuit { break }
+            let wait = max(0.02, 1 - Date().timeIntervalSince(lastTick))
+            if let key = terminal.nextKey(timeout: wait) {
+                apply(key == .resize ? .resize(terminal.size) : .key(key))
+                changed = true
+            }
+            if Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                apply(.tick(lastTick))
+                changed = true
+            }
+            if changed { present() }
+        }
+        worker.drain()
+    }
+
+    private func apply(_ message: ConsoleMessage) {
+        for effect in model.update(message) { perform(effect) }
+    }
+
+    private func perform(_ effect: ConsoleEffect) {
+        worker.perform(effect)
+    }
+
+    private func present() {
+        terminal.present(ConsoleView.render(&model))
+    }
+}
+
+/// Messages from background work, waiting for the UI loop.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [ConsoleMessage] = []
+
+    func post(_ message: ConsoleMessage) {
+        lock.withLock { messages.append(message) }
+    }
+
+    func drain() -> [ConsoleMessage] {
+        lock.withLock {
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+
+/// Carries out the console's effects against the store on one serial queue,
+/// and fetches what others recorded when the change watcher says so.
+/// Everything it learns goes back to the UI loop through `send`.
+final class StoreWorker: @unchecked Sendable {
+    private let store: any IncidentEventStore
+    private let actor: String
+    private let send: @Sendable (ConsoleMessage) -> Void
+    private let queue = DispatchQueue(label: "firebreak.console.store")
+    // Touched only on `queue`.
+    private var incident: IncidentID?
+    private var lastSeq: Int64 = 0
+
+    /// The log pane keeps this many of the latest events when an incident loads.
+    static let initialLogEvents: Int64 = 5_000
+
+    init(store: any IncidentEventStore, actor: String, send: @escaping @Sendable (ConsoleMessage) -> Void) {
+        self.store = store
+        self.actor = actor
+        self.send = send
+    }
+
+    func perform(_ effect: ConsoleEffect) {
+        queue.async { [self] in
+            switch effect {
+            case .load(let id):
+                load(id)
+            case .listIncidents:
+                attempt { send(.incidents(try store.incidents(includeClosed: false))) }
+            case .openIncident(let opened):
+                attempt { load(try store.openIncident(opened, actor: actor, at: nil).incident.id) }
+            case .record(let payload):
+                guard let incident else {
+                    send(.writeFinished(error: "no incident is open"))
+                    return
+                }
+                do {
+                    try store.append(to: incident, actor: actor, at: nil) { _ in [payload] }
+                    send(.writeFinished(error: nil))
+                    fetchNew()
+                } catch {
+                    send(.writeFinished(error: "\(error)"))
+                }
+            }
+        }
+    }
+
+    /// Someone committed: read only the events after the last one seen.
+    func refresh() {
+        queue.async { [self] in fetchNew() }
+    }
+
+    /// Waits for every queued effect to finish (before the console exits).
+    func drain() {
+        queue.sync {}
+    }
+
+    private func load(_ id: IncidentID) {
+        attempt {
+            let state = try store.state(of: id)
+            let events = try store.events(of: id, since: max(0, state.lastSeq - Self.initialLogEvents))
+            incident = id
+            lastSeq = events.last?.event.seq ?? state.lastSeq
+            send(.loaded(state, events))
+        }
+    }
+
+    private func fetchNew() {
+        guard let incident else { return }
+        attempt {
+            let events = try store.events(of: incident, since: lastSeq)
+            guard let last = events.last else { return }
+            let state = try store.state(of: incident)
+            lastSeq = last.event.seq
+            send(.appended(state, events))
+        }
+    }
+
+    private func attempt(_ body: () throws -> Void) {
+        do { try body() } catch { send(.failed("\(error)")) }
+    }
+}
+
+/// Polls the store's change signal (a cheap `PRAGMA data_version`) ten times
+/// a second on its own thread; reads happen only when something changed.
+final class ChangeWatcherThread: @unchecked Sendable {
+    private let watcher: any StoreChangeWatcher
+    private let onChange: @Sendable () -> Void
+    private let lock = NSLock()
+    private var running = false
+    private var thread: Thread?
+    static let interval: TimeInterval = 0.1
+
+    init(watcher: any StoreChangeWatcher, onChange: @escaping @Sendable () -> Void) {
+        self.watcher = watcher
+        self.onChange = onChange
+    }
+
+    func start() {
+        lock.withLock { running = true }
+        _ = try? watcher.hasChanged()     // the first look only sets the baseline
+        let thread = Thread { [self] in
+            while lock.withLock({ running }) {
+                Thread.sleep(forTimeInterval: Self.interval)
+                if (try? watcher.hasChanged()) == true { onChange() }
+            }
+        }
+        thread.name = "firebreak.console.watcher"
+        self.thread = thread
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { running = false }
+    }
+}

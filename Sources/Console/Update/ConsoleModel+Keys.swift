@@ -1,0 +1,194 @@
+import Foundation
+import IncidentModel
+import TerminalUI
+
+extension ConsoleModel {
+    /// A key goes to the overlay if one is open, else to the binding table.
+    mutating func handle(_ key: Key) -> [ConsoleEffect] {
+        if case .mouse(let event) = key { return handleMouse(event) }
+        if key == .resize { return [] }
+        if overlay != nil { return handleOverlay(key) }
+        guard state != nil else {
+            // Nothing on screen yet: only quitting and opening make sense.
+            if key == .character("q") || key == .ctrl("c") { shouldQuit = true }
+            if key == .character("O"), mode == .live { return run("incident.open") }
+            return []
+        }
+        if key == .ctrl("c") { return run("quit") }
+        guard let binding = bindings.resolve(key, in: focus.scope) else { return [] }
+        return run(binding.command)
+    }
+
+    // MARK: - Overlays
+
+    mutating func handleOverlay(_ key: Key) -> [ConsoleEffect] {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
+            default: overlay = nil
+            }
+            return []
+        case .details:
+            overlay = nil
+            return []
+        case .confirmQuit:
+            if key == .character("y") || key == .character("Y") { shouldQuit = true }
+            overlay = nil
+            return []
+        case .choice(var menu):
+            switch key {
+            case .escape, .character("q"):
+                overlay = nil
+            case .enter:
+                overlay = nil
+                return choose(menu.list.selection ?? 0, from: menu)
+            default:
+                if case .character(let character) = key, let digit = character.wholeNumberValue,
+                   (1...menu.options.count).contains(digit) {
+                    overlay = nil
+                    return choose(digit - 1, from: menu)
+                }
+                _ = menu.list.handle(key)
+                overlay = .choice(menu)
+            }
+            return []
+        case .prompt(var form):
+            switch form.prompt.handle(key) {
+            case .cancelled:
+                overlay = nil
+            case .submitted(let text):
+                overlay = nil
+                return submit(text, for: form)
+            default:
+                overlay = .prompt(form)
+            }
+            return []
+        case .picker(var picker):
+            switch key {
+            case .enter:
+                guard let index = picker.list.selection, picker.incidents.indices.contains(index) else { return [] }
+                return [.load(picker.incidents[index].id)]
+            case .escape:
+                if state != nil { overlay = nil } else { shouldQuit = true }
+            case .character("q"):
+                shouldQuit = true
+            case .character("O") where mode == .live:
+                overlay = nil
+                return run("incident.open")
+            default:
+                _ = picker.list.handle(key)
+                overlay = .picker(picker)
+            }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// The answer to a prompt; an invalid answer reopens it with the reason under it.
+    mutating func submit(_ text: String, for form: PromptForm) -> [ConsoleEffect] {
+        func reopen(_ error: any Error) -> [ConsoleEffect] {
+            var again = form
+            again.prompt.error = "\(error)"
+            overlay = .prompt(again)
+            return []
+        }
+        do {
+            switch form.purpose {
+            case .note:
+                return record(.noteAdded(NoteAdded(text: try TextField.multiLine(text, named: "the note"))))
+            case .addResource:
+                let reference = try Self.parseResource(text)
+                if state?.resources.contains(where: { $0.id == reference.id }) == true {
+                    throw IncidentError.conflict("resource \(reference.id) is already in this incident")
+                }
+                overlay = .choice(ChoiceMenu(title: "State of \(reference.id)", options: ResourceState.allCases.map(\.rawValue),
+                                             selected: 1, purpose: .newResourceState(reference: text)))
+                return []
+            case .skipItem(let id):
+                let reason = try TextField.singleLine(text, named: "the reason", allowEmpty: true)
+                return record(.checklistItemChanged(ChecklistItemChanged(item: id, state: .skipped, reason: reason.isEmpty ? nil : reason)))
+            case .addChecklistItem(let phase):
+                guard let state else { return [] }
+                let itemText = try TextField.singleLine(text, named: "the item")
+                let item = ChecklistTemplate(id: state.nextCustomItemID(in: phase), phase: phase, text: itemText)
+                return record(.checklistItemAdded(ChecklistItemAdded(item: item)))
+            case .closeIncident:
+                return record(.incidentClosed(IncidentClosed(resolution: try TextField.multiLine(text, named: "the resolution"))))
+            case .newIncidentTitle:
+                let title = try TextField.singleLine(text, named: "the title")
+                overlay = .choice(ChoiceMenu(title: "Severity of \"\(title)\"", options: (1...4).map { "SEV\($0) \(Severity(rawValue: $0)!.label)" },
+                                             selected: 1, purpose: .severity(title: title)))
+                return []
+            case .filterResources:
+                resourceFilter = text.trimmingCharacters(in: .whitespaces)
+                resourceList.setCount(visibleResources.count)
+                resourceList.selectFirst()
+                return []
+            case .filterLog:
+                logFilter = text.trimmingCharacters(in: .whitespaces)
+                logScroll = 0
+                return []
+            }
+        } catch {
+            return reopen(error)
+        }
+    }
+
+    /// `i-0abc…`, an ARN, `s3://…`, or `KIND NAME` for names whose kind cannot be inferred.
+    static func parseResource(_ text: String) throws -> ResourceIdentifier {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        if words.count == 2 {
+            return try ResourceIdentifier(parsing: words[1], kind: try ResourceKind(parsing: words[0]))
+        }
+        return try ResourceIdentifier(parsing: text)
+    }
+
+    mutating func choose(_ index: Int, from menu: ChoiceMenu) -> [ConsoleEffect] {
+        guard menu.options.indices.contains(index) else { return [] }
+        switch menu.purpose {
+        case .enterPhase:
+            return record(.phaseEntered(PhaseEntered(phase: Phase.allCases[index])))
+        case .resourceState(let resource):
+            guard let current = state?.resources.first(where: { $0.id == resource }) else { return [] }
+            return record(.resourceStateChanged(ResourceStateChanged(resource: resource, from: current.state, to: ResourceState.allCases[index])))
+        case .newResourceState(let text):
+            guard let state, let reference = try? Self.parseResource(text) else { return [] }
+            return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))
+        case .severity(let title):
+            guard mode == .live else { return [] }
+            return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]
+        }
+    }
+
+    // MARK: - Mouse
+
+    mutating func handleMouse(_ event: MouseEvent) -> [ConsoleEffect] {
+        guard overlay == nil, state != nil else { return [] }
+        let layout = ConsoleScreenLayout(size: size, focus: focus)
+        guard let (pane, rect) = layout.visiblePanes.first(where: { $0.rect.contains(x: event.x, y: event.y) }) else { return [] }
+        switch event.button {
+        case .wheelUp:
+            focus = pane
+            return run(pane == .log ? "log.up" : "list.up")
+        case .wheelDown:
+            focus = pane
+            return run(pane == .log ? "log.down" : "list.down")
+        case .left where event.action != .release:
+            focus = pane
+            let row = event.y - rect.y - 1
+            guard row >= 0 else { return [] }
+            switch pane {
+            case .phases: phaseList.select(phaseList.visibleRange.lowerBound + row); refreshListCounts()
+            case .resources: resourceList.select(resourceList.visibleRange.lowerBound + row)
+            case .checklist: checklistList.select(checklistList.visibleRange.lowerBound + row)
+            case .log: break
+            }
+            return []
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+extension ConsoleModel {
+    /// Applies one message and returns the work the runtime must do.
+    public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .resize(let newSize):
+            size = newSize
+            return []
+        case .tick(let date):
+            now = date
+            if let status, !status.isError, date.timeIntervalSince(status.at) > 8 { self.status = nil }
+            return []
+        case .loaded(let newState, let events):
+            let switched = state?.incident.id != newState.incident.id
+            state = newState
+            logLines = events.suffix(Self.logCapacity).map(LogLine.init)
+            logScroll = 0
+            logFollow = true
+            logUnseen = 0
+            if switched {
+                phaseList.select(newState.phase.number - 1)
+                if case .picker = overlay { overlay = nil }
+            }
+            refreshListCounts()
+            return []
+        case .appended(let newState, let events):
+            guard newState.incident.id == state?.incident.id else { return [] }
+            let phaseBefore = state?.phase
+            state = newState
+            let fresh = events.filter { $0.event.seq > (logLines.last?.seq ?? 0) }.map(LogLine.init)
+            logLines.append(contentsOf: fresh)
+            if logLines.count > Self.logCapacity { logLines.removeFirst(logLines.count - Self.logCapacity) }
+            if logScroll > 0 || !logFollow {
+                logUnseen += fresh.filter { $0.matches(logFilter) }.count
+                if logScroll > 0 { logScroll += fresh.filter { $0.matches(logFilter) }.count }
+            }
+            // Follow the incident into a new phase unless the responder is looking elsewhere.
+            if let phaseBefore, newState.phase != phaseBefore, selectedPhase == phaseBefore {
+                phaseList.select(newState.phase.number - 1)
+            }
+            refreshListCounts()
+            return []
+        case .incidents(let incidents):
+            overlay = .picker(IncidentPicker(incidents: incidents))
+            return []
+        case .writeFinished(let error):
+            pendingWrites = max(0, pendingWrites - 1)
+            if let error { status = StatusMessage(text: error, isError: true, at: now) }
+            return []
+        case .failed(let text):
+            status = StatusMessage(text: text, isError: true, at: now)
+            return []
+        }
+    }
+
+    /// Keeps each list's row count in step with what it shows.
+    mutating func refreshListCounts() {
+        resourceList.setCount(visibleResources.count)
+        checklistList.setCount(visibleChecklist.count)
+    }
+
+    mutating func say(_ text: String) {
+        status = StatusMessage(text: text, isError: false, at: now)
+    }
+
+    mutating func complain(_ text: String) {
+        status = StatusMessage(text: text, isError: true, at: now)
+    }
+
+    /// A write to the incident: counted until the store answers.
+    mutating func record(_ payload: EventPayload) -> [ConsoleEffect] {
+        guard mode == .live else {
+            complain("read-only: nothing can be changed here")
+            return []
+        }
+        guard let state else { return [] }
+        do {
+            // Checked here for an instant, inline answer; the store checks again in its transaction.
+            try state.validate(payload)
+        } catch {
+            complain("\(error)")
+            return []
+        }
+        pendingWrites += 1
+        return [.record(payload)]
+    }
+}

@@ -1,0 +1,33 @@
+import TerminalUI
+
+/// Where the four panes go. Wide screens give the phase timeline only the
+/// room its seven rows need and hand the rest to resources, the checklist
+/// and the log; smaller screens use `ConsoleLayout`'s stacked and single
+/// arrangements as they are.
+struct ConsoleScreenLayout {
+    let base: ConsoleLayout
+    /// One rect per `PaneID`; empty for a pane not shown.
+    let panes: [Rect]
+
+    init(size: Size, focus: PaneID) {
+        base = ConsoleLayout(size: size, focusedPane: focus.rawValue, paneCount: PaneID.allCases.count)
+        guard base.arrangement == .grid else {
+            panes = base.panes
+            return
+        }
+        let body = base.body
+        // Seven phases plus the frame, but never more than half the body.
+        let topHeight = min(max(9, body.height * 2 / 5), body.height / 2)
+        let (top, bottom) = body.splitTop(topHeight)
+        let phasesWidth = min(46, max(34, body.width / 3))
+        let (phases, resources) = top.splitLeft(phasesWidth)
+        let (checklist, log) = bottom.splitLeft(bottom.width / 2)
+        panes = [phases, resources, checklist, log]
+    }
+
+    var visiblePanes: [(pane: PaneID, rect: Rect)] {
+        panes.enumerated().compactMap { index, rect in
+            rect.isEmpty ? nil : PaneID(rawValue: index).map { ($0, rect) }
+        }
+    }
+}

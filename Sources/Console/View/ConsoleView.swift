@@ -1,0 +1,79 @@
+import Foundation
+import IncidentModel
+import TerminalUI
+
+/// Draws a `ConsoleModel` into a canvas: header, four panes, footer, and the
+/// open overlay. Pure: the same model always gives the same canvas, which is
+/// what the headless snapshot tests rely on.
+public enum ConsoleView {
+    public static func render(_ model: inout ConsoleModel) -> Canvas {
+        var canvas = Canvas(size: model.size)
+        let screen = ConsoleScreenLayout(size: model.size, focus: model.focus)
+        let layout = screen.base
+        guard layout.arrangement != .tooSmall else {
+            TooSmallScreen.draw(into: &canvas, required: ConsoleLayout.minimumSize)
+            return canvas
+        }
+        drawHeader(model, into: &canvas, rect: layout.header)
+        if model.state != nil {
+            for (pane, rect) in screen.visiblePanes {
+                switch pane {
+                case .phases: PhasePaneView.draw(&model, into: &canvas, rect: rect)
+                case .resources: ResourcePaneView.draw(&model, into: &canvas, rect: rect)
+                case .checklist: ChecklistPaneView.draw(&model, into: &canvas, rect: rect)
+                case .log: LogPaneView.draw(model, into: &canvas, rect: rect)
+                }
+            }
+        } else if model.overlay == nil {
+            let lines = model.mode == .live
+                ? ["No open incident.", "", "O  open a new incident", "q  quit"]
+                : ["No open incident to watch.", "", "q  quit"]
+            Modal(title: "Firebreak", text: lines).draw(into: &canvas, area: layout.body)
+        }
+        drawFooter(model, into: &canvas, rect: layout.footer)
+        OverlayView.draw(&model, into: &canvas, area: layout.body)
+        return canvas
+    }
+
+    static func drawHeader(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+        guard let state = model.state else {
+            canvas.fill(rect, role: .header)
+            canvas.put(" Firebreak", x: rect.x, y: rect.y, maxWidth: rect.width, role: .header)
+            return
+        }
+        let incident = state.incident
+        let role: StyleRole = incident.isDrill ? .headerDrill : .header
+        canvas.fill(rect, role: role)
+        let end = incident.closedAt ?? model.now
+        let inPhase = state.phaseVisits.last.map { $0.duration(until: end) } ?? 0
+        var badges: [Span] = []
+        if model.mode == .readOnly { badges.append(Span(" READ-ONLY ", role: .readonlyBadge)) }
+        if incident.isDrill { badges.append(Span(" DRILL ", role: .readonlyBadge)) }
+        // The facts a responder glances for come first; the title takes what room is left.
+        let facts = [
+            Span("  \(incident.severity)", role: role),
+            Span("  ▶ \(state.phase.title)", role: role),
+            Span(incident.status == .closed ? "  closed" : "  open \(TimeText.duration(end.timeIntervalSince(incident.openedAt)))", role: role),
+            Span("  in phase \(TimeText.duration(inPhase))", role: role),
+            Span("  \(model.operatorName) ", role: role),
+        ]
+        let id = Span(" \(incident.id) ", role: role)
+        let room = rect.width - badges.displayWidth - id.text.count - facts.displayWidth
+        var x = rect.x + canvas.put(badges + [id], x: rect.x, y: rect.y, maxWidth: rect.width)
+        if room > 3 {
+            x += canvas.putTruncated(incident.title, x: x, y: rect.y, maxWidth: room, style: .role(role))
+        }
+        canvas.put(facts, x: x, y: rect.y, maxWidth: max(0, rect.maxX - x))
+    }
+
+    static func drawFooter(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+        var status: [Span] = []
+        if let message = model.status {
+            status = [Span(message.text, role: message.isError ? .error : .success)]
+        } else if model.pendingWrites > 0 {
+            status = [Span("writing…", role: .dim)]
+        }
+        let hints = model.state == nil ? [] : model.bindings.footerHints(in: model.focus.scope)
+        StatusLine(hints: hints, status: status).draw(into: &canvas, rect: rect)
+    }
+}

@@ -1,0 +1,50 @@
+import IncidentModel
+import TerminalUI
+
+/// Draws the open overlay (help, details, a choice, a prompt, the picker) over the panes.
+enum OverlayView {
+    static func draw(_ model: inout ConsoleModel, into canvas: inout Canvas, area: Rect) {
+        guard let overlay = model.overlay else { return }
+        switch overlay {
+        case .help(let scroll):
+            HelpOverlay(table: model.bindings, pane: model.focus.scope, scrollOffset: scroll,
+                        title: "Keys · \(model.focus.title)").draw(into: &canvas, area: area)
+        case .details(let title, let lines):
+            Modal(title: title, lines: lines.map { [Span($0)] }, footer: [Span("any key closes", role: .dim)],
+                  preferredWidth: min(max(40, lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
+                .draw(into: &canvas, area: area)
+        case .confirmQuit:
+            Modal(title: "Quit?", text: ["A write to the incident is still running.", "", "y  quit anyway", "any other key: stay"])
+                .draw(into: &canvas, area: area)
+        case .choice(let menu):
+            let lines = menu.options.enumerated().map { index, option in
+                [Span("\(index + 1)  \(option)", role: index == menu.list.selection ? .listSelected : .modal)]
+            }
+            Modal(title: menu.title, lines: lines, footer: [Span("Enter choose · Esc cancel", role: .dim)],
+                  preferredWidth: max(30, (menu.options.map { DisplayWidth.of($0) }.max() ?? 0) + 4)).draw(into: &canvas, area: area)
+        case .prompt(let form):
+            let width = min(max(50, area.width * 2 / 3), area.width - 4)
+            let modal = Modal(title: form.title, lines: [[Span("")], [Span("")]],
+                              footer: [Span("Enter save · Esc cancel", role: .dim)], preferredWidth: width)
+            let body = modal.draw(into: &canvas, area: area)
+            form.prompt.draw(into: &canvas, rect: body)
+        case .picker(let picker):
+            var list = picker.list
+            let box = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
+            let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q quit").draw(into: &canvas, rect: box)
+            list.draw(into: &canvas, rect: inner, focused: true, emptyText: "No open incidents: O opens one") { index in
+                let incident = picker.incidents[index]
+                return [
+                    Span(PhasePaneView.pad(incident.id.description, 8)),
+                    Span(PhasePaneView.pad(incident.severity.description, 6), role: incident.severity.rawValue <= 2 ? .danger : .normal),
+                    Span(PhasePaneView.pad(incident.phase.title, 17), role: .phaseCurrent),
+                    Span(incident.title),
+                ]
+            }
+            if case .picker(var stored) = model.overlay {
+                stored.list = list
+                model.overlay = .picker(stored)
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import IncidentModel
+import TerminalUI
+
+/// The compromised resources: state (colour-coded), kind, id, region, owner.
+enum ResourcePaneView {
+    static func role(for state: ResourceState) -> StyleRole {
+        switch state {
+        case .suspected: return .resourceSuspected
+        case .compromised: return .resourceCompromised
+        case .contained: return .resourceContained
+        case .eradicated: return .resourceEradicated
+        case .recovered: return .resourceRecovered
+        case .cleared: return .resourceCleared
+        }
+    }
+
+    static func draw(_ model: inout ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+        guard let state = model.state else { return }
+        let focused = model.focus == .resources
+        let resources = model.visibleResources
+        let uncontained = state.resources.filter { $0.state == .compromised || $0.state == .suspected }.count
+        var info = "\(uncontained) not contained · by \(model.resourceSort.rawValue)"
+        if !model.resourceFilter.isEmpty { info = "/\(model.resourceFilter) · " + info }
+        let inner = Pane(title: "2 Resources (\(state.resources.count))", focused: focused, info: info).draw(into: &canvas, rect: rect)
+        let wide = inner.width >= 70
+        let idWidth = min(max(12, resources.map { DisplayWidth.of($0.shortID) }.max() ?? 0), max(12, inner.width / 2))
+        let emptyText = state.resources.isEmpty ? "none yet: a adds one" : "nothing matches the filter"
+        model.resourceList.draw(into: &canvas, rect: inner, focused: focused, emptyText: emptyText) { index in
+            let resource = resources[index]
+            var spans = [Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]
+            if wide { spans.append(Span(PhasePaneView.pad(resource.kind.rawValue, 19), role: .dim)) }
+            spans.append(Span(PhasePaneView.pad(resource.shortID, idWidth) + " "))
+            if wide { spans.append(Span(PhasePaneView.pad(resource.region ?? "-", 15), role: .dim)) }
+            spans.append(Span(resource.owner ?? "no owner", role: resource.owner == nil ? .warning : .normal))
+            return spans
+        }
+    }
+}
