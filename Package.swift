@@ -29,6 +29,9 @@ let package = Package(
             dependencies: [
                 "IncidentModel",
                 "IncidentStore",
+                "Console",
+                "TerminalUI",
+                "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,17 +13,16 @@ struct Firebreak: ParsableCommand {
         discussion: "Every fact, decision and action goes into a local, hash-chained incident database.",
         version: version,
         subcommands: [
-            OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
+            ConsoleCommand.self, WatchCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
             CheckCommand.self, NoteCommand.self, EventsCommand.self, VerifyCommand.self,
-            CloseCommand.self, ReopenCommand.self, StressAppendCommand.self,
+            CloseCommand.self, ReopenCommand.self, KeyBindingsCommand.self, StressAppendCommand.self,
         ]
     )
 
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
-        // The console arrives with its own issue; until then the bare command lists what is open.
-        try ListCommand.printList(globals: globals, includeClosed: false, json: false)
+        try ConsoleLauncher.run(globals: globals, incident: nil, mode: .live)
     }
 }
 

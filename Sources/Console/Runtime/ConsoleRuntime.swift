@@ -40,7 +40,7 @@ public final class ConsoleRuntime {
         defer { watcher?.stop() }
         var lastTick = Date()
         present()
-        while !model.shouldQuit {
+        while !model.shouldQuit && !terminal.inputClosed {
             var changed = false
             for message in inbox.drain() {
                 apply(message)
@@ -60,6 +60,11 @@ public final class ConsoleRuntime {
             if changed { present() }
         }
         worker.drain()
+    }
+
+    /// Shows a line in the footer (e.g. why the requested theme was not used).
+    public func notice(_ text: String) {
+        inbox.post(.failed(text))
     }
 
     private func apply(_ message: ConsoleMessage) {

@@ -13,6 +13,8 @@ public protocol ConsoleTerminal: AnyObject {
     func nextKey(timeout: TimeInterval) -> Key?
     /// A handle that wakes `nextKey` from any thread.
     func makeWaker() -> any ConsoleWaker
+    /// True once the terminal has gone away (hang-up): the console exits.
+    var inputClosed: Bool { get }
 }
 
 /// Wakes the UI loop from a background thread.

@@ -104,6 +104,13 @@ extension NcursesScreen {
         return .some(KeyDecoder.decode(UInt32(code), isKeyCode: isKeyCode).map { .key($0) })
     }
 
+    /// Asks the kernel for the terminal's size and, if ncurses still has an
+    /// older one (a burst of SIGWINCH can leave it behind), resizes to it.
+    /// Returns the resize event when the size changed. Cheap: one ioctl.
+    public func synchronizeSize() -> TerminalEvent? {
+        applyResizeManually()
+    }
+
     /// When ncurses did not see SIGWINCH itself: ask the kernel and resize.
     private func applyResizeManually() -> TerminalEvent? {
         var window = winsize()

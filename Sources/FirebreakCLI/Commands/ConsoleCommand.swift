@@ -1,0 +1,40 @@
+import ArgumentParser
+import Console
+
+/// `firebreak console [INCIDENT]`: the full-screen console.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console", abstract: "The full-screen console on an incident (default: the only open one, else a picker).")
+
+    @Argument(help: "The incident (INC-n or n).") var incident: String?
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+
+    func run() throws {
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live)
+    }
+}
+
+/// `firebreak watch [INCIDENT]`: the console read-only, following live changes.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "The console read-only (the database is opened read-only), following live changes.")
+
+    @Argument(help: "The incident (INC-n or n).") var incident: String?
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+
+    func run() throws {
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .readOnly)
+    }
+}
+
+/// `firebreak keybindings`: docs/KEYBINDINGS.md, from the console's binding table.
+struct KeyBindingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keybindings", abstract: "Print every key binding of the console as Markdown.")
+
+    func run() throws {
+        print(ConsoleBindings.markdown, terminator: "")
+    }
+}

@@ -1,0 +1,55 @@
+import Console
+import Foundation
+import IncidentModel
+import IncidentStore
+import NcursesTerminal
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts the full-screen console: checks everything that can fail with a
+/// clear line *before* curses takes the screen, then runs the UI loop and
+/// gives the terminal back.
+enum ConsoleLauncher {
+    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
+        }
+        let operatorName = try globals.operatorIdentity()
+        let store: any IncidentEventStore
+        switch mode {
+        case .live:
+            store = try globals.writableStore()
+        case .readOnly:
+            guard let readOnly = try globals.readOnlyStore() else {
+                throw StoreError.noDatabase(path: globals.databasePath)
+            }
+            store = readOnly
+        }
+        var shown: IncidentID?
+        if let incident {
+            let id = try IncidentID(parsing: incident)
+            _ = try store.state(of: id)
+            shown = id
+        } else {
+            let open = try store.incidents(includeClosed: false)
+            if open.count == 1 { shown = open[0].id }
+        }
+
+        let environment = ProcessInfo.processInfo.environment
+        let selection = ThemeSelection.resolve(requested: globals.theme, environment: environment, locator: ThemeLocator())
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen(options: TerminalOptions(
+                colorMode: selection.monochromeForced ? .monochrome : .automatic, mouse: !globals.noMouse))
+        } catch {
+            throw CLIError("\(error)")
+        }
+        defer { screen.close() }
+        let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
+                                     model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size))
+        if let problem = selection.problem { runtime.notice("theme: \(problem)") }
+        runtime.run(showing: shown)
+    }
+}

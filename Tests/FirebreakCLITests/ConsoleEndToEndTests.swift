@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), driven by keys as a person would.
+@Suite("The console in tmux", .serialized)
+struct ConsoleEndToEndTests {
+    static func environment(_ fb: FirebreakProcess, _ extra: [String: String] = [:]) -> [String: String] {
+        ["FIREBREAK_DB": fb.database, "FIREBREAK_OPERATOR": "alice", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(extra) { $1 }
+    }
+
+    static func command(_ arguments: String = "") -> String {
+        "'\(FirebreakProcess.binary.path)' \(arguments)"
+    }
+
+    @Test func workAnIncidentFromAFreshDatabaseToQuit() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fresh/fb.db"), operatorName: "alice")
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb), command: Self.command())
+        try tmux.waitFor("No open incident")
+        try tmux.press("O")
+        try tmux.waitFor("Open a new incident")
+        try tmux.type("Role credentials used from outside AWS")
+        try tmux.press("Enter")
+        try tmux.waitFor("Severity of")
+        try tmux.press("2")
+        try tmux.waitFor("INC-1 Role credentials used from outside AWS  SEV2")
+        try tmux.waitFor("[ ] Identify risk areas")
+
+        try tmux.press("a")
+        try tmux.type("i-0123456789abcdef0")
+        try tmux.press("Enter")
+        try tmux.waitFor("State of i-0123456789abcdef0")
+        try tmux.press("Enter")                       // compromised, preselected
+        try tmux.waitFor("compromised ec2-instance")
+
+        try tmux.press("x")                           // tick the first Readiness item
+        try tmux.waitFor("[x] Identify risk areas")
+        try tmux.press("P")
+        try tmux.waitFor("Enter which phase?")
+        try tmux.press("3")
+        var screen = try tmux.waitFor("▶ Containment")
+        #expect(screen.contains("3 Checklist · Containment"))
+        screen = try tmux.waitFor("alice: entered Containment")
+
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+
+        let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
+        #expect(show["title"] as? String == "Role credentials used from outside AWS")
+        #expect(show["severity"] as? Int == 2)
+        #expect(show["phase"] as? String == "containment")
+        let resources = try #require(show["resources"] as? [[String: Any]])
+        #expect(resources.first?["id"] as? String == "i-0123456789abcdef0")
+        #expect(resources.first?["kind"] as? String == "ec2-instance")
+        #expect(resources.first?["state"] as? String == "compromised")
+        let checklist = try #require(show["checklist"] as? [[String: Any]])
+        let ticked = checklist.filter { $0["state"] as? String == "done" }
+        #expect(ticked.map { $0["id"] as? String } == ["readiness.identify-risks"])
+        #expect(ticked.first?["by"] as? String == "alice")
+        #expect(try fb.run("verify").status == 0)
+    }
+
+    @Test func changesFromAnotherProcessAppearLive() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "alice")
+        try fb.ok("open", "--title", "war room")
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb), command: Self.command("console INC-1"))
+        try tmux.waitFor("INC-1 war room")
+        var scribe = fb
+        scribe.environment["FIREBREAK_OPERATOR"] = "bob"
+        try scribe.ok("note", "INC-1", "scribe was here")
+        try scribe.ok("resource", "add", "INC-1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
+        try tmux.waitFor("bob: note: scribe was here", timeout: 3)
+        try tmux.waitFor("compromised iam-access-key", timeout: 3)
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
+    @Test func resizeStormsNeverBreakTheScreen() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "resize me")
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb), command: Self.command("console 1"))
+        try tmux.waitFor("INC-1 resize me")
+        for (width, height) in [(40, 12), (1, 1), (200, 60), (20, 5), (80, 24), (2, 2), (31, 9), (60, 30), (1, 40), (120, 1)] {
+            try tmux.resize(width: width, height: height)
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try tmux.resize(width: 20, height: 5)
+        try tmux.waitFor("too small")
+        try tmux.resize(width: 100, height: 30)
+        let screen = try tmux.waitFor("INC-1 resize me")
+        #expect(screen.contains("1 Phases"))
+        #expect(!screen.contains("too small"))
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
+    @Test func noColorAndTheScreenTerminal() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "plain")
+        let tmux = try TmuxSession(width: 100, height: 30, environment: Self.environment(fb, ["NO_COLOR": "1", "TERM": "screen"]),
+                                   command: "TERM=screen " + Self.command("console 1"))
+        try tmux.waitFor("INC-1 plain")
+        let colours = try tmux.screen(escapes: true)
+        // Attributes (bold, reverse) are fine; no foreground or background colour may be set.
+        let sgr = try NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+        let codes = sgr.matches(in: colours, range: NSRange(colours.startIndex..., in: colours)).flatMap { match -> [Int] in
+            let text = (colours as NSString).substring(with: match.range(at: 1))
+            return text.split(separator: ";").compactMap { Int($0) }
+        }
+        #expect(!codes.contains { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || $0 == 38 || $0 == 48 },
+                "colour codes under NO_COLOR: \(Set(codes).sorted())")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
+    @Test func anUnknownTerminalIsAClearErrorAndTheTerminalStaysSane() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "x")
+        let tmux = try TmuxSession(width: 100, height: 20, environment: Self.environment(fb),
+                                   command: "TERM=vt-nonesuch " + Self.command("console 1") + "; echo RC:$?; stty -a | head -1")
+        let screen = try tmux.waitFor("EXIT:")
+        #expect(screen.contains("firebreak: terminal type 'vt-nonesuch' is not known"))
+        #expect(screen.contains("RC:1"))
+        #expect(screen.contains("speed"))   // stty still answers: the terminal was never taken
+    }
+
+    @Test func watchIsReadOnly() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "on the wall")
+        let before = try dump(fb.database)
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb), command: Self.command("watch 1"))
+        try tmux.waitFor("READ-ONLY")
+        for key in ["x", "n", "a", "P", "3", "C"] { try tmux.press(key) }
+        try tmux.press("Escape")
+        Thread.sleep(forTimeInterval: 0.3)
+        let screen = try tmux.screen()
+        #expect(!screen.contains("Note:") && !screen.contains("Enter which phase"))
+        try fb.ok("note", "1", "seen on the wall")
+        try tmux.waitFor("seen on the wall", timeout: 3)
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+        let after = try dump(fb.database)
+        #expect(after.contains("seen on the wall"))
+        #expect(after.replacingOccurrences(of: "seen on the wall", with: "").count > 0)
+        #expect(before.count < after.count)
+        let events = try #require(try fb.json("events", "1", "--json") as? [[String: Any]])
+        #expect(events.count == 2, "watch must not have written anything")
+    }
+}
