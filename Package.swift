@@ -16,6 +16,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "IncidentModel"),
+        // The one AWS CLI runner, the action catalog (data in actions/), planning, execution and undo.
+        .target(name: "AWSActions", dependencies: ["IncidentModel"]),
         .target(
             name: "IncidentStore",
             dependencies: [
@@ -29,6 +31,7 @@ let package = Package(
             dependencies: [
                 "IncidentModel",
                 "IncidentStore",
+                "AWSActions",
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",
@@ -49,6 +52,7 @@ let package = Package(
         .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
+        .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"]),
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: [
