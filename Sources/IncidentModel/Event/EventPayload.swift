@@ -13,6 +13,9 @@ public enum EventPayload: Sendable, Equatable {
     case noteAdded(NoteAdded)
     case incidentClosed(IncidentClosed)
     case incidentReopened(IncidentReopened)
+    case actionRunStarted(ActionRunStarted)
+    case actionStepFinished(ActionStepFinished)
+    case actionRunFinished(ActionRunFinished)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -27,6 +30,9 @@ public enum EventPayload: Sendable, Equatable {
         case .noteAdded: return NoteAdded.kind
         case .incidentClosed: return IncidentClosed.kind
         case .incidentReopened: return IncidentReopened.kind
+        case .actionRunStarted: return ActionRunStarted.kind
+        case .actionStepFinished: return ActionStepFinished.kind
+        case .actionRunFinished: return ActionRunFinished.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -46,6 +52,9 @@ public enum EventPayload: Sendable, Equatable {
         case .noteAdded(let body): data = try encoder.encode(body)
         case .incidentClosed(let body): data = try encoder.encode(body)
         case .incidentReopened(let body): data = try encoder.encode(body)
+        case .actionRunStarted(let body): data = try encoder.encode(body)
+        case .actionStepFinished(let body): data = try encoder.encode(body)
+        case .actionRunFinished(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -66,6 +75,9 @@ public enum EventPayload: Sendable, Equatable {
         case NoteAdded.kind: return .noteAdded(try decoder.decode(NoteAdded.self, from: data))
         case IncidentClosed.kind: return .incidentClosed(try decoder.decode(IncidentClosed.self, from: data))
         case IncidentReopened.kind: return .incidentReopened(try decoder.decode(IncidentReopened.self, from: data))
+        case ActionRunStarted.kind: return .actionRunStarted(try decoder.decode(ActionRunStarted.self, from: data))
+        case ActionStepFinished.kind: return .actionStepFinished(try decoder.decode(ActionStepFinished.self, from: data))
+        case ActionRunFinished.kind: return .actionRunFinished(try decoder.decode(ActionRunFinished.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -86,6 +98,15 @@ public enum EventPayload: Sendable, Equatable {
         case .noteAdded(let body): return "note: \(body.text)"
         case .incidentClosed(let body): return "closed: \(body.resolution)"
         case .incidentReopened: return "reopened"
+        case .actionRunStarted(let body):
+            let verb = body.undoes.map { "undo of \($0)" } ?? (body.dryRun ? "dry run" : "run")
+            return "\(body.runID): \(verb) \(body.action) on \(body.resources.joined(separator: ", "))"
+        case .actionStepFinished(let body):
+            let step = body.step
+            return "\(body.runID) \(step.resource) \(step.step): \(step.outcome.rawValue) in \(step.durationMs) ms: aws \(step.argv.joined(separator: " "))"
+                + (step.error.map { " (\($0))" } ?? "")
+        case .actionRunFinished(let body):
+            return "\(body.runID): \(body.status.rawValue)" + (body.error.map { " (\($0))" } ?? "")
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

@@ -48,8 +48,40 @@ extension IncidentState {
             if body.resolution.isEmpty { throw IncidentError.invalidInput("the resolution is empty") }
         case .incidentReopened:
             throw IncidentError.conflict("\(id) is already open")
+        case .actionRunStarted(let body):
+            try validateRunStart(body)
+        case .actionStepFinished(let body):
+            guard let index = actionRunIndex(body.runID) else { throw IncidentError.notFound("no action run '\(body.runID.terminalSafe)' in \(id)") }
+            if actionRuns[index].status != .running { throw IncidentError.conflict("\(body.runID) has already finished") }
+            if !actionRuns[index].resources.contains(body.step.resource) {
+                throw IncidentError.invalidInput("\(body.step.resource.terminalSafe) is not part of \(body.runID)")
+            }
+        case .actionRunFinished(let body):
+            guard let index = actionRunIndex(body.runID) else { throw IncidentError.notFound("no action run '\(body.runID.terminalSafe)' in \(id)") }
+            if actionRuns[index].status != .running { throw IncidentError.conflict("\(body.runID) has already finished") }
+            if body.status == .running { throw IncidentError.invalidInput("a finished run cannot be running") }
         case .unrecognized(let kind, _):
             throw IncidentError.invalidInput("unknown event kind '\(kind.terminalSafe)'")
         }
+    }
+}
+
+extension IncidentState {
+    fileprivate func validateRunStart(_ body: ActionRunStarted) throws {
+        let id = incident.id
+        if actionRunIndex(body.runID) != nil { throw IncidentError.conflict("action run \(body.runID.terminalSafe) already exists in \(id)") }
+        if body.action.isEmpty { throw IncidentError.invalidInput("the action id is empty") }
+        if body.resources.isEmpty { throw IncidentError.invalidInput("an action run needs at least one resource") }
+        for resource in body.resources where resourceIndex(exactly: resource) == nil {
+            throw IncidentError.notFound("no resource '\(resource.terminalSafe)' in \(id)")
+        }
+        guard let undone = body.undoes else { return }
+        guard let original = actionRunIndex(undone) else { throw IncidentError.notFound("no action run '\(undone.terminalSafe)' in \(id)") }
+        let run = actionRuns[original]
+        if run.status == .running { throw IncidentError.conflict("\(undone) is still running") }
+        if let by = run.undoneBy { throw IncidentError.conflict("\(undone) was already undone by \(by)") }
+        if run.undoes != nil { throw IncidentError.conflict("\(undone) is itself an undo; run the action again instead") }
+        if run.dryRun { throw IncidentError.conflict("\(undone) was a dry run and changed nothing") }
+        if run.risk == .readOnly { throw IncidentError.conflict("\(undone) (\(run.action)) only read AWS; there is nothing to undo") }
     }
 }

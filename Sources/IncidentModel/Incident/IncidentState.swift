@@ -18,6 +18,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var resources: [Resource]
     public private(set) var checklist: [ChecklistItem]
     public private(set) var notes: [Note]
+    /// Every action run, in the order they started.
+    public internal(set) var actionRuns: [ActionRun]
     /// The seq of the last event applied.
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
@@ -36,6 +38,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
         resources = []
         checklist = opened.checklist.map { ChecklistItem(template: $0) }
         notes = []
+        actionRuns = []
         lastSeq = event.seq
         lastRecordedAt = event.recordedAt
     }
@@ -95,6 +98,23 @@ public struct IncidentState: Codable, Sendable, Equatable {
             incident.status = .open
             incident.closedAt = nil
             incident.resolution = nil
+        case .actionRunStarted(let body):
+            guard actionRunIndex(body.runID) == nil else { return }
+            actionRuns.append(ActionRun(runID: body.runID, action: body.action, risk: body.risk, resources: body.resources,
+                                        undoes: body.undoes, dryRun: body.dryRun, parameters: body.parameters,
+                                        startedAt: event.at, startedBy: event.actor))
+        case .actionStepFinished(let body):
+            guard let index = actionRunIndex(body.runID) else { return }
+            actionRuns[index].steps.append(body.step)
+        case .actionRunFinished(let body):
+            guard let index = actionRunIndex(body.runID) else { return }
+            actionRuns[index].status = body.status
+            actionRuns[index].results = body.results
+            actionRuns[index].finishedAt = event.at
+            actionRuns[index].error = body.error
+            if body.status == .succeeded, let undone = actionRuns[index].undoes, let original = actionRunIndex(undone) {
+                actionRuns[original].undoneBy = body.runID
+            }
         }
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One run of a catalog action over one or more resources, as its events tell it.
+public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
+    public var id: String { runID }
+    /// `run-1`, `run-2`, … within the incident.
+    public var runID: String
+    /// The catalog id, e.g. `ec2.isolate`.
+    public var action: String
+    public var risk: ActionRisk
+    public var resources: [String]
+    public var status: ActionRunStatus
+    /// The run this one undoes, for an undo run.
+    public var undoes: String?
+    /// The run that undid this one, once one succeeded.
+    public var undoneBy: String?
+    /// A dry run changes nothing and cannot be undone.
+    public var dryRun: Bool
+    /// Parameters the operator gave (`--param name=value`).
+    public var parameters: [String: String]
+    public var steps: [ActionStepRecord]
+    public var results: [ActionResourceResult]
+    public var startedAt: Date
+    public var startedBy: String
+    public var finishedAt: Date?
+    public var error: String?
+
+    public init(runID: String, action: String, risk: ActionRisk, resources: [String], status: ActionRunStatus = .running,
+                undoes: String? = nil, undoneBy: String? = nil, dryRun: Bool = false, parameters: [String: String] = [:],
+                steps: [ActionStepRecord] = [], results: [ActionResourceResult] = [], startedAt: Date, startedBy: String,
+                finishedAt: Date? = nil, error: String? = nil) {
+        self.runID = runID
+        self.action = action
+        self.risk = risk
+        self.resources = resources
+        self.status = status
+        self.undoes = undoes
+        self.undoneBy = undoneBy
+        self.dryRun = dryRun
+        self.parameters = parameters
+        self.steps = steps
+        self.results = results
+        self.startedAt = startedAt
+        self.startedBy = startedBy
+        self.finishedAt = finishedAt
+        self.error = error
+    }
+
+    /// The captures recorded for `resource`, empty when none.
+    public func captures(for resource: String) -> [String: String] {
+        results.first(where: { $0.resource == resource })?.captures ?? [:]
+    }
+}

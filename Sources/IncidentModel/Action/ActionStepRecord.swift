@@ -1,0 +1,47 @@
+import Foundation
+
+/// One AWS CLI call as it happened: the exact argv, how it ended and what it
+/// printed (already redacted and capped by the runner, so no secret is stored).
+public struct ActionStepRecord: Codable, Sendable, Equatable {
+    /// How one call ended.
+    public enum Outcome: String, Codable, Sendable, CaseIterable {
+        case succeeded
+        case failed
+        case timedOut = "timed-out"
+        /// Not run: a dry run of a step without an API dry run, or a condition that did not hold.
+        case skipped
+    }
+
+    /// The resource this call was for.
+    public var resource: String
+    /// The definition's name for the step (`record-groups`, `swap-to-isolation`).
+    public var step: String
+    /// `record`, `change`, `verify` or `undo`.
+    public var stage: String
+    /// The argv after the binary name, exactly as run.
+    public var argv: [String]
+    public var outcome: Outcome
+    /// nil when the process never ran or was killed.
+    public var exitCode: Int32?
+    public var durationMs: Int
+    /// Redacted, capped stdout.
+    public var stdout: String
+    /// Redacted, capped stderr.
+    public var stderr: String
+    /// The one-line reason when the step did not succeed.
+    public var error: String?
+
+    public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
+                durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil) {
+        self.resource = resource
+        self.step = step
+        self.stage = stage
+        self.argv = argv
+        self.outcome = outcome
+        self.exitCode = exitCode
+        self.durationMs = durationMs
+        self.stdout = stdout
+        self.stderr = stderr
+        self.error = error
+    }
+}

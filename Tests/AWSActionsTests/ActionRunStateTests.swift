@@ -1,0 +1,85 @@
+import Foundation
+import IncidentModel
+import Testing
+
+@Suite("Action runs in the incident state")
+struct ActionRunStateTests {
+    /// Folds `payloads` after an opening event and one instance, validating each first as the store does.
+    static func fold(_ payloads: [EventPayload]) throws -> IncidentState {
+        var clock = Date(timeIntervalSince1970: 1_800_000_000)
+        var seq: Int64 = 0
+        func event(_ payload: EventPayload) -> Event {
+            seq += 1
+            clock = clock.addingTimeInterval(1)
+            return Event(incident: IncidentID(rawValue: 1), seq: seq, at: clock, recordedAt: clock, actor: "alice", payload: payload)
+        }
+        var state = try IncidentState(opening: event(.incidentOpened(IncidentOpened(title: "t", severity: Severity(rawValue: 2)!))))
+        for payload in [EventPayload.resourceAdded(ResourceAdded(id: "i-0123456789abcdef0", kind: .ec2Instance, state: .compromised))] + payloads {
+            try state.validate(payload)
+            state.apply(event(payload))
+        }
+        return state
+    }
+
+    static let step = ActionStepRecord(resource: "i-0123456789abcdef0", step: "stop", stage: "change",
+                                       argv: ["ec2", "stop-instances", "--instance-ids", "i-0123456789abcdef0"],
+                                       outcome: .succeeded, exitCode: 0, durationMs: 420, stdout: "{}")
+
+    @Test func aRunFoldsItsStartStepsAndFinish() throws {
+        let state = try Self.fold([
+            .actionRunStarted(ActionRunStarted(runID: "run-1", action: "ec2.stop", risk: .reversible, resources: ["i-0123456789abcdef0"])),
+            .actionStepFinished(ActionStepFinished(runID: "run-1", step: Self.step)),
+            .actionRunFinished(ActionRunFinished(runID: "run-1", status: .succeeded, results: [
+                ActionResourceResult(resource: "i-0123456789abcdef0", status: .succeeded, captures: ["state": "\"running\""]),
+            ])),
+        ])
+        let run = try state.actionRun(matching: "1")
+        #expect(run.status == .succeeded)
+        #expect(run.steps == [Self.step])
+        #expect(run.captures(for: "i-0123456789abcdef0") == ["state": "\"running\""])
+        #expect(state.nextActionRunID == "run-2")
+        // The state stays Codable: checkpoints store it.
+        let decoded = try JSONDecoder().decode(IncidentState.self, from: JSONEncoder().encode(state))
+        #expect(decoded == state)
+    }
+
+    @Test func anUndoMarksTheOriginalAndCannotBeRepeated() throws {
+        let start = ActionRunStarted(runID: "run-1", action: "ec2.stop", risk: .reversible, resources: ["i-0123456789abcdef0"])
+        var payloads: [EventPayload] = [
+            .actionRunStarted(start),
+            .actionRunFinished(ActionRunFinished(runID: "run-1", status: .succeeded, results: [])),
+            .actionRunStarted(ActionRunStarted(runID: "run-2", action: "ec2.stop", risk: .reversible, resources: ["i-0123456789abcdef0"], undoes: "run-1")),
+            .actionRunFinished(ActionRunFinished(runID: "run-2", status: .succeeded, results: [])),
+        ]
+        let state = try Self.fold(payloads)
+        #expect(state.actionRuns[0].undoneBy == "run-2")
+        payloads.append(.actionRunStarted(ActionRunStarted(runID: "run-3", action: "ec2.stop", risk: .reversible, resources: ["i-0123456789abcdef0"], undoes: "run-1")))
+        #expect(throws: IncidentError.conflict("run-1 was already undone by run-2")) { try Self.fold(payloads) }
+    }
+
+    @Test func eventsThatDoNotFitAreRefused() throws {
+        #expect(throws: IncidentError.self) {
+            try Self.fold([.actionStepFinished(ActionStepFinished(runID: "run-9", step: Self.step))])
+        }
+        #expect(throws: IncidentError.self) {
+            try Self.fold([.actionRunStarted(ActionRunStarted(runID: "run-1", action: "ec2.stop", risk: .reversible, resources: ["i-99999999"]))])
+        }
+        #expect(throws: IncidentError.self) {
+            try Self.fold([
+                .actionRunStarted(ActionRunStarted(runID: "run-1", action: "ec2.stop", risk: .reversible, resources: ["i-0123456789abcdef0"])),
+                .actionRunFinished(ActionRunFinished(runID: "run-1", status: .failed, results: [])),
+                .actionRunFinished(ActionRunFinished(runID: "run-1", status: .failed, results: [])),
+            ])
+        }
+    }
+
+    @Test(arguments: [
+        EventPayload.actionRunStarted(ActionRunStarted(runID: "run-1", action: "kms.disable", risk: .destructive, resources: ["k"], parameters: ["a": "b"])),
+        .actionStepFinished(ActionStepFinished(runID: "run-1", step: step)),
+        .actionRunFinished(ActionRunFinished(runID: "run-1", status: .timedOut, results: [], error: "timed out")),
+    ])
+    func bodiesRoundTrip(_ payload: EventPayload) throws {
+        #expect(try EventPayload.decode(kind: payload.kind, body: payload.encodedBody()) == payload)
+        #expect(!payload.summary.isEmpty)
+    }
+}
