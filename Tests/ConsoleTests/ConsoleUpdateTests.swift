@@ -199,4 +199,19 @@ struct ConsoleUpdateTests {
         #expect(try String(contentsOf: url, encoding: .utf8) == expected, "docs/KEYBINDINGS.md is stale: run `firebreak keybindings > docs/KEYBINDINGS.md`")
         #expect(ConsoleBindings.table.conflicts().isEmpty)
     }
+
+    @Test func aClickFocusesThePaneAndSelectsTheRowTheWheelScrolls() throws {
+        var model = try ConsoleFixtures.model(size: Size(width: 120, height: 40))
+        let layout = ConsoleScreenLayout(size: model.size, focus: model.focus)
+        let resources = layout.panes[PaneID.resources.rawValue]
+        // Third row of the resources pane (inside the frame).
+        _ = model.update(.key(.mouse(MouseEvent(button: .left, action: .press, x: resources.x + 3, y: resources.y + 3))))
+        #expect(model.focus == .resources)
+        #expect(model.resourceList.selection == 2)
+        #expect(model.selectedResource?.id == model.visibleResources[2].id)
+        let log = layout.panes[PaneID.log.rawValue]
+        _ = model.update(.key(.mouse(MouseEvent(button: .wheelUp, x: log.x + 2, y: log.y + 2))))
+        #expect(model.focus == .log)
+        #expect(model.logScroll == 1 && !model.logFollow)
+    }
 }

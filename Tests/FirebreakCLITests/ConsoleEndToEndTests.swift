@@ -5,7 +5,8 @@ import Testing
 @Suite("The console in tmux", .serialized)
 struct ConsoleEndToEndTests {
     static func environment(_ fb: FirebreakProcess, _ extra: [String: String] = [:]) -> [String: String] {
-        ["FIREBREAK_DB": fb.database, "FIREBREAK_OPERATOR": "alice", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(extra) { $1 }
+        // NO_COLOR empty unless a test sets it: the environment running the suite may have it set.
+        ["FIREBREAK_DB": fb.database, "FIREBREAK_OPERATOR": "alice", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "", "FIREBREAK_THEME": ""].merging(extra) { $1 }
     }
 
     static func command(_ arguments: String = "") -> String {
@@ -150,5 +151,39 @@ struct ConsoleEndToEndTests {
         #expect(before.count < after.count)
         let events = try #require(try fb.json("events", "1", "--json") as? [[String: Any]])
         #expect(events.count == 2, "watch must not have written anything")
+    }
+
+    @Test(arguments: ["default", "light", "high-contrast", "mono"])
+    func everyShippedThemeDraws(_ theme: String) throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "themed")
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb, ["TERM": "tmux-256color"]),
+                                   command: Self.command("console 1 --theme \(theme)"))
+        let screen = try tmux.waitFor("INC-1 themed")
+        #expect(screen.contains("1 Phases") && screen.contains("4 Log"))
+        #expect(!screen.contains("using the default theme"))
+        try tmux.press("C-c")                          // Ctrl-C quits and gives the terminal back
+        try tmux.waitFor("EXIT:0")
+    }
+
+    @Test func aBrokenThemeOrConfigFallsBackAndSaysWhy() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "fallback")
+        let themes = folder.url.appendingPathComponent("themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "# broken\nheader = bold chartreuse-ish\n".write(to: themes.appendingPathComponent("broken.theme"), atomically: true, encoding: .utf8)
+        let config = folder.url.appendingPathComponent("config/firebreak")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "theme = broken\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 40,
+                                   environment: Self.environment(fb, ["FIREBREAK_THEMES": themes.path, "XDG_CONFIG_HOME": folder.path("config")]),
+                                   command: Self.command("console 1"))
+        let screen = try tmux.waitFor("using the default theme")
+        #expect(screen.contains("broken.theme:2"))
+        #expect(screen.contains("INC-1 fallback"))
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
     }
 }

@@ -8,13 +8,15 @@ extension ConsoleModel {
     public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
         switch message {
         case .key(let key):
+            // A key after the message had a moment on screen means it was read.
+            if let status, now.timeIntervalSince(status.at) >= 2 { self.status = nil }
             return handle(key)
         case .resize(let newSize):
             size = newSize
             return []
         case .tick(let date):
             now = date
-            if let status, !status.isError, date.timeIntervalSince(status.at) > 8 { self.status = nil }
+            if let status, date.timeIntervalSince(status.at) > (status.isError ? 15 : 8) { self.status = nil }
             return []
         case .loaded(let newState, let events):
             let switched = state?.incident.id != newState.incident.id

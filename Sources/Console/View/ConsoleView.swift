@@ -73,7 +73,9 @@ public enum ConsoleView {
         } else if model.pendingWrites > 0 {
             status = [Span("writing…", role: .dim)]
         }
-        let hints = model.state == nil ? [] : model.bindings.footerHints(in: model.focus.scope)
+        // An error takes the whole line: it matters more than the key hints, which come back when it clears.
+        let showHints = model.state != nil && model.status?.isError != true
+        let hints = showHints ? model.bindings.footerHints(in: model.focus.scope) : []
         StatusLine(hints: hints, status: status).draw(into: &canvas, rect: rect)
     }
 }

@@ -38,18 +38,23 @@ enum ConsoleLauncher {
         }
 
         let environment = ProcessInfo.processInfo.environment
-        let selection = ThemeSelection.resolve(requested: globals.theme, environment: environment, locator: ThemeLocator())
+        let config = FirebreakConfig.load(from: FirebreakConfig.defaultURL(environment: environment))
+        // --theme, then $FIREBREAK_THEME, then the config file, then the default (NO_COLOR overrides all).
+        let requested = globals.theme ?? environment["FIREBREAK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
+        let selection = ThemeSelection.resolve(requested: requested, environment: environment, locator: ThemeLocator())
+        let mouse = !globals.noMouse && (config.mouse ?? true)
         let screen: NcursesScreen
         do {
             screen = try NcursesScreen(options: TerminalOptions(
-                colorMode: selection.monochromeForced ? .monochrome : .automatic, mouse: !globals.noMouse))
+                colorMode: selection.monochromeForced ? .monochrome : .automatic, mouse: mouse))
         } catch {
             throw CLIError("\(error)")
         }
         defer { screen.close() }
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size))
-        if let problem = selection.problem { runtime.notice("theme: \(problem)") }
+        for problem in config.problems { runtime.notice("config: \(problem)") }
+        if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
     }
 }

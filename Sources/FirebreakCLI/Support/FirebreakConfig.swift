@@ -1,0 +1,61 @@
+import Foundation
+
+/// The user's settings file: `$XDG_CONFIG_HOME/firebreak/config`
+/// (else `~/.config/firebreak/config`), one `key = value` a line, `#` comments.
+///
+/// ```
+/// theme = high-contrast
+/// mouse = off
+/// ```
+///
+/// Command-line options win over the file. A line the console cannot use is
+/// reported (file and line) in the footer rather than stopping the console.
+struct FirebreakConfig {
+    var theme: String?
+    var mouse: Bool?
+    /// `file:line: reason` for each line that was ignored.
+    var problems: [String] = []
+
+    static let keys = ["theme", "mouse"]
+
+    static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("firebreak/config")
+    }
+
+    /// Reads the file; a missing file is an empty configuration.
+    static func load(from url: URL = defaultURL()) -> FirebreakConfig {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return FirebreakConfig() }
+        return parse(text, file: url.path)
+    }
+
+    static func parse(_ text: String, file: String) -> FirebreakConfig {
+        var config = FirebreakConfig()
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let where_ = "\(file):\(index + 1)"
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                config.problems.append("\(where_): expected `key = value`")
+                continue
+            }
+            switch parts[0] {
+            case "theme":
+                config.theme = parts[1]
+            case "mouse":
+                switch parts[1].lowercased() {
+                case "on", "true", "yes": config.mouse = true
+                case "off", "false", "no": config.mouse = false
+                default: config.problems.append("\(where_): mouse must be on or off, not '\(parts[1].terminalSafe)'")
+                }
+            default:
+                config.problems.append("\(where_): unknown setting '\(parts[0].terminalSafe)' (known: \(keys.joined(separator: ", ")))")
+            }
+        }
+        return config
+    }
+}
+
+import IncidentModel
