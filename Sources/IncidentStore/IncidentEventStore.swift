@@ -61,4 +61,17 @@ public struct IncidentSummary: Sendable, Equatable {
     /// When the last event was recorded.
     public var updatedAt: Date
     public var eventCount: Int64
+
+    public init(id: IncidentID, title: String, severity: Severity, status: IncidentStatus, phase: Phase,
+                openedAt: Date, closedAt: Date?, updatedAt: Date, eventCount: Int64) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.phase = phase
+        self.openedAt = openedAt
+        self.closedAt = closedAt
+        self.updatedAt = updatedAt
+        self.eventCount = eventCount
+    }
 }

@@ -214,4 +214,34 @@ struct ConsoleUpdateTests {
         #expect(model.focus == .log)
         #expect(model.logScroll == 1 && !model.logFollow)
     }
+
+    @Test func thePickerListsIncidentsAndEnterLoadsOne() throws {
+        var model = ConsoleModel(mode: .live, operatorName: "alice", size: Size(width: 120, height: 40), now: ConsoleFixtures.now)
+        let incidents = [3, 1].map { number in
+            IncidentSummary(id: IncidentID(rawValue: number), title: "incident \(number)", severity: Severity(rawValue: 2)!, status: .open,
+                            phase: .detection, openedAt: ConsoleFixtures.opened, closedAt: nil, updatedAt: ConsoleFixtures.now, eventCount: 4)
+        }
+        _ = model.update(.incidents(incidents))
+        #expect(model.screenText.contains("Open incidents"))
+        #expect(model.screenText.contains("INC-3   SEV2  Detection        incident 3"))
+        _ = model.press("j")
+        #expect(model.press("<Enter>") == [.load(IncidentID(rawValue: 1))])
+    }
+
+    @Test func aClosedIncidentRefusesChangesUntilReopened() throws {
+        var model = try ConsoleFixtures.model(size: Size(width: 120, height: 40))
+        _ = model.press("C")
+        model.type("rotated everything")
+        #expect(model.press("<Enter>") == [.record(.incidentClosed(IncidentClosed(resolution: "rotated everything")))])
+        var events = ConsoleFixtures.events()
+        let close = Event(incident: IncidentID(rawValue: 7), seq: 13, at: ConsoleFixtures.now, recordedAt: ConsoleFixtures.now,
+                          actor: "alice", payload: .incidentClosed(IncidentClosed(resolution: "rotated everything")))
+        events.append(RecordedEvent(event: close, body: "{}", prevHash: "", hash: ""))
+        _ = model.update(.writeFinished(error: nil))
+        _ = model.update(.appended(try IncidentState.replaying(events.map(\.event)), [events.last!]))
+        #expect(model.screenText.contains("closed"))
+        #expect(model.press("x").isEmpty)
+        #expect(model.status?.text == "INC-7 is closed; reopen it to change it")
+        #expect(model.press("R") == [.record(.incidentReopened(IncidentReopened()))])
+    }
 }

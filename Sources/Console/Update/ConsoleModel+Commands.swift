@@ -64,6 +64,8 @@ extension ConsoleModel {
             overlay = .prompt(PromptForm(title: "Note", prompt: Prompt(label: "Note: ", placeholder: "what happened, what you saw"), purpose: .note))
         case "incident.close":
             overlay = .prompt(PromptForm(title: "Close \(state?.incident.id.description ?? "")", prompt: Prompt(label: "Resolution: "), purpose: .closeIncident))
+        case "incident.reopen":
+            return record(.incidentReopened(IncidentReopened()))
         case "incident.open":
             overlay = .prompt(PromptForm(title: "Open a new incident", prompt: Prompt(label: "Title: ", placeholder: "what happened, in one line"), purpose: .newIncidentTitle))
         case "incident.pick":

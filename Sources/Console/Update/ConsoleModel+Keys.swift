@@ -50,7 +50,7 @@ extension ConsoleModel {
                     overlay = nil
                     return choose(digit - 1, from: menu)
                 }
-                _ = menu.list.handle(key)
+                _ = menu.list.handle(Self.viKeysAsArrows(key))
                 overlay = .choice(menu)
             }
             return []
@@ -78,12 +78,21 @@ extension ConsoleModel {
                 overlay = nil
                 return run("incident.open")
             default:
-                _ = picker.list.handle(key)
+                _ = picker.list.handle(Self.viKeysAsArrows(key))
                 overlay = .picker(picker)
             }
             return []
         case nil:
             return []
+        }
+    }
+
+    /// Lists in overlays move with j/k as well as the arrows, like the panes.
+    static func viKeysAsArrows(_ key: Key) -> Key {
+        switch key {
+        case .character("j"): return .down
+        case .character("k"): return .up
+        default: return key
         }
     }
 
