@@ -37,8 +37,7 @@ extension JSONValue {
             "notes": .array(state.notes.map { note in
                 .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
             }),
-            // Action runs arrive with the AWS actions; the key is part of the contract already.
-            "actionRuns": .array([]),
+            "actionRuns": .array(state.actionRuns.map(actionRun)),
         ])
     }
 

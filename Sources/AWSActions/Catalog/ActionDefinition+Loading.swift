@@ -1,0 +1,211 @@
+import Foundation
+import IncidentModel
+
+extension ActionDefinition {
+    static let topLevelFields: Set<String> = [
+        "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires",
+        "record", "steps", "verify", "undo", "onSuccess", "onUndo",
+    ]
+
+    /// Reads and checks one definition document; every problem names `file` and the field.
+    public static func load(json data: Data, file: String) throws(ActionCatalogError) -> ActionDefinition {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ActionCatalogError(file: file, field: "", reason: "not valid JSON (\((error as NSError).localizedDescription))")
+        }
+        let document = JSONField(value: root, path: "", file: file)
+        let fields = try document.object(allowing: topLevelFields)
+
+        let idField = try fields.required("id", in: document)
+        let id = try idField.string()
+        guard id.range(of: #"^[a-z0-9]+(\.[a-z0-9-]+)+$"#, options: .regularExpression) != nil else {
+            throw idField.fail("expected service.verb, e.g. ec2.isolate (lowercase letters, digits, '-')")
+        }
+        let phaseField = try fields.required("phase", in: document)
+        guard let phase = try? Phase(parsing: phaseField.string()) else { throw phaseField.fail("unknown phase") }
+        let kindsField = try fields.required("kinds", in: document)
+        let kindList = try kindsField.array()
+        if kindList.isEmpty { throw kindsField.fail("name at least one resource kind") }
+        var kinds: [ResourceKind] = []
+        for field in kindList {
+            guard let kind = ResourceKind(rawValue: try field.string()) else { throw field.fail("unknown resource kind") }
+            kinds.append(kind)
+        }
+        let summary = try fields.required("summary", in: document).nonEmptyString()
+        let riskField = try fields.required("risk", in: document)
+        guard let risk = ActionRisk(rawValue: try riskField.string()) else {
+            throw riskField.fail("expected one of \(ActionRisk.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let warning = try fields["warning"]?.nonEmptyString()
+        let confirm = try fields["confirm"]?.nonEmptyString()
+        if risk == .destructive && confirm == nil {
+            throw document.child("confirm", NSNull()).fail("a destructive action needs the text to type before it runs")
+        }
+
+        var parameters: [ActionParameter] = []
+        for field in try fields["parameters"]?.array() ?? [] {
+            parameters.append(try parseParameter(field))
+        }
+
+        var requires: [ActionRequirement] = []
+        for field in try fields["requires"]?.array() ?? [] {
+            let object = try field.object(allowing: ["value", "reason"])
+            requires.append(ActionRequirement(value: try object.required("value", in: field).nonEmptyString(),
+                                              reason: try object.required("reason", in: field).nonEmptyString()))
+        }
+
+        var stages: [ActionStage: [ActionStep]] = [:]
+        for stage in ActionStage.allCases {
+            var list: [ActionStep] = []
+            for field in try fields[stage.field]?.array() ?? [] { list.append(try parseStep(field, stage: stage)) }
+            stages[stage] = list
+        }
+        if stages[.change]!.isEmpty && risk != .readOnly {
+            throw document.child("steps", NSNull()).fail("an action that changes AWS needs at least one step")
+        }
+        if risk == .reversible && stages[.undo]!.isEmpty {
+            throw document.child("undo", NSNull()).fail("a reversible action needs undo steps")
+        }
+        if (risk == .readOnly || risk == .additive) && !stages[.undo]!.isEmpty {
+            throw document.child("undo", NSNull()).fail("a \(risk.rawValue) action has nothing to undo")
+        }
+
+        var successState: ResourceState?, successChecklist: String?, undoState: ResourceState?
+        if let field = fields["onSuccess"] {
+            let object = try field.object(allowing: ["state", "checklist"])
+            successState = try object["state"].map { field throws(ActionCatalogError) in try parseState(field) }
+            successChecklist = try object["checklist"]?.nonEmptyString()
+            if let item = successChecklist, item.range(of: #"^[a-z-]+\.[a-z0-9-]+$"#, options: .regularExpression) == nil {
+                throw object["checklist"]!.fail("expected a checklist item id such as containment.stop-instances")
+            }
+        }
+        if let field = fields["onUndo"] {
+            let object = try field.object(allowing: ["state"])
+            undoState = try object["state"].map { field throws(ActionCatalogError) in try parseState(field) }
+        }
+
+        let definition = ActionDefinition(
+            id: id, phase: phase, kinds: kinds, summary: summary, risk: risk, warning: warning, confirm: confirm,
+            parameters: parameters, requires: requires, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
+            undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file)
+        try definition.checkReferences(file: file)
+        return definition
+    }
+
+    private static func parseState(_ field: JSONField) throws(ActionCatalogError) -> ResourceState {
+        guard let state = ResourceState(rawValue: try field.string()) else { throw field.fail("unknown resource state") }
+        return state
+    }
+
+    private static func parseParameter(_ field: JSONField) throws(ActionCatalogError) -> ActionParameter {
+        let object = try field.object(allowing: ["name", "summary", "shape", "default", "required"])
+        let nameField = try object.required("name", in: field)
+        let name = try nameField.string()
+        guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
+        let shapeField = try object.required("shape", in: field)
+        guard let shape = ActionParameter.Shape(rawValue: try shapeField.string()) else {
+            throw shapeField.fail("expected one of \(ActionParameter.Shape.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var parameter = ActionParameter(name: name, summary: try object.required("summary", in: field).nonEmptyString(), shape: shape,
+                                        defaultValue: try object["default"]?.string(), required: try object["required"]?.bool() ?? false)
+        if let value = parameter.defaultValue {
+            do { parameter.defaultValue = try parameter.validate(value) } catch { throw object["default"]!.fail("\(error)") }
+        }
+        return parameter
+    }
+
+    private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
+        let object = try field.object(allowing: ["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate"])
+        let nameField = try object.required("name", in: field)
+        let name = try nameField.nonEmptyString()
+        guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
+        let argvField = try object.required("argv", in: field)
+        let list = try argvField.array()
+        guard let first = list.first else { throw argvField.fail("is empty") }
+        var arguments: [ArgumentTemplate] = []
+        for argument in list { arguments.append(try ArgumentTemplate.parse(argument)) }
+        guard case .literal(let service) = arguments[0], !service.hasPrefix("-") else {
+            throw first.fail("the first argument is the AWS service, a literal such as ec2")
+        }
+        for (index, argument) in arguments.enumerated() {
+            if case .literal(let text) = argument, ["--profile", "--region", "--endpoint-url"].contains(text) || text.hasPrefix("--endpoint-url=") {
+                throw list[index].fail("\(text) comes from the options and the resource, not from a definition")
+            }
+        }
+        let capture = try object["capture"]?.string()
+        if let capture, ArgumentTemplate.placeholderName("{\(capture)}")?.spread != false {
+            throw object["capture"]!.fail("expected lowercase letters, digits and '-'")
+        }
+        var expectations: [String: String] = [:]
+        for key in ["expect", "expectIncludes"] {
+            guard let expectField = object[key] else { continue }
+            guard stage == .verify else { throw expectField.fail("only verification steps have an expected result") }
+            let wrapped = try ArgumentTemplate.parse(JSONField(value: ["json": expectField.value], path: expectField.path, file: expectField.file))
+            if case .json(let text) = wrapped { expectations[key] = text }
+        }
+        var kinds: [ResourceKind] = []
+        for kindField in try object["kinds"]?.array() ?? [] {
+            guard let kind = ResourceKind(rawValue: try kindField.string()) else { throw kindField.fail("unknown resource kind") }
+            kinds.append(kind)
+        }
+        var tolerate: [String] = []
+        for codeField in try object["tolerate"]?.array() ?? [] { tolerate.append(try codeField.nonEmptyString()) }
+        let dryRun = try object["dryRun"]?.bool() ?? false
+        return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
+                          unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
+                          expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate)
+    }
+
+    /// Every placeholder must be known where it is used: built-in, a parameter,
+    /// or captured by an earlier step (undo sees everything record and steps captured).
+    func checkReferences(file: String) throws(ActionCatalogError) {
+        var known = ActionDefinition.commonPlaceholders.union(parameters.map(\.name))
+        for kind in kinds { known.formUnion(ActionDefinition.kindPlaceholders[kind] ?? []) }
+        let stepNames = (record + steps + verify).map(\.name)
+        if let duplicate = Dictionary(grouping: stepNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw ActionCatalogError(file: file, field: "steps", reason: "two steps are named '\(duplicate)'")
+        }
+        var captured = known
+        func check(_ stage: ActionStage, visible: Set<String>) throws(ActionCatalogError) -> Set<String> {
+            var visible = visible
+            for (index, step) in steps(of: stage).enumerated() {
+                let path = "\(stage.field)[\(index)]"
+                for (position, argument) in step.arguments.enumerated() {
+                    for name in argument.references where !visible.contains(name) {
+                        throw ActionCatalogError(file: file, field: "\(path).argv[\(position)]", reason: "unknown placeholder {\(name)}")
+                    }
+                }
+                for (label, name) in [("when", step.when), ("unless", step.unless)] {
+                    if let name, !visible.contains(name) {
+                        throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder '\(name)'")
+                    }
+                }
+                for (label, expect) in [("expect", step.expect), ("expectIncludes", step.expectIncludes)] {
+                    guard let expect else { continue }
+                    for name in ArgumentTemplate.json(expect).references where !visible.contains(name) {
+                        throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder {\(name)}")
+                    }
+                }
+                if let kind = step.kinds.first(where: { !kinds.contains($0) }) {
+                    throw ActionCatalogError(file: file, field: "\(path).kinds", reason: "\(kind.rawValue) is not one of the action's kinds")
+                }
+                if let capture = step.capture {
+                    if known.contains(capture) {
+                        throw ActionCatalogError(file: file, field: "\(path).capture", reason: "'\(capture)' is already a built-in value or parameter")
+                    }
+                    visible.insert(capture)
+                }
+            }
+            return visible
+        }
+        captured = try check(.record, visible: captured)
+        for (index, requirement) in requires.enumerated() where !captured.contains(requirement.value) {
+            throw ActionCatalogError(file: file, field: "requires[\(index)].value", reason: "'\(requirement.value)' is not captured by a record step")
+        }
+        captured = try check(.change, visible: captured)
+        _ = try check(.verify, visible: captured)
+        _ = try check(.undo, visible: captured)
+    }
+}

@@ -1,0 +1,85 @@
+import IncidentModel
+
+/// One catalog action, read from a definition file (`actions/<phase>/<id>.json`).
+///
+/// ```json
+/// { "id": "ec2.stop", "phase": "containment", "kinds": ["ec2-instance"], "risk": "reversible",
+///   "summary": "Stop the instance (never terminate)",
+///   "record": [{ "name": "state", "capture": "state",
+///                "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}",
+///                         "--query", "Reservations[0].Instances[0].State.Name"] }],
+///   "steps": [{ "name": "stop", "dryRun": true, "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }],
+///   "undo": [{ "name": "start", "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"] }],
+///   "onSuccess": { "state": "contained", "checklist": "containment.stop-instances" } }
+/// ```
+public struct ActionDefinition: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var phase: Phase
+    public var kinds: [ResourceKind]
+    public var summary: String
+    public var risk: ActionRisk
+    /// Said in the plan before anyone confirms (who else is affected, what cannot be undone).
+    public var warning: String?
+    /// The text a destructive action needs typed (`--confirm`); `{resource}` names the resources.
+    public var confirm: String?
+    public var parameters: [ActionParameter]
+    /// Values the record steps must find before anything changes (`--force` skips the check).
+    public var requires: [ActionRequirement]
+    public var record: [ActionStep]
+    public var steps: [ActionStep]
+    public var verify: [ActionStep]
+    public var undo: [ActionStep]
+    /// The resource state a successful run moves each resource to.
+    public var successState: ResourceState?
+    /// The checklist item a successful run ticks.
+    public var successChecklist: String?
+    /// The resource state a successful undo moves each resource to.
+    public var undoState: ResourceState?
+    /// The file it came from (`built-in:…` for compiled-in copies).
+    public var source: String
+
+    public init(id: String, phase: Phase, kinds: [ResourceKind], summary: String, risk: ActionRisk, warning: String? = nil,
+                confirm: String? = nil, parameters: [ActionParameter] = [], requires: [ActionRequirement] = [], record: [ActionStep] = [], steps: [ActionStep],
+                verify: [ActionStep] = [], undo: [ActionStep] = [], successState: ResourceState? = nil,
+                successChecklist: String? = nil, undoState: ResourceState? = nil, source: String = "") {
+        self.id = id
+        self.phase = phase
+        self.kinds = kinds
+        self.summary = summary
+        self.risk = risk
+        self.warning = warning
+        self.confirm = confirm
+        self.parameters = parameters
+        self.requires = requires
+        self.record = record
+        self.steps = steps
+        self.verify = verify
+        self.undo = undo
+        self.successState = successState
+        self.successChecklist = successChecklist
+        self.undoState = undoState
+        self.source = source
+    }
+
+    /// The steps of one stage.
+    public func steps(of stage: ActionStage) -> [ActionStep] {
+        switch stage {
+        case .record: return record
+        case .change: return steps
+        case .verify: return verify
+        case .undo: return undo
+        }
+    }
+
+    /// True when `action undo` can revert a run of this action.
+    public var isUndoable: Bool { risk != .readOnly && !undo.isEmpty }
+
+    /// Values every action may use, whatever the resource.
+    /// `step-name` is unique per run and step (`firebreak-INC-1-run-3-create-isolation-group`), for things a step creates.
+    public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region"]
+
+    /// Values that only some kinds of resource give.
+    public static let kindPlaceholders: [ResourceKind: Set<String>] = [
+        .route53Record: ["record-zone", "record-name", "record-type", "record-set-query", "record-values-query"],
+    ]
+}

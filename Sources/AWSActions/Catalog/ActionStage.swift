@@ -1,0 +1,14 @@
+/// The four lists of steps a definition has, in the order a run uses them.
+public enum ActionStage: String, Sendable, CaseIterable {
+    /// Reads what the action is about to change, so undo can put it back. Runs even in a dry run.
+    case record
+    /// The changes.
+    case change
+    /// Reads AWS back and checks the change holds.
+    case verify
+    /// Puts back what `record` saw, for `action undo`.
+    case undo
+
+    /// The field name in a definition file.
+    public var field: String { self == .change ? "steps" : rawValue }
+}

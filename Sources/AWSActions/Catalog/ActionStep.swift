@@ -1,0 +1,41 @@
+import IncidentModel
+
+/// One `aws` call of an action, as the definition writes it.
+public struct ActionStep: Sendable, Equatable {
+    /// Unique within the action: `record-groups`, `swap-to-isolation`.
+    public var name: String
+    /// The argv after `aws`.
+    public var arguments: [ArgumentTemplate]
+    /// Stores the call's JSON output (the result of the CLI's own `--query`) under this name.
+    public var capture: String?
+    /// Runs only when this placeholder has a non-empty value.
+    public var when: String?
+    /// Runs only when this placeholder is empty or absent.
+    public var unless: String?
+    /// The API has its own dry run (`--dry-run`, answered by `DryRunOperation`).
+    public var supportsDryRun: Bool
+    /// For verification steps: the JSON the output must equal (placeholders allowed in whole strings).
+    /// Lists compare without regard to order.
+    public var expect: String?
+    /// For verification steps: a value the output list must contain.
+    public var expectIncludes: String?
+    /// Only for these kinds of resource (all when empty).
+    public var kinds: [ResourceKind]
+    /// AWS error codes that mean "nothing there": the step counts as done with an empty capture.
+    public var tolerate: [String]
+
+    public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
+                supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
+                kinds: [ResourceKind] = [], tolerate: [String] = []) {
+        self.name = name
+        self.arguments = arguments
+        self.capture = capture
+        self.when = when
+        self.unless = unless
+        self.supportsDryRun = supportsDryRun
+        self.expect = expect
+        self.expectIncludes = expectIncludes
+        self.kinds = kinds
+        self.tolerate = tolerate
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import AWSActions
+import Foundation
+import IncidentModel
+
+/// `firebreak action list|plan|run|undo`.
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "AWS actions from the catalog: list, plan, run and undo them.",
+        subcommands: [ActionListCommand.self, ActionPlanCommand.self, ActionRunCommand.self, ActionUndoCommand.self])
+}
+
+/// The options every action command that reaches AWS takes.
+struct ActionAWSOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Seconds each aws call may take before it is killed (default $FIREBREAK_AWS_TIMEOUT, else 60).", valueName: "seconds"))
+    var timeout: Double?
+
+    /// "AWS CLI not found" as one line, before anything is recorded.
+    static func requireCLI(_ runner: AWSCLIRunner) throws {
+        do { _ = try runner.executablePath() } catch { throw CLIError(error.description) }
+    }
+
+    func runner(globals: GlobalOptions, region: AWSRegionOption) throws -> AWSCLIRunner {
+        let environment = ProcessInfo.processInfo.environment
+        if let timeout, timeout <= 0 { throw CLIError("--timeout must be more than 0 seconds") }
+        let regionName = try region.region.map(AWSRegion.validate)
+        return AWSCLIRunner(configuration: AWSCLIConfiguration(
+            executable: globals.awsCLI, profile: globals.profile, region: regionName, endpointURL: globals.endpointURL,
+            timeout: timeout ?? AWSCLIConfiguration.timeout(from: environment), environment: environment))
+    }
+}
+
+/// `firebreak action list [INCIDENT] [--resource RESOURCE] [--json]`.
+struct ActionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The catalog, or the actions that apply to a resource.")
+
+    @Argument(help: "The incident (needed with --resource).") var incident: String?
+    @Option(help: "Only the actions that apply to this resource of the incident.") var resource: String?
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+
+    func run() throws {
+        let catalog = try ActionCatalog.loadForCommand()
+        var actions = catalog.actions
+        if let resource {
+            guard let incident else { throw CLIError("--resource needs the incident: firebreak action list INCIDENT --resource RESOURCE") }
+            let id = try IncidentID(parsing: incident)
+            let found = try globals.readOnlyStore(for: id).state(of: id).resource(matching: resource)
+            actions = catalog.actions(for: found.kind)
+        }
+        if json { return try Output.json(.array(actions.map(JSONValue.actionDefinition))) }
+        for action in actions {
+            Output.line("\(Output.column(action.id, 24)) \(Output.column(action.phase.rawValue, 15)) \(Output.column(action.risk.rawValue, 12)) \(action.summary)")
+        }
+    }
+}
+
+/// `firebreak action plan INCIDENT ACTION RESOURCE… [--param NAME=VALUE]… [--json]`: runs nothing, records nothing.
+struct ActionPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show the exact aws commands an action would run.")
+
+    @Argument(help: "The incident.") var incident: String
+    @Argument(help: "The action id, e.g. ec2.isolate.") var action: String
+    @Argument(help: "The resources, as added to the incident.") var resources: [String]
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter of the action.", valueName: "name=value")) var parameters: [String] = []
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+    @OptionGroup var awsOptions: ActionAWSOptions
+
+    func run() throws {
+        let id = try IncidentID(parsing: incident)
+        let definition = try ActionCatalog.loadForCommand().action(action)
+        let state = try globals.readOnlyStore(for: id).state(of: id)
+        let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws))
+        let plan = try planner.plan(definition, resources: resources, in: state, parameters: try parseParameters(parameters))
+        if json { return try Output.json(.actionPlan(plan)) }
+        ActionOutput.printPlan(plan)
+    }
+}
+
+/// `firebreak action run INCIDENT ACTION RESOURCE… [--param NAME=VALUE]… [--yes] [--confirm TEXT] [--dry-run] [--force] [--json]`.
+struct ActionRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run an action; prints its run id.")
+
+    @Argument(help: "The incident.") var incident: String
+    @Argument(help: "The action id, e.g. ec2.isolate.") var action: String
+    @Argument(help: "The resources, as added to the incident.") var resources: [String]
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter of the action.", valueName: "name=value")) var parameters: [String] = []
+    @Flag(help: "Do not ask before running.") var yes = false
+    @Option(help: ArgumentHelp("The text a destructive action's plan asks you to type.", valueName: "text")) var confirm: String?
+    @Flag(name: .customLong("dry-run"), help: "Use the APIs' own dry run; change nothing.") var dryRun = false
+    @Flag(help: "Run even when a precondition (such as a snapshot before a stop) is not met.") var force = false
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+    @OptionGroup var awsOptions: ActionAWSOptions
+
+    func run() throws {
+        let id = try IncidentID(parsing: incident)
+        let definition = try ActionCatalog.loadForCommand().action(action)
+        let given = try parseParameters(parameters)
+        let actor = try globals.operatorIdentity()
+        let runner = try awsOptions.runner(globals: globals, region: aws)
+        // Everything that can be refused is refused before the store is opened for writing.
+        let planner = ActionPlanner(runner: runner)
+        let preview = try planner.plan(definition, resources: resources, in: try globals.readOnlyStore(for: id).state(of: id), parameters: given)
+        try ActionOutput.confirm(preview, yes: yes, typed: confirm, dryRun: dryRun, quiet: json)
+        try ActionAWSOptions.requireCLI(runner)
+
+        let store = try globals.writableStore()
+        let run = try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner)).run(
+            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: given) },
+            dryRun: dryRun, force: force, quiet: json)
+        try ActionOutput.finish(run, json: json)
+    }
+}
+
+/// `firebreak action undo INCIDENT RUN [--yes] [--json]`.
+struct ActionUndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Revert a recorded run from what it recorded before changing anything.")
+
+    @Argument(help: "The incident.") var incident: String
+    @Argument(help: "The run id an action run printed (run-3, or 3).") var runID: String
+    @Flag(help: "Do not ask before running.") var yes = false
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+    @OptionGroup var awsOptions: ActionAWSOptions
+
+    func run() throws {
+        let id = try IncidentID(parsing: incident)
+        let catalog = try ActionCatalog.loadForCommand()
+        let actor = try globals.operatorIdentity()
+        let runner = try awsOptions.runner(globals: globals, region: aws)
+        let planner = ActionPlanner(runner: runner)
+        let state = try globals.readOnlyStore(for: id).state(of: id)
+        let original = try state.actionRun(matching: runID)
+        let definition = try catalog.action(original.action)
+        // The same checks the store makes, before asking anyone anything.
+        try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: definition.id, risk: definition.risk,
+                                                             resources: original.resources, undoes: original.runID)))
+        let preview = try planner.undoPlan(definition, run: original, in: state)
+        try ActionOutput.confirm(preview, yes: yes, typed: nil, dryRun: false, quiet: json)
+        try ActionAWSOptions.requireCLI(runner)
+
+        let store = try globals.writableStore()
+        let result = try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner)).run(
+            plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state) },
+            dryRun: false, force: false, quiet: json)
+        try ActionOutput.finish(result, json: json)
+    }
+}
+
+/// `--param name=value` pairs.
+func parseParameters(_ pairs: [String]) throws -> [String: String] {
+    var result: [String: String] = [:]
+    for pair in pairs {
+        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+            throw CLIError("--param '\(pair.terminalSafe)': expected name=value")
+        }
+        result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+    }
+    return result
+}
+
+extension ActionCatalog {
+    /// The catalog, with a malformed definition reported as one line naming its file, field and reason.
+    static func loadForCommand() throws -> ActionCatalog {
+        do {
+            return try ActionCatalog.load()
+        } catch {
+            throw CLIError("action catalog: \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import AWSActions
+import Foundation
+import IncidentModel
+import IncidentStore
+
+/// Start → steps → finish of one run, each appended through the store as the
+/// other commands append: the start (with the plan made from the state inside
+/// its transaction), one event per call as it finishes, then the finish with
+/// the resource states and checklist item it advances, in one transaction.
+struct ActionRunFlow {
+    var store: any IncidentEventStore
+    var incident: IncidentID
+    var actor: String
+    var executor: ActionExecutor
+
+    func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool, quiet: Bool) throws -> ActionRun {
+        var planned: ActionPlan?
+        try store.append(to: incident, actor: actor, at: nil) { current in
+            let plan = try makePlan(current)
+            planned = plan
+            return [.actionRunStarted(ActionRunStarted(
+                runID: plan.runID, action: plan.definition.id, risk: plan.definition.risk, resources: plan.resources.map(\.id),
+                undoes: plan.undoes, dryRun: dryRun, parameters: plan.parameters))]
+        }
+        let plan = planned!
+        if !quiet { Output.line("\(plan.runID): \(plan.undoes.map { "undo of \($0) " } ?? "")\(plan.definition.id)\(dryRun ? " (dry run)" : "")") }
+        let outcome = try executor.execute(plan, dryRun: dryRun, force: force) { step in
+            try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
+            if !quiet { ActionOutput.printStep(step) }
+        }
+        let definition = plan.definition
+        let result = try store.append(to: incident, actor: actor, at: nil) { current in
+            var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(
+                runID: plan.runID, status: outcome.status, results: outcome.results, error: outcome.error))]
+            guard !dryRun else { return payloads }
+            let target = plan.undoes == nil ? definition.successState : definition.undoState
+            for result in outcome.results where result.status == .succeeded {
+                guard let target, let resource = try? current.resource(matching: result.resource), resource.state != target else { continue }
+                payloads.append(.resourceStateChanged(ResourceStateChanged(
+                    resource: resource.id, from: resource.state, to: target, reason: "\(definition.id) \(plan.runID)")))
+            }
+            if plan.undoes == nil, outcome.results.contains(where: { $0.status == .succeeded }), let itemID = definition.successChecklist,
+               let item = current.checklist.first(where: { $0.id == itemID }), item.state == .open {
+                payloads.append(.checklistItemChanged(ChecklistItemChanged(item: itemID, state: .done, reason: "\(definition.id) \(plan.runID)")))
+            }
+            return payloads
+        }
+        return try result.state.actionRun(matching: plan.runID)
+    }
+}

@@ -1,0 +1,71 @@
+import AWSActions
+import Foundation
+import IncidentModel
+
+/// How plans, steps and runs are written for people, and the confirmation before a run.
+enum ActionOutput {
+    /// An argv as a person would type it, quoted where the shell would need it (display only: nothing is run through a shell).
+    static func commandLine(_ arguments: [String]) -> String {
+        (["aws"] + arguments).map { argument in
+            let plain = !argument.isEmpty && argument.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=,@+-".contains($0)) }
+            return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        }.joined(separator: " ").terminalSafe
+    }
+
+    static func printPlan(_ plan: ActionPlan) {
+        let definition = plan.definition
+        Output.line("\(plan.undoes.map { "Undo \($0): " } ?? "")\(definition.id) (\(definition.risk.rawValue)) on \(plan.resources.map(\.id).joined(separator: ", "))")
+        Output.line("  \(definition.summary)")
+        if let warning = definition.warning, plan.undoes == nil { Output.line("  warning: \(warning)") }
+        if !plan.parameters.isEmpty {
+            Output.line("  parameters: " + plan.parameters.keys.sorted().map { "\($0)=\(plan.parameters[$0]!)" }.joined(separator: " "))
+        }
+        var lastHeading = ""
+        for call in plan.calls {
+            let heading = "\(call.resource) \(call.stage.rawValue)"
+            if heading != lastHeading {
+                Output.line("  \(call.resource), \(call.stage == .change ? "change" : call.stage.rawValue):")
+                lastHeading = heading
+            }
+            Output.line("    " + commandLine(call.arguments) + (call.condition.map { "    # \($0)" } ?? ""))
+        }
+        if plan.undoes == nil {
+            Output.line(definition.isUndoable ? "  undo: firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
+        }
+        if let text = plan.confirmationText { Output.line("  destructive: run with --confirm '\(text)'") }
+    }
+
+    /// Refuses or asks before anything runs: destructive actions need the typed text;
+    /// every run needs `--yes` or a "y" on a terminal (a dry run needs neither).
+    static func confirm(_ plan: ActionPlan, yes: Bool, typed: String?, dryRun: Bool, quiet: Bool) throws {
+        if let text = plan.confirmationText, !dryRun, typed != text {
+            throw CLIError("\(plan.definition.id) is destructive: type --confirm '\(text)' to run it" + (typed == nil ? "" : " (the text given does not match)"))
+        }
+        if yes || dryRun { return }
+        guard isatty(0) == 1 else {
+            throw CLIError("refusing to run \(plan.definition.id) without --yes (stdin is not a terminal to ask on)")
+        }
+        printPlan(plan)
+        FileHandle.standardError.write(Data("Run these commands? [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard answer == "y" || answer == "yes" else { throw CLIError("not run") }
+    }
+
+    static func printStep(_ step: ActionStepRecord) {
+        let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·"][step.outcome.rawValue] ?? "?"
+        Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(commandLine(step.argv))")
+        if let error = step.error { Output.line("      \(error)") }
+    }
+
+    /// The run's outcome: JSON or a line; a run that did not succeed ends the command with one line on stderr.
+    static func finish(_ run: ActionRun, json: Bool) throws {
+        if json {
+            try Output.json(.actionRun(run))
+        } else {
+            Output.line("\(run.runID): \(run.status.rawValue)")
+        }
+        if run.status != .succeeded {
+            throw CLIError("\(run.runID) \(run.status.rawValue): \(run.error ?? "see firebreak show")")
+        }
+    }
+}
