@@ -50,6 +50,15 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         // The app: model, messages, update, view; the four panes; the UI loop.
         .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI"]),
+        // Log sources → lines: bounded ring buffer, filter, links to the incident's resources.
+        .target(
+            name: "LogTail",
+            dependencies: ["IncidentModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "LogTailTests",
+            dependencies: ["LogTail", "IncidentModel", "TerminalUI", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"]),

@@ -1,0 +1,78 @@
+import Crypto
+
+/// Cuts a stream of bytes into lines at `\n`, holding a partial last line
+/// until its newline arrives.
+///
+/// A line may be far longer than what is kept of it: past
+/// `LogLineLimits.rawBytes` the bytes are only fed to a running SHA-256, so
+/// memory stays bounded whatever a writer does, and the hash still covers the
+/// whole line.
+struct LineAssembler {
+    /// A complete line: its kept start, its full length and the hash of all of it.
+    struct Assembled {
+        var kept: [UInt8]
+        var length: Int
+        var digest: LineDigest
+    }
+
+    let keepLimit: Int
+    private var kept: [UInt8] = []
+    private var length = 0
+    /// Started only once a line outgrows `keepLimit`; short lines are hashed in one go.
+    private var hasher: SHA256?
+
+    init(keepLimit: Int) {
+        self.keepLimit = keepLimit
+    }
+
+    /// Bytes of the partial line held so far.
+    var pendingLength: Int { length }
+
+    /// Feeds bytes; calls `line` for each line they complete, in order.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, line: (Assembled) -> Void) {
+        var start = 0
+        while start < bytes.count {
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
+            if let newline = rest.firstIndex(of: 0x0A) {
+                append(UnsafeRawBufferPointer(rebasing: rest[..<newline]))
+                line(finish())
+                start += newline + 1
+            } else {
+                append(rest)
+                start = bytes.count
+            }
+        }
+    }
+
+    /// Ends the partial line, if any, as a line of its own (the file it came
+    /// from was truncated, rotated or removed, so no newline will come).
+    mutating func flush() -> Assembled? {
+        length > 0 ? finish() : nil
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        let room = keepLimit - kept.count
+        if bytes.count <= room, hasher == nil {
+            kept.append(contentsOf: bytes)
+        } else {
+            if hasher == nil {
+                var started = SHA256()
+                started.update(data: kept)
+                hasher = started
+            }
+            if room > 0 { kept.append(contentsOf: bytes[..<room]) }
+            hasher!.update(bufferPointer: bytes)
+        }
+        length += bytes.count
+    }
+
+    private mutating func finish() -> Assembled {
+        let digest = hasher.map { LineDigest($0.finalize()) } ?? LineDigest(hashing: kept)
+        let done = Assembled(kept: kept, length: length, digest: digest)
+        kept = []
+        length = 0
+        hasher = nil
+        return done
+    }
+}
