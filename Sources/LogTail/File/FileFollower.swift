@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The reading half of `FileLogSource`: follows one path with `pread`,
+/// through appends, truncation and rotation. Used only from the source's
+/// thread, one `step` at a time.
+///
+/// Why `pread` and a held descriptor rather than `mmap` or re-opening: a
+/// mapped file that is truncated under us raises SIGBUS, and a descriptor
+/// keeps reading the *old* file after a rename, which is how the end of a
+/// rotated log is not lost.
+final class FileFollower: @unchecked Sendable {
+    let path: String
+    let sourceID: LogSourceID
+    let limits: LogLineLimits
+    /// Lines handed over per callback, so a huge backlog arrives in pieces
+    /// the UI can draw between.
+    static let batchLines = 1024
+    /// Bytes read per `step` before yielding, so pause and stop stay prompt
+    /// while a big file is read from the start.
+    static let stepBytes = 4 << 20
+
+    private var descriptor: Int32 = -1
+    private var device: UInt64 = 0
+    private var inode: UInt64 = 0
+    /// The next byte to read.
+    private var offset: Int64 = 0
+    private var assembler: LineAssembler
+    private var sequence: UInt64 = 0
+    private var start: FileLogSource.StartPosition
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    init(path: String, sourceID: LogSourceID, start: FileLogSource.StartPosition, limits: LogLineLimits) {
+        self.path = path
+        self.sourceID = sourceID
+        self.start = start
+        self.limits = limits
+        assembler = LineAssembler(keepLimit: limits.rawBytes)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The cursor after the last complete line delivered.
+    var cursor: LogCursor {
+        LogCursor("file:\(device):\(inode):\(offset - Int64(assembler.pendingLength))")
+    }
+
+    /// One round: open if needed, read what is new, notice truncation and rotation.
+    func step(_ runner: SourceRunner) throws -> Bool {
+        if descriptor < 0 { try open() }
+        var fileStat = stat()
+        guard fstat(descriptor, &fileStat) == 0 else {
+            throw FileLogSourceError.cannotRead(path: path, reason: FileLogSourceError.reason(errno))
+        }
+        if Int64(fileStat.st_size) < offset {
+            // Truncated in place (copytruncate, `> file`): what was held can no
+            // longer be completed, and the new content starts at 0.
+            finishPartialLine(runner)
+            offset = 0
+        }
+        var batch: [LogLine] = []
+        let (readBytes, exhausted) = try readAvailable(into: &batch, runner: runner)
+        deliver(&batch, runner)
+        if !exhausted { return true }
+
+        var pathStat = stat()
+        let pathExists = stat(path, &pathStat) == 0
+        if pathExists, UInt64(pathStat.st_dev) == device, UInt64(pathStat.st_ino) == inode {
+            return readBytes > 0
+        }
+        // Rotated (the path names another file) or removed: the old file was
+        // read to its end just above; end its partial line and let go of it.
+        finishPartialLine(runner)
+        close(descriptor)
+        descriptor = -1
+        start = .beginning
+        guard pathExists else { throw FileLogSourceError.removed(path: path) }
+        return true
+    }
+
+    private func open() throws {
+        let opened = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else {
+            let code = errno
+            // A file that appears later is new: read it whole.
+            start = .beginning
+            throw FileLogSourceError.cannotOpen(path: path, reason: FileLogSourceError.reason(code))
+        }
+        var fileStat = stat()
+        guard fstat(opened, &fileStat) == 0 else {
+            let code = errno
+            close(opened)
+            throw FileLogSourceError.cannotOpen(path: path, reason: FileLogSourceError.reason(code))
+        }
+        descriptor = opened
+        device = UInt64(fileStat.st_dev)
+        inode = UInt64(fileStat.st_ino)
+        let size = Int64(fileStat.st_size)
+        switch start {
+        case .beginning:
+            offset = 0
+        case .end:
+            offset = size
+        case .cursor(let cursor):
+            // Resume only in the very file the cursor was made in; otherwise
+            // the file is new to us.
+            let parts = cursor.token.split(separator: ":")
+            if parts.count == 4, parts[0] == "file", UInt64(parts[1]) == device, UInt64(parts[2]) == inode,
+               let saved = Int64(parts[3]), saved <= size {
+                offset = saved
+            } else {
+                offset = 0
+            }
+        }
+        start = .beginning
+    }
+
+    /// Reads from `offset` to the end of the file (or `stepBytes`); returns
+    /// the bytes read and whether the end was reached.
+    private func readAvailable(into batch: inout [LogLine], runner: SourceRunner) throws -> (Int, Bool) {
+        var total = 0
+        while total < Self.stepBytes {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileLogSourceError.cannotRead(path: path, reason: FileLogSourceError.reason(errno))
+            }
+            if count == 0 { return (total, true) }
+            offset += Int64(count)
+            total += count
+            let arrivedAt = Date()
+            buffer.withUnsafeBytes { bytes in
+                assembler.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) { assembled in
+                    batch.append(makeLine(assembled, arrivedAt: arrivedAt))
+                }
+            }
+            if batch.count >= Self.batchLines { deliver(&batch, runner) }
+            if runner.shouldYield { return (total, false) }
+        }
+        return (total, false)
+    }
+
+    private func finishPartialLine(_ runner: SourceRunner) {
+        guard let assembled = assembler.flush() else { return }
+        var batch = [makeLine(assembled, arrivedAt: Date())]
+        deliver(&batch, runner)
+    }
+
+    private func makeLine(_ assembled: LineAssembler.Assembled, arrivedAt: Date) -> LogLine {
+        defer { sequence += 1 }
+        return LogLine(sourceID: sourceID, sequence: sequence, kept: assembled.kept, rawLength: assembled.length,
+                       digest: assembled.digest, time: nil, level: nil, arrivedAt: arrivedAt, limits: limits)
+    }
+
+    private func deliver(_ batch: inout [LogLine], _ runner: SourceRunner) {
+        guard !batch.isEmpty else { return }
+        runner.deliver(batch, cursor: cursor)
+        batch.removeAll(keepingCapacity: true)
+    }
+}
