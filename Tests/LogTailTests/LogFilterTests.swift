@@ -51,6 +51,15 @@ struct LogFilterTests {
             #expect(error.description.hasPrefix("bad regular expression '[z-a]'"))
         }
         #expect(throws: LogPatternError.emptyRegex) { try LogPattern("re:") }
+        #expect(throws: LogPatternError.invalidRegex(pattern: "(unclosed", reason: "a '(' is never closed")) {
+            try LogPattern("re:(unclosed")
+        }
+        #expect(throws: LogPatternError.invalidRegex(pattern: "a[bc", reason: "a '[' is never closed")) {
+            try LogPattern("re:a[bc")
+        }
+        #expect(throws: LogPatternError.invalidRegex(pattern: "x\\", reason: "it ends with a lone '\\'")) {
+            try LogPattern("re:x\\")
+        }
         // Whatever was pasted into the query, the message is drawable.
         do {
             _ = try LogPattern("re:(\u{1B}[2J")

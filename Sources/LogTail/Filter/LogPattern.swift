@@ -36,7 +36,7 @@ public struct LogPattern: Sendable {
             do {
                 matcher = .regex(try NSRegularExpression(pattern: source))
             } catch {
-                throw .invalidRegex(pattern: source, reason: Self.reason(error))
+                throw .invalidRegex(pattern: source, reason: Self.diagnose(source))
             }
         } else {
             let lowered = query.lowercased()
@@ -123,10 +123,5 @@ public struct LogPattern: Sendable {
     @inline(__always)
     private static func lower(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return described ?? "it does not compile (\((error as NSError).code))"
     }
 }
