@@ -1,0 +1,87 @@
+@testable import AWSActions
+import Foundation
+import Testing
+
+@Suite("The action catalog")
+struct CatalogTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func builtInsLoadAndMatchTheFilesInActions() throws {
+        let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: []))
+        for id in ["ec2.isolate", "ec2.snapshot", "ec2.stop", "ec2.start", "iam.deactivate-key", "iam.deny-all",
+                   "s3.block-public-access", "kms.disable", "route53.upsert"] {
+            #expect(throws: Never.self) { try catalog.action(id) }
+        }
+        // The compiled-in copy is generated from actions/; run scripts/embed-actions after editing a definition.
+        let folder = Self.repository.appendingPathComponent("actions")
+        let files = ActionCatalogLocator.definitionFiles(in: folder)
+        #expect(files.count == BuiltinActionFiles.all.count, "run scripts/embed-actions")
+        for file in files {
+            let relative = "actions/" + file.path.dropFirst(folder.path.count + 1)
+            let embedded = BuiltinActionFiles.all.first { $0.path == relative }?.json
+            #expect(embedded == (try String(contentsOf: file, encoding: .utf8)).trimmingCharacters(in: .newlines), "\(relative) differs from its compiled-in copy: run scripts/embed-actions")
+        }
+    }
+
+    @Test func aUserDefinitionOverridesABuiltIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-actions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"id": "ec2.stop", "phase": "containment", "kinds": ["ec2-instance"], "summary": "Site stop", "risk": "reversible", "steps": [{"name": "stop", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]}], "undo": [{"name": "start", "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"]}]}"#
+            .write(to: folder.appendingPathComponent("stop.json"), atomically: true, encoding: .utf8)
+        let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: [folder]))
+        #expect(try catalog.action("ec2.stop").summary == "Site stop")
+        #expect(try catalog.action("ec2.stop").source.hasSuffix("stop.json"))
+    }
+
+    static var valid: [String: Any] { [
+        "id": "x.y", "phase": "containment", "kinds": ["ec2-instance"], "summary": "s", "risk": "reversible",
+        "steps": [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]],
+        "undo": [["name": "b", "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"]]],
+    ] }
+
+    static func load(_ change: (inout [String: Any]) -> Void) -> ActionCatalogError? {
+        var document = valid
+        change(&document)
+        let data = try! JSONSerialization.data(withJSONObject: document)
+        do { _ = try ActionDefinition.load(json: data, file: "bad.json"); return nil } catch { return error }
+    }
+
+    @Test func aValidDefinitionLoads() {
+        #expect(Self.load { _ in } == nil)
+    }
+
+    @Test func aMalformedDefinitionIsRejectedWithFileFieldAndReason() {
+        let cases: [(String, String, (inout [String: Any]) -> Void)] = [
+        ("steps[0].argv[3]", "placeholders must fill a whole argument ('i-{resource}')", { (d: inout [String: Any]) in
+            d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "i-{resource}"]]] }),
+        ("steps[0].argv[3]", "unknown placeholder {nope}", { d in
+            d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{nope}"]]] }),
+        ("risk", "expected one of read-only, additive, reversible, destructive", { d in d["risk"] = "risky" }),
+        ("kinds[0]", "unknown resource kind", { d in d["kinds"] = ["toaster"] }),
+        ("undo", "a reversible action needs undo steps", { d in d["undo"] = [] }),
+        ("confirm", "a destructive action needs the text to type before it runs", { d in d["risk"] = "destructive" }),
+        ("steps[0].argv[4]", "--endpoint-url comes from the options and the resource, not from a definition", { d in
+            d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}", "--endpoint-url", "http://evil"]]] }),
+        ("stepz", "unknown field (expected one of confirm, id, kinds, onSuccess, onUndo, parameters, phase, record, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
+        ("id", "is required", { d in d["id"] = nil }),
+        ]
+        for (field, reason, change) in cases {
+            #expect(Self.load(change) == ActionCatalogError(file: "bad.json", field: field, reason: reason))
+        }
+    }
+
+    @Test func aBrokenUserFileStopsTheLoadNamingIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-actions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{ not json".write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        do {
+            _ = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: [folder]))
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.file.hasSuffix("broken.json"))
+            #expect(error.reason.hasPrefix("not valid JSON"))
+        }
+    }
+}

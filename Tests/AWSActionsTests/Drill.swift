@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// One test's world: a fresh database, an incident, the moto server, and ways
+/// to call `aws` (to seed and read back) and `firebreak` (the real binary).
+struct Drill {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let folder: URL
+    let server: MotoServer
+    var database: String { folder.appendingPathComponent("firebreak.db").path }
+
+    init() throws {
+        server = try #require(MotoServer.current, "this suite needs the .motoServer trait")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-actions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try firebreakOK("open", "--title", "drill", "--region", "us-east-1")
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("firebreak")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        fatalError("the firebreak binary was not found near the test bundle")
+    }()
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fb-out-\(UUID().uuidString)")
+        let err = FileManager.default.temporaryDirectory.appendingPathComponent("fb-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+                      stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    var environment: [String: String] {
+        var environment = server.environment
+        environment["FIREBREAK_DB"] = database
+        environment["FIREBREAK_OPERATOR"] = "tester"
+        environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
+        environment["FIREBREAK_ACTIONS"] = nil
+        return environment
+    }
+
+    @discardableResult
+    func firebreak(_ arguments: String..., extra: [String: String] = [:]) throws -> Result {
+        try Self.run(Self.binary.path, arguments, environment: environment.merging(extra) { $1 })
+    }
+
+    @discardableResult
+    func firebreakOK(_ arguments: String..., extra: [String: String] = [:]) throws -> String {
+        let result = try Self.run(Self.binary.path, arguments, environment: environment.merging(extra) { $1 })
+        guard result.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "firebreak \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)"])
+        }
+        return result.stdout
+    }
+
+    /// The incident as `show --json` prints it.
+    func incident() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(firebreakOK("show", "INC-1", "--json").utf8)) as! [String: Any]
+    }
+
+    func run(_ id: String) throws -> [String: Any] {
+        let runs = try incident()["actionRuns"] as! [[String: Any]]
+        return try #require(runs.first { $0["runId"] as? String == id })
+    }
+
+    func resourceState(_ id: String) throws -> String? {
+        let resources = try incident()["resources"] as! [[String: Any]]
+        return resources.first { $0["id"] as? String == id }?["state"] as? String
+    }
+
+    func checklistState(_ item: String) throws -> String? {
+        let items = try incident()["checklist"] as! [[String: Any]]
+        return items.first { $0["id"] as? String == item }?["state"] as? String
+    }
+
+    /// A real `aws` call against moto (seeding and reading back), trimmed stdout; throws on failure.
+    @discardableResult
+    func aws(_ arguments: String...) throws -> String {
+        let path = try #require(Self.awsPath, "aws is not installed (run scripts/setup)")
+        let result = try Self.run(path, arguments + ["--output", "text"], environment: server.environment)
+        guard result.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "aws \(arguments.joined(separator: " ")): \(result.stderr)"])
+        }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static let awsPath: String? = {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/aws"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    /// A running instance in the default VPC with its own security group; returns (instance, group).
+    func seedInstance() throws -> (instance: String, group: String) {
+        let vpc = try aws("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId")
+        let group = try aws("ec2", "create-security-group", "--group-name", "web-\(UUID().uuidString.prefix(8))", "--description", "web",
+                            "--vpc-id", vpc, "--query", "GroupId")
+        let instance = try aws("ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1", "--instance-type", "t2.micro",
+                               "--security-group-ids", group, "--query", "Instances[0].InstanceId")
+        return (instance, group)
+    }
+}
