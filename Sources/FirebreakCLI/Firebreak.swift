@@ -13,7 +13,7 @@ struct Firebreak: ParsableCommand {
         discussion: "Every fact, decision and action goes into a local, hash-chained incident database.",
         version: version,
         subcommands: [
-            ConsoleCommand.self, WatchCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
+            ConsoleCommand.self, WatchCommand.self, ReplayCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
             CheckCommand.self, NoteCommand.self, ActionCommand.self, EventsCommand.self, VerifyCommand.self,
             CloseCommand.self, ReopenCommand.self, KeyBindingsCommand.self, StressAppendCommand.self,
         ]

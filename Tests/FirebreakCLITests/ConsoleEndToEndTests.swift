@@ -186,4 +186,36 @@ struct ConsoleEndToEndTests {
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
     }
+
+    @Test func replayAClosedIncidentFromACopyOfTheFileAlone() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("live/fb.db"))
+        try fb.ok("open", "--title", "to review")
+        try fb.ok("resource", "add", "1", "i-0123456789abcdef0", "--state", "compromised")
+        try fb.ok("phase", "1", "containment")
+        try fb.ok("resource", "state", "1", "i-0123456789abcdef0", "contained")
+        try fb.ok("close", "1", "--resolution", "done")
+        let copy = folder.path("review.db")
+        try FileManager.default.copyItem(atPath: fb.database, toPath: copy)
+        let reviewer = FirebreakProcess(database: copy)
+        let before = try dump(copy)
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(reviewer), command: Self.command("replay INC-1"))
+        var screen = try tmux.waitFor("⏸ 1/5")
+        #expect(screen.contains("REPLAY"))
+        #expect(screen.contains("none yet"))                 // no resource at the opening
+        try tmux.press("}")
+        screen = try tmux.waitFor("⏸ 3/5")
+        #expect(screen.contains("▶ Containment"))
+        #expect(screen.contains("compromised ec2-instance"))
+        try tmux.press("$")
+        screen = try tmux.waitFor("⏸ 5/5")
+        #expect(screen.contains("contained   ec2-instance"))
+        try tmux.press("x", "n", "a")
+        Thread.sleep(forTimeInterval: 0.2)
+        try tmux.press("Escape")
+        Thread.sleep(forTimeInterval: 0.1)             // ESC and a key within 25 ms read as Alt+key
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+        #expect(try dump(copy) == before)
+    }
 }

@@ -64,6 +64,19 @@ public enum ConsoleBindings {
         KeyBinding(["G", "<End>"], command: "log.bottom", help: "Newest line, and follow", scope: .pane("log")),
         KeyBinding(["f"], command: "log.follow", help: "Pause or resume following new lines", scope: .pane("log"), footer: "follow/pause"),
         KeyBinding(["/"], command: "filter", help: "Filter lines (empty to clear)", scope: .pane("log"), footer: "filter"),
+
+        // Replay (firebreak replay): these come before the focused pane's keys
+        KeyBinding(["<Space>"], command: "replay.play-pause", help: "Play or pause", scope: .pane("replay"), footer: "play/pause"),
+        KeyBinding(["."], command: "replay.step-forward", help: "Step one event forward", scope: .pane("replay"), footer: "step"),
+        KeyBinding([","], command: "replay.step-back", help: "Step one event back", scope: .pane("replay")),
+        KeyBinding(["+", "="], command: "replay.faster", help: "Play faster (1× up to 3600×)", scope: .pane("replay"), footer: "faster"),
+        KeyBinding(["-"], command: "replay.slower", help: "Play slower", scope: .pane("replay"), footer: "slower"),
+        KeyBinding(["i"], command: "replay.skip-idle", help: "Skip idle gaps, or play them in time", scope: .pane("replay")),
+        KeyBinding(["}"], command: "replay.next-phase", help: "Jump to the start of the next phase", scope: .pane("replay"), footer: "next phase"),
+        KeyBinding(["{"], command: "replay.previous-phase", help: "Jump to the start of the previous phase", scope: .pane("replay")),
+        KeyBinding(["0"], command: "replay.start", help: "Jump to the first event", scope: .pane("replay")),
+        KeyBinding(["$"], command: "replay.end", help: "Jump to the last event", scope: .pane("replay")),
+        KeyBinding(["t"], command: "replay.seek-time", help: "Seek to a time", scope: .pane("replay"), footer: "seek"),
     ])
 }
 
@@ -79,6 +92,6 @@ extension ConsoleBindings {
                 option's number.
                 """,
             scopeTitles: ["global": "Everywhere", "phases": "Phase timeline (pane 1)", "resources": "Resources (pane 2)",
-                          "checklist": "Checklist (pane 3)", "log": "Log (pane 4)"])
+                          "checklist": "Checklist (pane 3)", "log": "Log (pane 4)", "replay": "Replay (firebreak replay)"])
     }
 }

@@ -16,6 +16,8 @@ public enum ConsoleMessage: Sendable {
     case appended(IncidentState, [RecordedEvent])
     /// The incidents to pick from.
     case incidents([IncidentSummary])
+    /// Every event of the incident to replay.
+    case replayLoaded([RecordedEvent])
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
     /// Background work failed in a way the responder must see.
@@ -32,4 +34,6 @@ public enum ConsoleEffect: Equatable, Sendable {
     case load(IncidentID)
     /// Fetch the open incidents for the picker.
     case listIncidents
+    /// Fetch every event of an incident, for replay.
+    case loadReplay(IncidentID)
 }

@@ -5,4 +5,7 @@ public enum ConsoleMode: Sendable, Equatable {
     /// Watching: the database is opened read-only and every binding that
     /// changes something is absent from the table, not merely refused.
     case readOnly
+    /// Replaying a recorded incident: read-only, with play/pause, speed,
+    /// stepping and seeking.
+    case replay
 }

@@ -36,14 +36,27 @@ public struct ConsoleModel: Sendable {
     var pendingWrites = 0
     public let bindings: KeyBindingTable
     public internal(set) var shouldQuit = false
+    /// Set in replay mode once the events are loaded.
+    var replay: ReplayState?
 
     public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date()) {
         self.mode = mode
         self.operatorName = operatorName
         self.size = size
         self.now = now
-        self.bindings = mode == .readOnly ? ConsoleBindings.table.readOnly() : ConsoleBindings.table
+        self.bindings = mode == .live ? ConsoleBindings.table : ConsoleBindings.table.readOnly()
     }
+
+    /// The time the screen is about: now, or the replay clock.
+    var displayNow: Date { replay?.clock ?? now }
+
+    /// The size the panes are laid out in: replay keeps the last row for its scrubber.
+    var layoutSize: Size {
+        mode == .replay ? Size(width: size.width, height: max(0, size.height - 1)) : size
+    }
+
+    /// Whether the UI loop should tick quickly (a replay is playing).
+    public var wantsFastTicks: Bool { replay?.playing == true }
 
     /// The phase whose checklist is shown: the one selected in the phases pane.
     var selectedPhase: Phase { Phase.allCases[phaseList.selection ?? 0] }

@@ -13,7 +13,10 @@ struct LogLine: Equatable, Sendable {
     var role: StyleRole
 
     init(_ recorded: RecordedEvent) {
-        let event = recorded.event
+        self.init(recorded.event)
+    }
+
+    init(_ event: Event) {
         seq = event.seq
         at = event.at
         actor = event.actor

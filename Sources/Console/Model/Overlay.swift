@@ -45,6 +45,7 @@ struct PromptForm: Equatable, Sendable {
         case newIncidentTitle
         case filterResources
         case filterLog
+        case seekTime
     }
 
     var title: String

@@ -32,8 +32,13 @@ public final class ConsoleRuntime {
     /// Runs until the responder quits. `incident` nil shows the picker.
     public func run(showing incident: IncidentID?) {
         model.size = terminal.size
-        if let incident { perform(.load(incident)) } else { perform(.listIncidents) }
-        if let changes = try? store.changeWatcher() {
+        switch (model.mode, incident) {
+        case (.replay, let incident?): perform(.loadReplay(incident))
+        case (_, let incident?): perform(.load(incident))
+        case (_, nil): perform(.listIncidents)
+        }
+        // A replay shows what was recorded; it does not follow new changes.
+        if model.mode != .replay, let changes = try? store.changeWatcher() {
             watcher = ChangeWatcherThread(watcher: changes) { [worker] in worker.refresh() }
             watcher?.start()
         }
@@ -47,12 +52,13 @@ public final class ConsoleRuntime {
                 changed = true
             }
             if model.shouldQuit { break }
-            let wait = max(0.02, 1 - Date().timeIntervalSince(lastTick))
+            let tickInterval: TimeInterval = model.wantsFastTicks ? 0.05 : 1
+            let wait = max(0.01, tickInterval - Date().timeIntervalSince(lastTick))
             if let key = terminal.nextKey(timeout: wait) {
                 apply(key == .resize ? .resize(terminal.size) : .key(key))
                 changed = true
             }
-            if Date().timeIntervalSince(lastTick) >= 1 {
+            if Date().timeIntervalSince(lastTick) >= tickInterval {
                 lastTick = Date()
                 apply(.tick(lastTick))
                 changed = true

@@ -28,6 +28,13 @@ final class StoreWorker: @unchecked Sendable {
             switch effect {
             case .load(let id):
                 load(id)
+            case .loadReplay(let id):
+                attempt {
+                    let events = try store.events(of: id, since: 0)
+                    incident = id
+                    lastSeq = events.last?.event.seq ?? 0
+                    send(.replayLoaded(events))
+                }
             case .listIncidents:
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):

@@ -6,6 +6,10 @@ extension ConsoleModel {
     /// Runs a command of the binding table. Unknown commands do nothing, so a
     /// binding can never crash the console.
     mutating func run(_ command: String) -> [ConsoleEffect] {
+        if command.hasPrefix("replay.") {
+            runReplayCommand(command)
+            return []
+        }
         switch command {
         case "help": overlay = .help(scroll: 0)
         case "focus.next": focus = focus.next
@@ -135,7 +139,7 @@ extension ConsoleModel {
     /// The details overlay for what is selected in the focused pane.
     func details() -> Overlay? {
         guard let state else { return nil }
-        let end = state.incident.closedAt ?? now
+        let end = state.incident.closedAt ?? displayNow
         switch focus {
         case .phases:
             let phase = selectedPhase

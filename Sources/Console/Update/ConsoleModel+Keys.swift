@@ -15,6 +15,7 @@ extension ConsoleModel {
             return []
         }
         if key == .ctrl("c") { return run("quit") }
+        if let effects = handleReplayKey(key) { return effects }
         guard let binding = bindings.resolve(key, in: focus.scope) else { return [] }
         return run(binding.command)
     }
@@ -140,6 +141,9 @@ extension ConsoleModel {
                 logFilter = text.trimmingCharacters(in: .whitespaces)
                 logScroll = 0
                 return []
+            case .seekTime:
+                try seek(toTimeText: text)
+                return []
             }
         } catch {
             return reopen(error)
@@ -176,7 +180,7 @@ extension ConsoleModel {
 
     mutating func handleMouse(_ event: MouseEvent) -> [ConsoleEffect] {
         guard overlay == nil, state != nil else { return [] }
-        let layout = ConsoleScreenLayout(size: size, focus: focus)
+        let layout = ConsoleScreenLayout(size: layoutSize, focus: focus)
         guard let (pane, rect) = layout.visiblePanes.first(where: { $0.rect.contains(x: event.x, y: event.y) }) else { return [] }
         switch event.button {
         case .wheelUp:

@@ -15,6 +15,7 @@ extension ConsoleModel {
             size = newSize
             return []
         case .tick(let date):
+            advanceReplay(to: date)
             now = date
             if let status, date.timeIntervalSince(status.at) > (status.isError ? 15 : 8) { self.status = nil }
             return []
@@ -47,6 +48,9 @@ extension ConsoleModel {
                 phaseList.select(newState.phase.number - 1)
             }
             refreshListCounts()
+            return []
+        case .replayLoaded(let events):
+            startReplay(events)
             return []
         case .incidents(let incidents):
             overlay = .picker(IncidentPicker(incidents: incidents))

@@ -8,7 +8,7 @@ import TerminalUI
 public enum ConsoleView {
     public static func render(_ model: inout ConsoleModel) -> Canvas {
         var canvas = Canvas(size: model.size)
-        let screen = ConsoleScreenLayout(size: model.size, focus: model.focus)
+        let screen = ConsoleScreenLayout(size: model.layoutSize, focus: model.focus)
         let layout = screen.base
         guard layout.arrangement != .tooSmall else {
             TooSmallScreen.draw(into: &canvas, required: ConsoleLayout.minimumSize)
@@ -31,6 +31,9 @@ public enum ConsoleView {
             Modal(title: "Firebreak", text: lines).draw(into: &canvas, area: layout.body)
         }
         drawFooter(model, into: &canvas, rect: layout.footer)
+        if let replay = model.replay {
+            ScrubberView.draw(replay, into: &canvas, rect: Rect(x: 0, y: model.size.height - 1, width: model.size.width, height: 1))
+        }
         OverlayView.draw(&model, into: &canvas, area: layout.body)
         return canvas
     }
@@ -42,12 +45,13 @@ public enum ConsoleView {
             return
         }
         let incident = state.incident
-        let role: StyleRole = incident.isDrill ? .headerDrill : .header
+        let role: StyleRole = model.mode == .replay ? .headerReplay : (incident.isDrill ? .headerDrill : .header)
         canvas.fill(rect, role: role)
-        let end = incident.closedAt ?? model.now
+        let end = incident.closedAt ?? model.displayNow
         let inPhase = state.phaseVisits.last.map { $0.duration(until: end) } ?? 0
         var badges: [Span] = []
         if model.mode == .readOnly { badges.append(Span(" READ-ONLY ", role: .readonlyBadge)) }
+        if model.mode == .replay { badges.append(Span(" REPLAY ", role: .readonlyBadge)) }
         if incident.isDrill { badges.append(Span(" DRILL ", role: .readonlyBadge)) }
         // The facts a responder glances for come first; the title takes what room is left.
         let facts = [
@@ -75,7 +79,9 @@ public enum ConsoleView {
         }
         // An error takes the whole line: it matters more than the key hints, which come back when it clears.
         let showHints = model.state != nil && model.status?.isError != true
-        let hints = showHints ? model.bindings.footerHints(in: model.focus.scope) : []
+        var hints = showHints ? model.bindings.footerHints(in: model.focus.scope) : []
+        if model.mode == .replay, showHints { hints = model.bindings.footerHints(in: "replay").filter { hint in
+            model.bindings.bindings(in: .pane("replay")).contains { $0.footer == hint.label } } + hints }
         StatusLine(hints: hints, status: status).draw(into: &canvas, rect: rect)
     }
 }

@@ -7,8 +7,9 @@ enum OverlayView {
         guard let overlay = model.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            HelpOverlay(table: model.bindings, pane: model.focus.scope, scrollOffset: scroll,
-                        title: "Keys · \(model.focus.title)").draw(into: &canvas, area: area)
+            let pane = model.mode == .replay ? "replay" : model.focus.scope
+            HelpOverlay(table: model.bindings, pane: pane, scrollOffset: scroll,
+                        title: model.mode == .replay ? "Keys · Replay" : "Keys · \(model.focus.title)").draw(into: &canvas, area: area)
         case .details(let title, let lines):
             Modal(title: title, lines: lines.map { [Span($0)] }, footer: [Span("any key closes", role: .dim)],
                   preferredWidth: min(max(40, lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))

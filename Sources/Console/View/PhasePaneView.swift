@@ -9,8 +9,7 @@ enum PhasePaneView {
         guard let state = model.state else { return }
         let focused = model.focus == .phases
         let inner = Pane(title: "1 Phases", focused: focused).draw(into: &canvas, rect: rect)
-        let end = state.incident.closedAt ?? model.now
-        let now = model.now
+        let end = state.incident.closedAt ?? model.displayNow
         model.phaseList.draw(into: &canvas, rect: inner, focused: focused) { index in
             let phase = Phase.allCases[index]
             let visits = state.phaseVisits.filter { $0.phase == phase }
@@ -23,7 +22,6 @@ enum PhasePaneView {
                 spans.append(Span(pad(TimeText.duration(spent), 7), role: role))
                 if visits.count > 1 { spans.append(Span(" ×\(visits.count)", role: .warning)) }
             }
-            _ = now
             return spans
         }
     }

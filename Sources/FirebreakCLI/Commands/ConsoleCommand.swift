@@ -29,6 +29,20 @@ struct WatchCommand: ParsableCommand {
     }
 }
 
+/// `firebreak replay INCIDENT`: the console over the recorded events, read-only.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay", abstract: "Replay an incident exactly as it unfolded (read-only; works on a copy of the database file).")
+
+    @Argument(help: "The incident (INC-n or n).") var incident: String
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+
+    func run() throws {
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .replay)
+    }
+}
+
 /// `firebreak keybindings`: docs/KEYBINDINGS.md, from the console's binding table.
 struct KeyBindingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -21,7 +21,7 @@ enum ConsoleLauncher {
         switch mode {
         case .live:
             store = try globals.writableStore()
-        case .readOnly:
+        case .readOnly, .replay:
             guard let readOnly = try globals.readOnlyStore() else {
                 throw StoreError.noDatabase(path: globals.databasePath)
             }
@@ -56,5 +56,6 @@ enum ConsoleLauncher {
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
+        (store as? SQLiteIncidentStore)?.checkpoint()
     }
 }

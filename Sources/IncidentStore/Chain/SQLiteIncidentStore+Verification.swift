@@ -60,8 +60,16 @@ extension SQLiteIncidentStore {
             } else {
                 state!.apply(event)
             }
-            if seq == checkpointSeq, (try? StateSnapshot.decode(projection?["state"] ?? "")) != state {
-                return fail(seq, "the incident record's saved state differs from what the events say")
+            // A checkpoint this build would use must say what the events say; one it
+            // would not use (another reducer version) is only a stale cache.
+            if seq == checkpointSeq {
+                do {
+                    if let snapshot = try StateSnapshot.decode(projection?["state"] ?? ""), snapshot != state {
+                        return fail(seq, "the incident record's saved state differs from what the events say")
+                    }
+                } catch {
+                    return fail(seq, "the incident record's saved state is not a snapshot")
+                }
             }
             result.verifiedEvents = seq
             result.headHash = storedHash

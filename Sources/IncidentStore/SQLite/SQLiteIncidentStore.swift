@@ -191,6 +191,15 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         }
     }
 
+    /// Copies the write-ahead log into the database file (as far as readers
+    /// allow), so a copy of the file alone holds every committed event. SQLite
+    /// does this itself when the last connection closes; a console that exits
+    /// while other connections are open calls it on the way out.
+    public func checkpoint() {
+        guard mode == .readWrite else { return }
+        _ = try? queue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    }
+
     // MARK: - Reading
 
     public func state(of incident: IncidentID) throws -> IncidentState {

@@ -1,0 +1,110 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TerminalUI
+
+extension ConsoleModel {
+    /// The replay's keys, looked up before the focused pane's.
+    mutating func handleReplayKey(_ key: Key) -> [ConsoleEffect]? {
+        guard mode == .replay, replay != nil,
+              let binding = bindings.bindings(in: .pane("replay")).first(where: { $0.keys.contains(key) }) else { return nil }
+        return run(binding.command)
+    }
+
+    mutating func startReplay(_ events: [RecordedEvent]) {
+        do {
+            replay = try ReplayState(events: events.map(\.event))
+        } catch {
+            complain("\(error)")
+            return
+        }
+        phaseList.select((replay?.state.phase.number ?? 1) - 1)
+        syncFromReplay()
+        say("replay: Space plays, . and , step, { and } jump between phases, ? lists the keys")
+    }
+
+    /// Shows the incident as it was at the replay's position.
+    mutating func syncFromReplay() {
+        guard let replay else { return }
+        let phaseBefore = state?.phase
+        state = replay.state
+        let upper = replay.position
+        logLines = replay.events[max(0, upper - Self.logCapacity)..<upper].map(LogLine.init)
+        logScroll = 0
+        if let phaseBefore, replay.state.phase != phaseBefore, selectedPhase == phaseBefore {
+            phaseList.select(replay.state.phase.number - 1)
+        }
+        refreshListCounts()
+    }
+
+    mutating func runReplayCommand(_ command: String) {
+        guard var replay else { return }
+        switch command {
+        case "replay.play-pause":
+            if replay.atEnd && !replay.playing { replay.seek(to: 1) }
+            replay.playing.toggle()
+        case "replay.step-forward":
+            replay.playing = false
+            replay.seek(to: replay.position + 1)
+        case "replay.step-back":
+            replay.playing = false
+            replay.seek(to: replay.position - 1)
+        case "replay.faster":
+            replay.speedIndex = min(replay.speedIndex + 1, ReplayState.speeds.count - 1)
+        case "replay.slower":
+            replay.speedIndex = max(replay.speedIndex - 1, 0)
+        case "replay.skip-idle":
+            replay.skipIdle.toggle()
+            say(replay.skipIdle ? "idle gaps are skipped" : "idle gaps play in real time")
+        case "replay.next-phase":
+            if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { replay.seek(to: next.position) }
+        case "replay.previous-phase":
+            if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { replay.seek(to: previous.position) }
+        case "replay.start":
+            replay.seek(to: 1)
+        case "replay.end":
+            replay.seek(to: replay.events.count)
+        case "replay.seek-time":
+            overlay = .prompt(PromptForm(title: "Seek to a time", prompt: Prompt(
+                label: "Time: ", placeholder: "RFC 3339 (2026-11-29T03:04:05Z) or HH:MM[:SS] UTC on the incident's day"), purpose: .seekTime))
+        default:
+            break
+        }
+        self.replay = replay
+        syncFromReplay()
+    }
+
+    /// `2026-11-29T03:04:05Z`, or `03:04[:05]` on the day of the event shown now (UTC).
+    mutating func seek(toTimeText text: String) throws {
+        guard var replay else { return }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let date: Date
+        if trimmed.contains("-") {
+            date = try Timestamp.parse(trimmed)
+        } else {
+            let parts = trimmed.split(separator: ":").map { Int($0) }
+            guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil }),
+                  (0..<24).contains(parts[0]!), (0..<60).contains(parts[1]!), parts.count == 2 || (0..<60).contains(parts[2]!) else {
+                throw IncidentError.invalidInput("'\(trimmed.terminalSafe)' is not a time; expected HH:MM[:SS] or RFC 3339")
+            }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            var day = calendar.dateComponents([.year, .month, .day], from: replay.clock)
+            day.hour = parts[0]; day.minute = parts[1]; day.second = parts.count == 3 ? parts[2] : 0
+            guard let resolved = calendar.date(from: day) else { throw IncidentError.invalidInput("'\(trimmed.terminalSafe)' is not a time") }
+            date = resolved
+        }
+        replay.playing = false
+        replay.seek(to: replay.position(at: date))
+        self.replay = replay
+        syncFromReplay()
+    }
+
+    mutating func advanceReplay(to date: Date) {
+        guard var replay, replay.playing else { return }
+        replay.advance(by: max(0, date.timeIntervalSince(now)))
+        let moved = replay.position != self.replay?.position
+        self.replay = replay
+        if moved { syncFromReplay() }
+    }
+}

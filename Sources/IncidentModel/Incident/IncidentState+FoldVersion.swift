@@ -1,0 +1,9 @@
+extension IncidentState {
+    /// The version of the reducer and of the state's shape. Stored snapshots
+    /// of the state carry it; a snapshot of another version is ignored and the
+    /// events are folded again. Bump it whenever `apply(_:)` folds an event
+    /// differently or a stored property of the state changes.
+    ///
+    /// 2: action runs in the state.
+    public static let foldVersion = 2
+}
