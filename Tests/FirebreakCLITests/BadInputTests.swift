@@ -44,6 +44,9 @@ struct BadInputTests {
         .init(arguments: ["reopen", "INC-1"], message: "INC-1 is already open"),
         .init(arguments: ["frobnicate"], message: "Unexpected argument 'frobnicate'"),
         .init(arguments: ["note", "INC-1", "x", "--as", ""], message: "the operator name (--as) is empty"),
+        .init(arguments: ["role", "INC-1", "chef", "alice"], message: "unknown role 'chef'; expected commander or scribe"),
+        .init(arguments: ["role", "INC-1", "scribe", "--clear"], message: "INC-1 has no scribe"),
+        .init(arguments: ["role", "INC-1", "scribe", "x\u{1B}[2J"], message: "the name contains a control character"),
     ]
 
     @Test(arguments: cases)

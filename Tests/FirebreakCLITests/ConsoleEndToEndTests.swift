@@ -218,4 +218,40 @@ struct ConsoleEndToEndTests {
         try tmux.waitFor("EXIT:0")
         #expect(try dump(copy) == before)
     }
+
+    @Test func aWarRoomSeesWhoIsInAndTheirRoles() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "war room")
+        try fb.ok("role", "1", "commander", "alice")
+        let commander = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb), command: Self.command("console 1"))
+        var scribeFB = fb
+        scribeFB.environment["FIREBREAK_OPERATOR"] = "bob"
+        let scribe = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb, ["FIREBREAK_OPERATOR": "bob"]), command: Self.command("console 1"))
+        let wall = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb, ["FIREBREAK_OPERATOR": "wall"]), command: Self.command("watch 1"))
+        try commander.waitFor("cmd alice")
+        try commander.waitFor("also bob, wall (watching)", timeout: 8)
+        try wall.waitFor("also alice, bob", timeout: 8)
+        // The scribe takes the role from the console: W, 2 (scribe), the name is prefilled with the operator.
+        try scribe.waitFor("war room")
+        try scribe.press("W")
+        try scribe.waitFor("Which role?")
+        try scribe.press("2")
+        try scribe.waitFor("Who is scribe?")
+        try scribe.press("Enter")
+        try commander.waitFor("scribe bob", timeout: 3)
+        try wall.waitFor("scribe bob", timeout: 3)
+        // The wall display's help lists no key that changes anything.
+        try wall.press("?")
+        let help = try wall.waitFor("Keys")
+        #expect(!help.contains("Add a note") && !help.contains("Tick") && !help.contains("Set the commander"))
+        try scribe.press("q")
+        try scribe.waitFor("EXIT:0")
+        try commander.waitFor("also wall (watching)", timeout: 10)
+        let show = try #require(try scribeFB.json("show", "1", "--json") as? [String: Any])
+        #expect(show["commander"] as? String == "alice")
+        #expect(show["scribe"] as? String == "bob")
+        try commander.press("q")
+        try commander.waitFor("EXIT:0")
+    }
 }

@@ -85,7 +85,7 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`, returning the screen; throws with the last screen if it never does.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {

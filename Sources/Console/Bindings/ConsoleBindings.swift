@@ -19,6 +19,7 @@ public enum ConsoleBindings {
         KeyBinding(["O"], command: "incident.open", help: "Open a new incident", mutates: true),
         KeyBinding(["I"], command: "incident.pick", help: "Switch to another open incident"),
         KeyBinding(["C"], command: "incident.close", help: "Close the incident (asks for the resolution)", mutates: true),
+        KeyBinding(["W"], command: "role.assign", help: "Set the commander or the scribe", mutates: true),
         KeyBinding(["R"], command: "incident.reopen", help: "Reopen a closed incident", mutates: true),
         KeyBinding(["<C-l>"], command: "screen.redraw", help: "Redraw the screen"),
         KeyBinding(["q"], command: "quit", help: "Quit (asks first while a write is still running)", footer: "quit"),

@@ -18,6 +18,8 @@ public enum ConsoleMessage: Sendable {
     case incidents([IncidentSummary])
     /// Every event of the incident to replay.
     case replayLoaded([RecordedEvent])
+    /// Who else has the incident open (this console excluded).
+    case presence([Presence])
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
     /// Background work failed in a way the responder must see.

@@ -38,6 +38,8 @@ public struct ConsoleModel: Sendable {
     public internal(set) var shouldQuit = false
     /// Set in replay mode once the events are loaded.
     var replay: ReplayState?
+    /// Other consoles on this incident now.
+    var others: [Presence] = []
 
     public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date()) {
         self.mode = mode

@@ -19,6 +19,7 @@ struct ChoiceMenu: Equatable, Sendable {
         case resourceState(resource: String)
         case newResourceState(reference: String)
         case severity(title: String)
+        case role
     }
 
     var title: String
@@ -46,6 +47,7 @@ struct PromptForm: Equatable, Sendable {
         case filterResources
         case filterLog
         case seekTime
+        case assignRole(IncidentRole)
     }
 
     var title: String

@@ -16,17 +16,26 @@ public final class ConsoleRuntime {
     private let inbox = Inbox()
     private let worker: StoreWorker
     private var watcher: ChangeWatcherThread?
+    private let presence: PresenceThread?
 
-    public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel) {
+    /// `presence` nil: this console neither announces itself nor shows who else is in.
+    public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel, presence board: (any PresenceBoard)? = nil) {
         self.store = store
         self.terminal = terminal
         self.model = model
         let waker = terminal.makeWaker()
         let inbox = self.inbox
-        worker = StoreWorker(store: store, actor: model.operatorName) { message in
+        let send: @Sendable (ConsoleMessage) -> Void = { message in
             inbox.post(message)
             waker.wake()
         }
+        worker = StoreWorker(store: store, actor: model.operatorName, send: send)
+        let mode: Presence.Mode = switch model.mode {
+        case .live: .live
+        case .readOnly: .watching
+        case .replay: .replaying
+        }
+        presence = board.map { PresenceThread(board: $0, operatorName: model.operatorName, mode: mode, send: send) }
     }
 
     /// Runs until the responder quits. `incident` nil shows the picker.
@@ -42,7 +51,11 @@ public final class ConsoleRuntime {
             watcher = ChangeWatcherThread(watcher: changes) { [worker] in worker.refresh() }
             watcher?.start()
         }
-        defer { watcher?.stop() }
+        presence?.start()
+        defer {
+            watcher?.stop()
+            presence?.stop()
+        }
         var lastTick = Date()
         present()
         while !model.shouldQuit && !terminal.inputClosed {
@@ -75,6 +88,7 @@ public final class ConsoleRuntime {
 
     private func apply(_ message: ConsoleMessage) {
         for effect in model.update(message) { perform(effect) }
+        presence?.track(model.state?.incident.id)
     }
 
     private func perform(_ effect: ConsoleEffect) {

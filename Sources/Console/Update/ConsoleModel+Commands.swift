@@ -68,6 +68,10 @@ extension ConsoleModel {
             overlay = .prompt(PromptForm(title: "Note", prompt: Prompt(label: "Note: ", placeholder: "what happened, what you saw"), purpose: .note))
         case "incident.close":
             overlay = .prompt(PromptForm(title: "Close \(state?.incident.id.description ?? "")", prompt: Prompt(label: "Resolution: "), purpose: .closeIncident))
+        case "role.assign":
+            overlay = .choice(ChoiceMenu(title: "Which role?", options: IncidentRole.allCases.map { role in
+                "\(role.rawValue)" + (state?.roles[role].map { " (now \($0))" } ?? "")
+            }, purpose: .role))
         case "incident.reopen":
             return record(.incidentReopened(IncidentReopened()))
         case "incident.open":

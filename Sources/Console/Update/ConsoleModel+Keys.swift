@@ -141,6 +141,9 @@ extension ConsoleModel {
                 logFilter = text.trimmingCharacters(in: .whitespaces)
                 logScroll = 0
                 return []
+            case .assignRole(let role):
+                let name = try TextField.singleLine(text, named: "the name", maxLength: 100, allowEmpty: true)
+                return record(.roleAssigned(RoleAssigned(role: role, operatorName: name)))
             case .seekTime:
                 try seek(toTimeText: text)
                 return []
@@ -170,6 +173,11 @@ extension ConsoleModel {
         case .newResourceState(let text):
             guard let state, let reference = try? Self.parseResource(text) else { return [] }
             return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))
+        case .role:
+            let role = IncidentRole.allCases[index]
+            overlay = .prompt(PromptForm(title: "Who is \(role.rawValue)?", prompt: Prompt(
+                label: "Name: ", text: state?.roles[role] ?? operatorName, placeholder: "empty clears the role"), purpose: .assignRole(role)))
+            return []
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]

@@ -49,6 +49,9 @@ extension ConsoleModel {
             }
             refreshListCounts()
             return []
+        case .presence(let list):
+            others = list.filter { $0.incident == state?.incident.id }
+            return []
         case .replayLoaded(let events):
             startReplay(events)
             return []

@@ -60,7 +60,7 @@ public enum ConsoleView {
             Span(incident.status == .closed ? "  closed" : "  open \(TimeText.duration(end.timeIntervalSince(incident.openedAt)))", role: role),
             Span("  in phase \(TimeText.duration(inPhase))", role: role),
             Span("  \(model.operatorName) ", role: role),
-        ]
+        ] + whoElse(model, state: state, role: role)
         let id = Span(" \(incident.id) ", role: role)
         let room = rect.width - badges.displayWidth - id.text.count - facts.displayWidth
         var x = rect.x + canvas.put(badges + [id], x: rect.x, y: rect.y, maxWidth: rect.width)
@@ -68,6 +68,17 @@ public enum ConsoleView {
             x += canvas.putTruncated(incident.title, x: x, y: rect.y, maxWidth: room, style: .role(role))
         }
         canvas.put(facts, x: x, y: rect.y, maxWidth: max(0, rect.maxX - x))
+    }
+
+    /// Roles and the other people on the incident: `cmd alice · scribe bob · also carol, dave (watching)`.
+    static func whoElse(_ model: ConsoleModel, state: IncidentState, role: StyleRole) -> [Span] {
+        var parts: [String] = []
+        if let commander = state.roles[.commander] { parts.append("cmd \(commander)") }
+        if let scribe = state.roles[.scribe] { parts.append("scribe \(scribe)") }
+        if !model.others.isEmpty {
+            parts.append("also " + model.others.map { $0.operatorName + ($0.mode == .live ? "" : " (\($0.mode.rawValue))") }.joined(separator: ", "))
+        }
+        return parts.isEmpty ? [] : [Span("· " + parts.joined(separator: " · ") + " ", role: role)]
     }
 
     static func drawFooter(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {

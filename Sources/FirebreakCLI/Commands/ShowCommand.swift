@@ -28,6 +28,9 @@ struct ShowCommand: ParsableCommand {
         if !incident.accounts.isEmpty || !incident.regions.isEmpty {
             Output.line("accounts \(incident.accounts.isEmpty ? "-" : incident.accounts.joined(separator: ", ")) · regions \(incident.regions.isEmpty ? "-" : incident.regions.joined(separator: ", "))")
         }
+        if !state.roles.isEmpty {
+            Output.line(IncidentRole.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue) \($0)" } }.joined(separator: " · "))
+        }
         if !incident.summary.isEmpty { Output.line(incident.summary) }
         if let resolution = incident.resolution { Output.line("closed \(Output.time(incident.closedAt)): \(resolution)") }
 
@@ -62,6 +65,15 @@ struct ShowCommand: ParsableCommand {
                 var who = item.by.map { "  — \($0), \(Output.time(item.at))" } ?? ""
                 if let reason = item.reason { who += " (\(reason))" }
                 Output.line("    \(box) \(Output.column(item.id, 40)) \(item.text)\(who)")
+            }
+        }
+
+        if !state.evidence.isEmpty {
+            Output.line()
+            Output.line("Evidence (\(state.evidence.count))")
+            for item in state.evidence {
+                Output.line("  #\(item.seq) \(item.pin.loggedAt) \(item.pin.source) sha256 \(item.pin.sha256)")
+                Output.line("    \(item.pin.line)")
             }
         }
 

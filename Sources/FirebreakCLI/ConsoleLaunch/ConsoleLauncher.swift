@@ -52,7 +52,8 @@ enum ConsoleLauncher {
         }
         defer { screen.close() }
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
-                                     model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size))
+                                     model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size),
+                                     presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath))
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)

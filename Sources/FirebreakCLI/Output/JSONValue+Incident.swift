@@ -34,6 +34,13 @@ extension JSONValue {
             }),
             "resources": .array(state.resources.map(resource)),
             "checklist": .array(state.checklist.map(checklistItem)),
+            "commander": .string(state.roles[.commander]), "scribe": .string(state.roles[.scribe]),
+            "evidence": .array(state.evidence.map { item in
+                .object(["seq": .int(item.seq), "source": .string(item.pin.source), "line": .string(item.pin.line),
+                         "loggedAt": .string(item.pin.loggedAt), "sha256": .string(item.pin.sha256),
+                         "resources": .array(item.pin.resources.map(JSONValue.string)),
+                         "pinnedAt": .time(item.pinnedAt), "pinnedBy": .string(item.pinnedBy)])
+            }),
             "notes": .array(state.notes.map { note in
                 .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
             }),

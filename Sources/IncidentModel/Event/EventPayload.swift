@@ -16,6 +16,8 @@ public enum EventPayload: Sendable, Equatable {
     case actionRunStarted(ActionRunStarted)
     case actionStepFinished(ActionStepFinished)
     case actionRunFinished(ActionRunFinished)
+    case roleAssigned(RoleAssigned)
+    case evidencePinned(EvidencePinned)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -33,6 +35,8 @@ public enum EventPayload: Sendable, Equatable {
         case .actionRunStarted: return ActionRunStarted.kind
         case .actionStepFinished: return ActionStepFinished.kind
         case .actionRunFinished: return ActionRunFinished.kind
+        case .roleAssigned: return RoleAssigned.kind
+        case .evidencePinned: return EvidencePinned.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -55,6 +59,8 @@ public enum EventPayload: Sendable, Equatable {
         case .actionRunStarted(let body): data = try encoder.encode(body)
         case .actionStepFinished(let body): data = try encoder.encode(body)
         case .actionRunFinished(let body): data = try encoder.encode(body)
+        case .roleAssigned(let body): data = try encoder.encode(body)
+        case .evidencePinned(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -78,6 +84,8 @@ public enum EventPayload: Sendable, Equatable {
         case ActionRunStarted.kind: return .actionRunStarted(try decoder.decode(ActionRunStarted.self, from: data))
         case ActionStepFinished.kind: return .actionStepFinished(try decoder.decode(ActionStepFinished.self, from: data))
         case ActionRunFinished.kind: return .actionRunFinished(try decoder.decode(ActionRunFinished.self, from: data))
+        case RoleAssigned.kind: return .roleAssigned(try decoder.decode(RoleAssigned.self, from: data))
+        case EvidencePinned.kind: return .evidencePinned(try decoder.decode(EvidencePinned.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -107,6 +115,9 @@ public enum EventPayload: Sendable, Equatable {
                 + (step.error.map { " (\($0))" } ?? "")
         case .actionRunFinished(let body):
             return "\(body.runID): \(body.status.rawValue)" + (body.error.map { " (\($0))" } ?? "")
+        case .roleAssigned(let body):
+            return body.operatorName.isEmpty ? "no \(body.role.rawValue) any more" : "\(body.operatorName) is \(body.role.rawValue)"
+        case .evidencePinned(let body): return "pinned evidence from \(body.source): \(body.line)"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

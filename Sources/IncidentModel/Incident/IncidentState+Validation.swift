@@ -42,6 +42,15 @@ extension IncidentState {
                 throw IncidentError.conflict("checklist item \(body.item.id.terminalSafe) already exists")
             }
             if body.item.text.isEmpty { throw IncidentError.invalidInput("the checklist item is empty") }
+        case .roleAssigned(let body):
+            if roles[body.role] == (body.operatorName.isEmpty ? nil : body.operatorName) {
+                throw IncidentError.conflict(body.operatorName.isEmpty ? "\(id) has no \(body.role.rawValue)" : "\(body.operatorName.terminalSafe) is already \(body.role.rawValue)")
+            }
+        case .evidencePinned(let body):
+            if body.line.isEmpty { throw IncidentError.invalidInput("the pinned line is empty") }
+            if body.sha256.count != 64 || !body.sha256.allSatisfy(\.isHexDigit) {
+                throw IncidentError.invalidInput("the evidence hash must be 64 hex digits")
+            }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

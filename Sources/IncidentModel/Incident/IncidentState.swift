@@ -20,6 +20,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var notes: [Note]
     /// Every action run, in the order they started.
     public internal(set) var actionRuns: [ActionRun]
+    /// Who holds each role now (`role.assigned`).
+    public private(set) var roles: [IncidentRole: String] = [:]
+    /// Log lines pinned as evidence, oldest first.
+    public private(set) var evidence: [PinnedEvidence] = []
     /// The seq of the last event applied.
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
@@ -88,6 +92,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
             // After the last item of its phase, so the checklist stays in phase order.
             let position = checklist.lastIndex(where: { $0.phase <= body.item.phase }).map { $0 + 1 } ?? 0
             checklist.insert(ChecklistItem(template: body.item), at: position)
+        case .roleAssigned(let body):
+            roles[body.role] = body.operatorName.isEmpty ? nil : body.operatorName
+        case .evidencePinned(let body):
+            evidence.append(PinnedEvidence(seq: event.seq, pin: body, pinnedAt: event.at, pinnedBy: event.actor))
         case .noteAdded(let body):
             notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
         case .incidentClosed(let body):
