@@ -18,6 +18,7 @@ public enum EventPayload: Sendable, Equatable {
     case actionRunFinished(ActionRunFinished)
     case roleAssigned(RoleAssigned)
     case evidencePinned(EvidencePinned)
+    case followUpRecorded(FollowUpRecorded)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -37,6 +38,7 @@ public enum EventPayload: Sendable, Equatable {
         case .actionRunFinished: return ActionRunFinished.kind
         case .roleAssigned: return RoleAssigned.kind
         case .evidencePinned: return EvidencePinned.kind
+        case .followUpRecorded: return FollowUpRecorded.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -61,6 +63,7 @@ public enum EventPayload: Sendable, Equatable {
         case .actionRunFinished(let body): data = try encoder.encode(body)
         case .roleAssigned(let body): data = try encoder.encode(body)
         case .evidencePinned(let body): data = try encoder.encode(body)
+        case .followUpRecorded(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -86,6 +89,7 @@ public enum EventPayload: Sendable, Equatable {
         case ActionRunFinished.kind: return .actionRunFinished(try decoder.decode(ActionRunFinished.self, from: data))
         case RoleAssigned.kind: return .roleAssigned(try decoder.decode(RoleAssigned.self, from: data))
         case EvidencePinned.kind: return .evidencePinned(try decoder.decode(EvidencePinned.self, from: data))
+        case FollowUpRecorded.kind: return .followUpRecorded(try decoder.decode(FollowUpRecorded.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -118,6 +122,8 @@ public enum EventPayload: Sendable, Equatable {
         case .roleAssigned(let body):
             return body.operatorName.isEmpty ? "no \(body.role.rawValue) any more" : "\(body.operatorName) is \(body.role.rawValue)"
         case .evidencePinned(let body): return "pinned evidence from \(body.source): \(body.line)"
+        case .followUpRecorded(let body):
+            return "\(body.id) \(body.category.rawValue): \(body.text)" + (body.owner.map { ", owner \($0)" } ?? "") + (body.due.map { ", due \($0)" } ?? "")
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

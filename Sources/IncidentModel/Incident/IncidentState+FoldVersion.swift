@@ -4,6 +4,6 @@ extension IncidentState {
     /// events are folded again. Bump it whenever `apply(_:)` folds an event
     /// differently or a stored property of the state changes.
     ///
-    /// 2: action runs in the state. 3: roles and pinned evidence.
-    public static let foldVersion = 3
+    /// 2: action runs in the state. 3: roles and pinned evidence. 4: follow-up items.
+    public static let foldVersion = 4
 }

@@ -51,6 +51,10 @@ extension IncidentState {
             if body.sha256.count != 64 || !body.sha256.allSatisfy(\.isHexDigit) {
                 throw IncidentError.invalidInput("the evidence hash must be 64 hex digits")
             }
+        case .followUpRecorded(let body):
+            if followUps.contains(where: { $0.id == body.id }) { throw IncidentError.conflict("follow-up \(body.id.terminalSafe) already exists in \(id)") }
+            if body.text.isEmpty { throw IncidentError.invalidInput("the follow-up text is empty") }
+            if let due = body.due { _ = try FollowUpRecorded.validateDue(due) }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

@@ -24,6 +24,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var roles: [IncidentRole: String] = [:]
     /// Log lines pinned as evidence, oldest first.
     public private(set) var evidence: [PinnedEvidence] = []
+    /// Lessons, policy changes and action items for the report (`follow-up.recorded`), oldest first.
+    public private(set) var followUps: [FollowUpItem] = []
     /// The seq of the last event applied.
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
@@ -96,6 +98,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
             roles[body.role] = body.operatorName.isEmpty ? nil : body.operatorName
         case .evidencePinned(let body):
             evidence.append(PinnedEvidence(seq: event.seq, pin: body, pinnedAt: event.at, pinnedBy: event.actor))
+        case .followUpRecorded(let body):
+            guard !followUps.contains(where: { $0.id == body.id }) else { return }
+            followUps.append(FollowUpItem(id: body.id, category: body.category, text: body.text, owner: body.owner, due: body.due,
+                                          recordedAt: event.at, recordedBy: event.actor))
         case .noteAdded(let body):
             notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
         case .incidentClosed(let body):
