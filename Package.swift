@@ -35,6 +35,7 @@ let package = Package(
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",
+                "LogTail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +50,7 @@ let package = Package(
         // The only module that touches ncursesw.
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         // The app: model, messages, update, view; the four panes; the UI loop.
-        .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI"]),
+        .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI", "LogTail"]),
         // Log sources → lines: bounded ring buffer, filter, links to the incident's resources.
         .target(
             name: "LogTail",
@@ -59,7 +60,7 @@ let package = Package(
             name: "LogTailTests",
             dependencies: ["LogTail", "IncidentModel", "TerminalUI", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"]),
         .testTarget(

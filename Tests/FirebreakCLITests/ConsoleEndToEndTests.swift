@@ -254,4 +254,29 @@ struct ConsoleEndToEndTests {
         try commander.press("q")
         try commander.waitFor("EXIT:0")
     }
+
+    @Test func aLineAppendedToAFollowedFileAppearsWithinASecond() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "tail")
+        try fb.ok("resource", "add", "1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
+        let log = folder.path("auth.log")
+        try "old line that must not show\n".write(toFile: log, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb), command: Self.command("console 1 --tail '\(log)'"))
+        try tmux.waitFor("auth.log: following")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data("CreateUser by AKIAIOSFODNN7EXAMPLE \u{1B}[2J\u{1B}]0;owned\u{07}\n".utf8))
+        try handle.close()
+        let appended = Date()
+        let screen = try tmux.waitFor("[auth.log] CreateUser by AKIAIOSFODNN7EXAMPLE ^[[2J^[]0;owned^G", timeout: 3)
+        #expect(Date().timeIntervalSince(appended) < 1.5)
+        #expect(!screen.contains("old line that must not show"))
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+        // A file that cannot be read is refused before the screen is taken.
+        let missing = try fb.run("console", "1", "--tail", folder.path("nope.log"))
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read --tail"))
+    }
 }

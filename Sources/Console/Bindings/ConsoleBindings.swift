@@ -64,7 +64,10 @@ public enum ConsoleBindings {
         KeyBinding(["g", "<Home>"], command: "log.top", help: "Oldest line", scope: .pane("log")),
         KeyBinding(["G", "<End>"], command: "log.bottom", help: "Newest line, and follow", scope: .pane("log")),
         KeyBinding(["f"], command: "log.follow", help: "Pause or resume following new lines", scope: .pane("log"), footer: "follow/pause"),
-        KeyBinding(["/"], command: "filter", help: "Filter lines (empty to clear)", scope: .pane("log"), footer: "filter"),
+        KeyBinding(["/"], command: "filter", help: "Filter lines: text, or re:REGEX (empty to clear)", scope: .pane("log"), footer: "filter"),
+        KeyBinding(["<Enter>"], command: "details", help: "Go to the resource the selected line names, else show the line", scope: .pane("log"), footer: "go to"),
+        KeyBinding(["d"], command: "log.details", help: "The selected line: time, source, hash, resources it names", scope: .pane("log")),
+        KeyBinding(["p"], command: "log.pin", help: "Pin the selected line as evidence (with its SHA-256)", scope: .pane("log"), mutates: true, footer: "pin"),
 
         // Replay (firebreak replay): these come before the focused pane's keys
         KeyBinding(["<Space>"], command: "replay.play-pause", help: "Play or pause", scope: .pane("replay"), footer: "play/pause"),

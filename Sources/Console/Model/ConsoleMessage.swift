@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import LogTail
 import TerminalUI
 
 /// Everything that can happen to the console: keys from the terminal, and
@@ -20,6 +21,10 @@ public enum ConsoleMessage: Sendable {
     case replayLoaded([RecordedEvent])
     /// Who else has the incident open (this console excluded).
     case presence([Presence])
+    /// Lines from a followed log source (a file, …).
+    case logLines([LogTail.LogLine], sourceName: String)
+    /// A followed log source's status changed (following, error, …).
+    case logSourceStatus(id: String, name: String, LogSourceStatus)
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
     /// Background work failed in a way the responder must see.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import LogTail
 import TerminalUI
 
 /// Everything the console shows, as plain values: the incident as its
@@ -14,7 +15,13 @@ public struct ConsoleModel: Sendable {
     public internal(set) var now: Date
     /// The incident on screen; nil while the picker is up with nothing chosen.
     public internal(set) var state: IncidentState?
-    var logLines: [LogLine] = []
+    var logLines: [PaneLine] = []
+    /// The last event already in `logLines` (events arrive once each, in order).
+    var lastEventSeq: Int64 = 0
+    /// Finds the incident's resources in log lines; rebuilt when they change.
+    var linker = ResourceLinker(resources: [])
+    /// The log sources followed besides the incident itself, by id: name and status.
+    var logSources: [String: (name: String, status: LogSourceStatus)] = [:]
     /// At most this many lines are kept in the log pane.
     static let logCapacity = 5_000
 
@@ -30,6 +37,8 @@ public struct ConsoleModel: Sendable {
     var resourceSort = ResourceSort.urgency
     var resourceFilter = ""
     var logFilter = ""
+    /// The compiled log filter (`text` or `re:regex`); nil shows every line.
+    var logPattern: LogPattern?
     var overlay: Overlay?
     var status: StatusMessage?
     /// Writes sent to the store and not yet answered.
@@ -88,8 +97,21 @@ public struct ConsoleModel: Sendable {
         return items[index]
     }
 
-    var visibleLogLines: [LogLine] {
-        logFilter.isEmpty ? logLines : logLines.filter { $0.matches(logFilter) }
+    var visibleLogLines: [PaneLine] {
+        guard let logPattern else { return logLines }
+        return logLines.filter { logPattern.matches($0.text) }
+    }
+
+    /// Whether a line passes the log filter.
+    func showsInLog(_ line: PaneLine) -> Bool {
+        logPattern?.matches(line.text) ?? true
+    }
+
+    /// The line the log pane's selection is on: the bottom one shown.
+    var selectedLogLine: PaneLine? {
+        let lines = visibleLogLines
+        let index = lines.count - 1 - logScroll
+        return lines.indices.contains(index) ? lines[index] : nil
     }
 
     /// The binding scope that has the keys now: an overlay's, or the focused pane's.

@@ -1,10 +1,11 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import LogTail
 import TerminalUI
 
-/// One line of the log pane: an event of the incident as people read it.
-struct LogLine: Equatable, Sendable {
+/// An event of the incident as the log pane shows it.
+struct EventLine: Equatable, Sendable {
     var seq: Int64
     var at: Date
     var actor: String
@@ -31,8 +32,6 @@ struct LogLine: Equatable, Sendable {
         }
     }
 
-    /// Whether the line matches a filter (case-insensitive substring of what is shown).
-    func matches(_ filter: String) -> Bool {
-        filter.isEmpty || "\(actor) \(kind) \(text)".localizedCaseInsensitiveContains(filter)
-    }
+    /// The words the filter and the resource linker look at.
+    var searchableText: String { "\(actor): \(text)" }
 }

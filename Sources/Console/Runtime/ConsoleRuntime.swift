@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import LogTail
 import TerminalUI
 
 /// The one UI loop: owns the screen and the model; everything slow (the
@@ -17,9 +18,13 @@ public final class ConsoleRuntime {
     private let worker: StoreWorker
     private var watcher: ChangeWatcherThread?
     private let presence: PresenceThread?
+    private let logSources: [any LogSource]
+    private let send: @Sendable (ConsoleMessage) -> Void
 
     /// `presence` nil: this console neither announces itself nor shows who else is in.
-    public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel, presence board: (any PresenceBoard)? = nil) {
+    /// `logSources` are followed in the log pane beside the incident's own events.
+    public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel,
+                presence board: (any PresenceBoard)? = nil, logSources: [any LogSource] = []) {
         self.store = store
         self.terminal = terminal
         self.model = model
@@ -29,6 +34,8 @@ public final class ConsoleRuntime {
             inbox.post(message)
             waker.wake()
         }
+        self.send = send
+        self.logSources = logSources
         worker = StoreWorker(store: store, actor: model.operatorName, send: send)
         let mode: Presence.Mode = switch model.mode {
         case .live: .live
@@ -52,9 +59,20 @@ public final class ConsoleRuntime {
             watcher?.start()
         }
         presence?.start()
+        for source in logSources {
+            let (id, name, send) = (source.id.rawValue, source.displayName, self.send)
+            let shortName = URL(fileURLWithPath: name).lastPathComponent
+            source.start { event in
+                switch event {
+                case .lines(let lines, _): send(.logLines(lines, sourceName: shortName))
+                case .status(let status): send(.logSourceStatus(id: id, name: shortName, status))
+                }
+            }
+        }
         defer {
             watcher?.stop()
             presence?.stop()
+            logSources.forEach { $0.stop() }
         }
         var lastTick = Date()
         present()

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import LogTail
 import TerminalUI
 
 extension ConsoleModel {
@@ -86,6 +87,21 @@ extension ConsoleModel {
                                          purpose: isLog ? .filterLog : .filterResources))
 
         case "details":
+            // On a log line that names a resource of the incident, Enter goes to that resource.
+            if focus == .log, let line = selectedLogLine, let id = linker.resourceIDs(mentionedIn: line.text).first,
+               let index = visibleResources.firstIndex(where: { $0.id == id }) {
+                focus = .resources
+                resourceList.select(index)
+                say("\(id): mentioned in the log")
+            } else {
+                overlay = details()
+            }
+        case "log.pin":
+            guard let line = selectedLogLine else { complain("no log line selected"); return [] }
+            let kept = line.evidence
+            return record(.evidencePinned(EvidencePinned(source: line.sourceID, line: kept.line, loggedAt: line.time,
+                                                         sha256: kept.sha256, resources: linker.resourceIDs(mentionedIn: line.text))))
+        case "log.details":
             overlay = details()
 
         case "list.down", "list.up", "list.top", "list.bottom", "list.page-down", "list.page-up":
@@ -177,13 +193,13 @@ extension ConsoleModel {
             if let backedBy = item.template.backedBy { lines.append("action   \(backedBy)") }
             return .details(title: item.id, lines: lines)
         case .log:
-            let lines = visibleLogLines
-            let index = lines.count - 1 - logScroll
-            guard lines.indices.contains(index) else { return nil }
-            let line = lines[index]
-            return .details(title: "Event #\(line.seq)", lines: [
-                "at       \(Timestamp.format(line.at))", "by       \(line.actor)", "kind     \(line.kind)", "", line.text,
-            ])
+            guard let line = selectedLogLine else { return nil }
+            let mentioned = linker.resourceIDs(mentionedIn: line.text)
+            var lines = ["at       \(Timestamp.format(line.time))", "source   \(line.sourceName)"]
+            if case .event(let event) = line { lines += ["by       \(event.actor)", "kind     \(event.kind)"] }
+            if !mentioned.isEmpty { lines.append("mentions \(mentioned.joined(separator: ", "))") }
+            lines += ["sha256   \(line.evidence.sha256)", "", line.text]
+            return .details(title: line.seq.map { "Event #\($0)" } ?? "Line from \(line.sourceName)", lines: lines)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import LogTail
 import TerminalUI
 
 extension ConsoleModel {
@@ -138,7 +139,14 @@ extension ConsoleModel {
                 resourceList.selectFirst()
                 return []
             case .filterLog:
-                logFilter = text.trimmingCharacters(in: .whitespaces)
+                let query = text.trimmingCharacters(in: .whitespaces)
+                // A bad regular expression keeps the prompt open with the reason.
+                do {
+                    logPattern = query.isEmpty ? nil : try LogPattern(query)
+                } catch {
+                    throw IncidentError.invalidInput("\(error)")
+                }
+                logFilter = query
                 logScroll = 0
                 return []
             case .assignRole(let role):

@@ -29,7 +29,7 @@ extension ConsoleModel {
         let phaseBefore = state?.phase
         state = replay.state
         let upper = replay.position
-        logLines = replay.events[max(0, upper - Self.logCapacity)..<upper].map(LogLine.init)
+        logLines = replay.events[max(0, upper - Self.logCapacity)..<upper].map { .event(EventLine($0)) }
         logScroll = 0
         if let phaseBefore, replay.state.phase != phaseBefore, selectedPhase == phaseBefore {
             phaseList.select(replay.state.phase.number - 1)

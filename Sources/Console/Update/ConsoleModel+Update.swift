@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import LogTail
 import TerminalUI
 
 extension ConsoleModel {
@@ -22,7 +23,8 @@ extension ConsoleModel {
         case .loaded(let newState, let events):
             let switched = state?.incident.id != newState.incident.id
             state = newState
-            logLines = events.suffix(Self.logCapacity).map(LogLine.init)
+            logLines = events.suffix(Self.logCapacity).map { .event(EventLine($0)) }
+            lastEventSeq = events.last?.event.seq ?? newState.lastSeq
             logScroll = 0
             logFollow = true
             logUnseen = 0
@@ -36,18 +38,20 @@ extension ConsoleModel {
             guard newState.incident.id == state?.incident.id else { return [] }
             let phaseBefore = state?.phase
             state = newState
-            let fresh = events.filter { $0.event.seq > (logLines.last?.seq ?? 0) }.map(LogLine.init)
-            logLines.append(contentsOf: fresh)
-            if logLines.count > Self.logCapacity { logLines.removeFirst(logLines.count - Self.logCapacity) }
-            if logScroll > 0 || !logFollow {
-                logUnseen += fresh.filter { $0.matches(logFilter) }.count
-                if logScroll > 0 { logScroll += fresh.filter { $0.matches(logFilter) }.count }
-            }
+            let fresh = events.filter { $0.event.seq > lastEventSeq }.map { PaneLine.event(EventLine($0)) }
+            lastEventSeq = max(lastEventSeq, events.last?.event.seq ?? 0)
+            appendToLog(fresh)
             // Follow the incident into a new phase unless the responder is looking elsewhere.
             if let phaseBefore, newState.phase != phaseBefore, selectedPhase == phaseBefore {
                 phaseList.select(newState.phase.number - 1)
             }
             refreshListCounts()
+            return []
+        case .logLines(let lines, let sourceName):
+            appendToLog(lines.map { .external($0, sourceName: sourceName) })
+            return []
+        case .logSourceStatus(let id, let name, let status):
+            logSources[id] = (name, status)
             return []
         case .presence(let list):
             others = list.filter { $0.incident == state?.incident.id }
@@ -68,8 +72,20 @@ extension ConsoleModel {
         }
     }
 
+    /// Adds lines at the bottom of the log, keeping the place of a responder scrolled up.
+    mutating func appendToLog(_ fresh: [PaneLine]) {
+        logLines.append(contentsOf: fresh)
+        if logLines.count > Self.logCapacity { logLines.removeFirst(logLines.count - Self.logCapacity) }
+        if logScroll > 0 || !logFollow {
+            let shown = fresh.filter(showsInLog).count
+            logUnseen += shown
+            if logScroll > 0 { logScroll += shown }
+        }
+    }
+
     /// Keeps each list's row count in step with what it shows.
     mutating func refreshListCounts() {
+        if let state, !linker.isBuilt(for: state.resources) { linker = ResourceLinker(resources: state.resources) }
         resourceList.setCount(visibleResources.count)
         checklistList.setCount(visibleChecklist.count)
     }

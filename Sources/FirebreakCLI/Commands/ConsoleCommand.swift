@@ -7,11 +7,13 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console", abstract: "The full-screen console on an incident (default: the only open one, else a picker).")
 
     @Argument(help: "The incident (INC-n or n).") var incident: String?
+    @Option(name: .customLong("tail"), help: ArgumentHelp("Follow a local file in the log pane (repeatable).", valueName: "file"))
+    var tails: [String] = []
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
     func run() throws {
-        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live)
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live, tails: tails)
     }
 }
 
@@ -21,11 +23,13 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch", abstract: "The console read-only (the database is opened read-only), following live changes.")
 
     @Argument(help: "The incident (INC-n or n).") var incident: String?
+    @Option(name: .customLong("tail"), help: ArgumentHelp("Follow a local file in the log pane (repeatable).", valueName: "file"))
+    var tails: [String] = []
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
     func run() throws {
-        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .readOnly)
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .readOnly, tails: tails)
     }
 }
 

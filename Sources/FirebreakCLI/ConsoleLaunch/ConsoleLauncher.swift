@@ -3,6 +3,7 @@ import Foundation
 import IncidentModel
 import IncidentStore
 import NcursesTerminal
+import LogTail
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,11 @@ import Glibc
 /// clear line *before* curses takes the screen, then runs the UI loop and
 /// gives the terminal back.
 enum ConsoleLauncher {
-    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode) throws {
+    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = []) throws {
+        // A file to follow must at least be readable now; it may be rotated or truncated later.
+        for path in tails where !FileManager.default.isReadableFile(atPath: path) {
+            throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
@@ -53,7 +58,8 @@ enum ConsoleLauncher {
         defer { screen.close() }
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size),
-                                     presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath))
+                                     presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
+                                     logSources: tails.map { FileLogSource(path: $0, start: .end) })
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)

@@ -1,0 +1,72 @@
+import Foundation
+import IncidentModel
+import LogTail
+import TerminalUI
+
+/// One line of the log pane: an event of the incident, or a line from a log
+/// source the responder follows (a file, later CloudWatch or CloudTrail).
+enum PaneLine: Sendable {
+    case event(EventLine)
+    case external(LogTail.LogLine, sourceName: String)
+
+    /// The source as the pane names it: `incident` or the file's name.
+    var sourceName: String {
+        switch self {
+        case .event: return "incident"
+        case .external(_, let name): return name
+        }
+    }
+
+    /// The log source id (`incident` for events).
+    var sourceID: String {
+        switch self {
+        case .event: return "incident"
+        case .external(let line, _): return line.sourceID.rawValue
+        }
+    }
+
+    var time: Date {
+        switch self {
+        case .event(let line): return line.at
+        case .external(let line, _): return line.time
+        }
+    }
+
+    /// The text the pane draws after the time (already free of control characters
+    /// for external lines; events are made terminal-safe when drawn).
+    var text: String {
+        switch self {
+        case .event(let line): return line.searchableText
+        case .external(let line, let name): return "[\(name)] \(line.text)"
+        }
+    }
+
+    var role: StyleRole {
+        switch self {
+        case .event(let line): return line.role
+        case .external(let line, _):
+            switch line.level {
+            case .error: return .logError
+            case .warning: return .logWarning
+            default: return .logInfo
+            }
+        }
+    }
+
+    /// The event's seq, for event lines.
+    var seq: Int64? {
+        if case .event(let line) = self { return line.seq }
+        return nil
+    }
+
+    /// What pinning keeps: the line as shown, and the SHA-256 of its raw bytes
+    /// (an event's line is hashed as displayed; an external line by its bytes as read).
+    var evidence: (line: String, sha256: String) {
+        switch self {
+        case .event(let line):
+            return (line.searchableText, LogTail.LogLine(sourceID: "incident", sequence: UInt64(line.seq), text: line.searchableText).sha256Hex)
+        case .external(let line, _):
+            return (line.text, line.sha256Hex)
+        }
+    }
+}
