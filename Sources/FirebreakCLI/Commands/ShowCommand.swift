@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 
-/// `firebreak show INCIDENT [--json]`: phases, resources, checklist, notes.
+/// `firebreak show INCIDENT [--json]`: phases, resources, checklist, notes, metrics.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one incident.")
 
@@ -12,15 +12,19 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let id = try IncidentID(parsing: incident)
-        let state = try globals.readOnlyStore(for: id).state(of: id)
+        let store = try globals.readOnlyStore(for: id)
+        let state = try store.state(of: id)
+        // Metrics need every event (operators are not kept in the folded state).
+        let now = Date()
+        let metrics = IncidentMetrics(state: state, events: try store.events(of: id, since: 0).map(\.event), now: now)
         if json {
-            try Output.json(.incident(state))
+            try Output.json(.incident(state, metrics: metrics, now: now))
         } else {
-            Self.printHuman(state)
+            Self.printHuman(state, metrics: metrics, now: now)
         }
     }
 
-    static func printHuman(_ state: IncidentState, now: Date = Date()) {
+    static func printHuman(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) {
         let incident = state.incident
         let end = incident.closedAt ?? now
         Output.line("\(incident.id)  \(incident.title)" + (incident.isDrill ? "  [DRILL]" : ""))
@@ -43,6 +47,12 @@ struct ShowCommand: ParsableCommand {
             let entries = visits.map { Output.time($0.enteredAt) }.joined(separator: ", ")
             let loops = visits.count > 1 ? " (\(visits.count) visits)" : ""
             Output.line("  \(mark) \(phase.number) \(Output.column(phase.title, 16))" + (visits.isEmpty ? "" : "\(Output.column(Output.duration(spent), 9)) entered \(entries)\(loops)"))
+        }
+
+        if let metrics {
+            Output.line()
+            Output.line("Metrics")
+            for line in MetricsText.lines(metrics) { Output.line("  " + line) }
         }
 
         Output.line()
@@ -74,6 +84,15 @@ struct ShowCommand: ParsableCommand {
             for item in state.evidence {
                 Output.line("  #\(item.seq) \(item.pin.loggedAt) \(item.pin.source) sha256 \(item.pin.sha256)")
                 Output.line("    \(item.pin.line)")
+            }
+        }
+
+        if !state.followUps.isEmpty {
+            Output.line()
+            Output.line("Follow-up")
+            for item in state.followUps {
+                let who = [item.owner.map { "owner \($0)" }, item.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                Output.line("  \(item.id) \(Output.column(item.category.rawValue, 10)) \(item.text)" + (who.isEmpty ? "" : " (\(who))"))
             }
         }
 

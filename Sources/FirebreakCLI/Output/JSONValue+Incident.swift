@@ -15,7 +15,7 @@ extension JSONValue {
         ])
     }
 
-    static func incident(_ state: IncidentState, now: Date = Date()) -> JSONValue {
+    static func incident(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) -> JSONValue {
         let incident = state.incident
         return .object([
             "id": .string(incident.id.description), "number": .int(incident.id.rawValue), "title": .string(incident.title),
@@ -45,6 +45,8 @@ extension JSONValue {
                 .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
             }),
             "actionRuns": .array(state.actionRuns.map(actionRun)),
+            "followUps": .array(state.followUps.map(followUp)),
+            "metrics": metrics.map(JSONValue.metrics) ?? .null,
         ])
     }
 
