@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import IncidentModel
+
+/// `firebreak report INCIDENT [--format markdown|json|html] [--output FILE] [--force]`:
+/// the post-incident report, from the recorded events, with the hash chain verified.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The post-incident report: summary, metrics, timeline, resources, actions, evidence, checklist, follow-up, and the verified hash chain.",
+        discussion: "Written to stdout, or with --output to a new file created with mode 0600; an existing file is kept unless --force.")
+
+    @Argument(help: "The incident (INC-n or n).") var incident: String
+    @Option(help: "markdown, json (validates against docs/report.schema.json) or html (one self-contained file).")
+    var format: ReportFormat = .markdown
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+    @Flag(help: "Replace --output if it exists.") var force = false
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var aws: AWSRegionOption
+
+    func validate() throws {
+        if force && output == nil { throw ValidationError("--force needs --output") }
+    }
+
+    func run() throws {
+        let id = try IncidentID(parsing: incident)
+        let generatedBy = try globals.operatorIdentity()
+        let report = try IncidentReport.load(id, from: try globals.readOnlyStore(for: id), generatedBy: generatedBy)
+        let text = try format.render(report)
+        if let output {
+            try ReportFile.write(text, to: output, replace: force)
+            Output.line("\(id): \(format.rawValue) report written to \(output)")
+        } else {
+            // Values inside are already escaped for their format and terminal-safe.
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
