@@ -23,12 +23,18 @@ public enum ConsoleMessage: Sendable {
     case presence([Presence])
     /// Lines from a followed log source (a file, …).
     case logLines([LogTail.LogLine], sourceName: String)
+    /// The actions that apply to the chosen resources.
+    case actionsAvailable(resources: [String], [ActionChoice])
+    /// What the chosen action would run.
+    case actionPreviewed(ActionPreview)
     /// A followed log source's status changed (following, error, …).
     case logSourceStatus(id: String, name: String, LogSourceStatus)
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
     /// Background work failed in a way the responder must see.
     case failed(String)
+    /// Background work finished with something worth a line in the footer.
+    case notice(String)
 }
 
 /// Work the runtime does for `update`, off the UI loop.
@@ -43,4 +49,10 @@ public enum ConsoleEffect: Equatable, Sendable {
     case listIncidents
     /// Fetch every event of an incident, for replay.
     case loadReplay(IncidentID)
+    /// List the actions for these resources.
+    case listActions(resources: [String])
+    /// Plan an action and show its commands.
+    case previewAction(String, resources: [String])
+    /// Run an action the responder confirmed.
+    case runAction(String, resources: [String])
 }

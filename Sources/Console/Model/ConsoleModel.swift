@@ -49,6 +49,8 @@ public struct ConsoleModel: Sendable {
     var replay: ReplayState?
     /// Other consoles on this incident now.
     var others: [Presence] = []
+    /// Resources marked (Space) so one action takes them all.
+    var markedResources: Set<String> = []
 
     public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date()) {
         self.mode = mode

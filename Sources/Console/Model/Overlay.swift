@@ -10,6 +10,8 @@ enum Overlay: Equatable, Sendable {
     case prompt(PromptForm)
     case confirmQuit
     case picker(IncidentPicker)
+    /// An action's exact commands, waiting for Enter (or the typed confirmation).
+    case actionPreview(ActionPreview)
 }
 
 /// A short list to pick one from (a phase, a state, a severity).
@@ -20,6 +22,7 @@ struct ChoiceMenu: Equatable, Sendable {
         case newResourceState(reference: String)
         case severity(title: String)
         case role
+        case action(ids: [String], resources: [String])
     }
 
     var title: String
@@ -48,6 +51,7 @@ struct PromptForm: Equatable, Sendable {
         case filterLog
         case seekTime
         case assignRole(IncidentRole)
+        case confirmAction(ActionPreview)
     }
 
     var title: String

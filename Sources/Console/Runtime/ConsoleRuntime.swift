@@ -24,7 +24,8 @@ public final class ConsoleRuntime {
     /// `presence` nil: this console neither announces itself nor shows who else is in.
     /// `logSources` are followed in the log pane beside the incident's own events.
     public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel,
-                presence board: (any PresenceBoard)? = nil, logSources: [any LogSource] = []) {
+                presence board: (any PresenceBoard)? = nil, logSources: [any LogSource] = [],
+                actions: (any ConsoleActionService)? = nil) {
         self.store = store
         self.terminal = terminal
         self.model = model
@@ -36,7 +37,7 @@ public final class ConsoleRuntime {
         }
         self.send = send
         self.logSources = logSources
-        worker = StoreWorker(store: store, actor: model.operatorName, send: send)
+        worker = StoreWorker(store: store, actor: model.operatorName, actions: actions, send: send)
         let mode: Presence.Mode = switch model.mode {
         case .live: .live
         case .readOnly: .watching

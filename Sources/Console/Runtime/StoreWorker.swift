@@ -9,6 +9,7 @@ final class StoreWorker: @unchecked Sendable {
     private let store: any IncidentEventStore
     private let actor: String
     private let send: @Sendable (ConsoleMessage) -> Void
+    private let actions: (any ConsoleActionService)?
     private let queue = DispatchQueue(label: "firebreak.console.store")
     // Touched only on `queue`.
     private var incident: IncidentID?
@@ -17,9 +18,10 @@ final class StoreWorker: @unchecked Sendable {
     /// The log pane keeps this many of the latest events when an incident loads.
     static let initialLogEvents: Int64 = 5_000
 
-    init(store: any IncidentEventStore, actor: String, send: @escaping @Sendable (ConsoleMessage) -> Void) {
+    init(store: any IncidentEventStore, actor: String, actions: (any ConsoleActionService)?, send: @escaping @Sendable (ConsoleMessage) -> Void) {
         self.store = store
         self.actor = actor
+        self.actions = actions
         self.send = send
     }
 
@@ -35,6 +37,31 @@ final class StoreWorker: @unchecked Sendable {
                     lastSeq = events.last?.event.seq ?? 0
                     send(.replayLoaded(events))
                 }
+            case .listActions(let resources):
+                attempt {
+                    guard let actions, let incident else { throw ConsoleActionsUnavailable() }
+                    let state = try store.state(of: incident)
+                    send(.actionsAvailable(resources: resources, try actions.actions(for: try resources.map { try state.resource(matching: $0) })))
+                }
+            case .previewAction(let action, let resources):
+                attempt {
+                    guard let actions, let incident else { throw ConsoleActionsUnavailable() }
+                    send(.actionPreviewed(try actions.preview(action: action, resources: resources, in: try store.state(of: incident))))
+                }
+            case .runAction(let action, let resources):
+                guard let actions, let incident else {
+                    send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
+                    return
+                }
+                // Slow (each aws call takes a while): the steps reach the log pane as they are recorded.
+                do {
+                    let summary = try actions.run(action: action, resources: resources, store: store, incident: incident, actor: actor)
+                    send(.writeFinished(error: nil))
+                    send(.notice(summary))
+                } catch {
+                    send(.writeFinished(error: "\(error)"))
+                }
+                fetchNew()
             case .listIncidents:
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):
@@ -89,6 +116,11 @@ final class StoreWorker: @unchecked Sendable {
     private func attempt(_ body: () throws -> Void) {
         do { try body() } catch { send(.failed("\(error)")) }
     }
+}
+
+/// The console was started without AWS actions (tests, replay).
+struct ConsoleActionsUnavailable: Error, CustomStringConvertible {
+    var description: String { "AWS actions are not available in this console" }
 }
 
 /// Polls the store's change signal (a cheap `PRAGMA data_version`) ten times

@@ -47,6 +47,15 @@ extension ConsoleModel {
         case "resource.contained":
             guard let resource = selectedResource else { complain("no resource selected"); return [] }
             return record(.resourceStateChanged(ResourceStateChanged(resource: resource.id, from: resource.state, to: .contained)))
+        case "resource.mark":
+            guard let resource = selectedResource else { complain("no resource selected"); return [] }
+            if markedResources.remove(resource.id) == nil { markedResources.insert(resource.id) }
+            resourceList.moveDown()
+        case "resource.actions":
+            guard mode == .live else { return [] }
+            let chosen = markedResources.isEmpty ? selectedResource.map { [$0.id] } ?? [] : visibleResources.map(\.id).filter(markedResources.contains)
+            guard !chosen.isEmpty else { complain("no resource selected"); return [] }
+            return [.listActions(resources: chosen)]
         case "resource.sort":
             resourceSort = resourceSort.next
             say("resources sorted by \(resourceSort.rawValue)")

@@ -35,6 +35,23 @@ extension ConsoleModel {
         case .details:
             overlay = nil
             return []
+        case .actionPreview(let preview):
+            switch key {
+            case .enter:
+                if let text = preview.confirmationText {
+                    overlay = .prompt(PromptForm(title: "Destructive: type the confirmation", prompt: Prompt(
+                        label: "Type '\(text)': "), purpose: .confirmAction(preview)))
+                    return []
+                }
+                overlay = nil
+                pendingWrites += 1
+                return [.runAction(preview.action, resources: preview.resources)]
+            case .escape, .character("q"):
+                overlay = nil
+            default:
+                break
+            }
+            return []
         case .confirmQuit:
             if key == .character("y") || key == .character("Y") { shouldQuit = true }
             overlay = nil
@@ -149,6 +166,12 @@ extension ConsoleModel {
                 logFilter = query
                 logScroll = 0
                 return []
+            case .confirmAction(let preview):
+                guard text == preview.confirmationText else {
+                    throw IncidentError.invalidInput("that is not the confirmation text; nothing was run")
+                }
+                pendingWrites += 1
+                return [.runAction(preview.action, resources: preview.resources)]
             case .assignRole(let role):
                 let name = try TextField.singleLine(text, named: "the name", maxLength: 100, allowEmpty: true)
                 return record(.roleAssigned(RoleAssigned(role: role, operatorName: name)))
@@ -181,6 +204,8 @@ extension ConsoleModel {
         case .newResourceState(let text):
             guard let state, let reference = try? Self.parseResource(text) else { return [] }
             return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))
+        case .action(let ids, let resources):
+            return [.previewAction(ids[index], resources: resources)]
         case .role:
             let role = IncidentRole.allCases[index]
             overlay = .prompt(PromptForm(title: "Who is \(role.rawValue)?", prompt: Prompt(

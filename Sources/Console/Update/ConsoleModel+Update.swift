@@ -53,6 +53,18 @@ extension ConsoleModel {
         case .logSourceStatus(let id, let name, let status):
             logSources[id] = (name, status)
             return []
+        case .actionsAvailable(let resources, let choices):
+            guard !choices.isEmpty else {
+                complain("no action applies to \(resources.joined(separator: ", "))")
+                return []
+            }
+            overlay = .choice(ChoiceMenu(title: "Actions for \(resources.count == 1 ? resources[0] : "\(resources.count) resources")",
+                                         options: choices.map { "\($0.id)  \($0.risk)  \($0.summary)" },
+                                         purpose: .action(ids: choices.map(\.id), resources: resources)))
+            return []
+        case .actionPreviewed(let preview):
+            overlay = .actionPreview(preview)
+            return []
         case .presence(let list):
             others = list.filter { $0.incident == state?.incident.id }
             return []
@@ -68,6 +80,9 @@ extension ConsoleModel {
             return []
         case .failed(let text):
             status = StatusMessage(text: text, isError: true, at: now)
+            return []
+        case .notice(let text):
+            say(text)
             return []
         }
     }

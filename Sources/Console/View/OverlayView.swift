@@ -14,6 +14,12 @@ enum OverlayView {
             Modal(title: title, lines: lines.map { [Span($0)] }, footer: [Span("any key closes", role: .dim)],
                   preferredWidth: min(max(40, lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
                 .draw(into: &canvas, area: area)
+        case .actionPreview(let preview):
+            let footer = preview.confirmationText == nil ? "Enter run · Esc cancel" : "Enter, then type the confirmation · Esc cancel"
+            Modal(title: "\(preview.action) on \(preview.resources.joined(separator: ", "))", lines: preview.lines.map { [Span($0)] },
+                  footer: [Span(footer, role: preview.confirmationText == nil ? .dim : .danger)],
+                  preferredWidth: min(max(50, preview.lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
+                .draw(into: &canvas, area: area)
         case .confirmQuit:
             Modal(title: "Quit?", text: ["A write to the incident is still running.", "", "y  quit anyway", "any other key: stay"])
                 .draw(into: &canvas, area: area)

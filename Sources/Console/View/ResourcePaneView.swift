@@ -24,10 +24,12 @@ enum ResourcePaneView {
         let inner = Pane(title: "2 Resources (\(state.resources.count))", focused: focused, info: info).draw(into: &canvas, rect: rect)
         let wide = inner.width >= 70
         let idWidth = min(max(12, resources.map { DisplayWidth.of($0.shortID) }.max() ?? 0), max(12, inner.width / 2))
-        let emptyText = state.resources.isEmpty ? "none yet: a adds one" : "nothing matches the filter"
+        let emptyText = state.resources.isEmpty ? "none yet: + adds one" : "nothing matches the filter"
+        let marks = model.markedResources
         model.resourceList.draw(into: &canvas, rect: inner, focused: focused, emptyText: emptyText) { index in
             let resource = resources[index]
-            var spans = [Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]
+            var spans = [Span(marks.contains(resource.id) ? "● " : "  ", role: .warning),
+                         Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]
             if wide { spans.append(Span(PhasePaneView.pad(resource.kind.rawValue, 19), role: .dim)) }
             spans.append(Span(PhasePaneView.pad(resource.shortID, idWidth) + " "))
             if wide { spans.append(Span(PhasePaneView.pad(resource.region ?? "-", 15), role: .dim)) }

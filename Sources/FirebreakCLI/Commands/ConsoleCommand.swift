@@ -13,7 +13,7 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var aws: AWSRegionOption
 
     func run() throws {
-        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live, tails: tails)
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live, tails: tails, region: aws.region)
     }
 }
 

@@ -1,3 +1,4 @@
+import AWSActions
 import Console
 import Foundation
 import IncidentModel
@@ -13,7 +14,7 @@ import Glibc
 /// clear line *before* curses takes the screen, then runs the UI loop and
 /// gives the terminal back.
 enum ConsoleLauncher {
-    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = []) throws {
+    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = [], region: String? = nil) throws {
         // A file to follow must at least be readable now; it may be rotated or truncated later.
         for path in tails where !FileManager.default.isReadableFile(atPath: path) {
             throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
@@ -59,10 +60,21 @@ enum ConsoleLauncher {
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size),
                                      presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
-                                     logSources: tails.map { FileLogSource(path: $0, start: .end) })
+                                     logSources: tails.map { FileLogSource(path: $0, start: .end) },
+                                     actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
+    }
+
+    /// The catalog and runner for actions run from the console. A broken catalog
+    /// stops the console before it starts, with the file, field and reason.
+    static func actionService(globals: GlobalOptions, region: String?) throws -> CatalogActionService {
+        let environment = ProcessInfo.processInfo.environment
+        let runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
+            executable: globals.awsCLI, profile: globals.profile, region: try region.map(AWSRegion.validate),
+            endpointURL: globals.endpointURL, timeout: AWSCLIConfiguration.timeout(from: environment), environment: environment))
+        return CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: runner)
     }
 }

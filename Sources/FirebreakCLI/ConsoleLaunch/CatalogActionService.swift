@@ -1,0 +1,45 @@
+import AWSActions
+import Console
+import Foundation
+import IncidentModel
+import IncidentStore
+
+/// The console's AWS actions: the same catalog, planner, runner and run flow
+/// as `firebreak action plan|run`, so a run from the console records exactly
+/// what one from the command line records.
+struct CatalogActionService: ConsoleActionService {
+    let catalog: ActionCatalog
+    let runner: AWSCLIRunner
+
+    func actions(for resources: [Resource]) throws -> [ActionChoice] {
+        // Only actions that apply to every chosen resource.
+        let kinds = Set(resources.map(\.kind))
+        return catalog.actions.filter { definition in kinds.allSatisfy { kind in catalog.actions(for: kind).contains { $0.id == definition.id } } }
+            .map { ActionChoice(id: $0.id, summary: $0.summary, risk: $0.risk.rawValue) }
+    }
+
+    func preview(action: String, resources: [String], in state: IncidentState) throws -> ActionPreview {
+        let plan = try ActionPlanner(runner: runner).plan(try catalog.action(action), resources: resources, in: state, parameters: [:])
+        let definition = plan.definition
+        var lines = [definition.summary]
+        if let warning = definition.warning { lines.append("warning: \(warning)") }
+        lines += plan.warnings.filter { $0 != definition.warning }.map { "warning: \($0)" }
+        lines.append("")
+        for call in plan.calls {
+            lines.append(ActionOutput.commandLine(call.arguments) + (call.condition.map { "   # \($0)" } ?? ""))
+        }
+        lines.append("")
+        lines.append(definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(definition.risk.rawValue))")
+        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: plan.confirmationText)
+    }
+
+    func run(action: String, resources: [String], store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+        try ActionAWSOptions.requireCLI(runner)
+        let definition = try catalog.action(action)
+        let planner = ActionPlanner(runner: runner)
+        let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
+            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: [:]) },
+            dryRun: false, force: false, quiet: true)
+        return "\(run.runID) \(action): \(run.status.rawValue)"
+    }
+}
