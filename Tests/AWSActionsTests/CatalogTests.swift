@@ -9,7 +9,8 @@ struct CatalogTests {
     @Test func builtInsLoadAndMatchTheFilesInActions() throws {
         let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: []))
         for id in ["ec2.isolate", "ec2.snapshot", "ec2.stop", "ec2.start", "iam.deactivate-key", "iam.deny-all",
-                   "s3.block-public-access", "kms.disable", "route53.upsert"] {
+                   "s3.block-public-access", "kms.disable", "route53.upsert", "ec2.protect", "ec2.lock-metadata", "ec2.quarantine-subnet",
+                   "iam.revoke-sessions"] {
             #expect(throws: Never.self) { try catalog.action(id) }
         }
         // The compiled-in copy is generated from actions/; run scripts/embed-actions after editing a definition.
@@ -63,8 +64,15 @@ struct CatalogTests {
         ("confirm", "a destructive action needs the text to type before it runs", { d in d["risk"] = "destructive" }),
         ("steps[0].argv[4]", "--endpoint-url comes from the options and the resource, not from a definition", { d in
             d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}", "--endpoint-url", "http://evil"]]] }),
-        ("stepz", "unknown field (expected one of confirm, id, kinds, onSuccess, onUndo, parameters, phase, record, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
+        ("stepz", "unknown field (expected one of confirm, id, kinds, notice, onSuccess, onUndo, parameters, phase, preview, record, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
         ("id", "is required", { d in d["id"] = nil }),
+        ("preview[0].argv", "a preview step only reads (describe-, get-, list- or lookup- calls)", { d in
+            d["preview"] = [["name": "p", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]] }),
+        ("notice", "unknown placeholder {later}", { d in d["notice"] = "shared with {later}" }),
+        ("steps[0].batch", "a batched call answers for several resources at once, so it cannot capture or expect", { d in
+            d["steps"] = [["name": "a", "batch": true, "capture": "x", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]] }),
+        ("parameters[0].choices", "a choice needs its choices", { d in
+            d["parameters"] = [["name": "mode", "shape": "choice", "summary": "m"]] }),
         ]
         for (field, reason, change) in cases {
             #expect(Self.load(change) == ActionCatalogError(file: "bad.json", field: field, reason: reason))
@@ -83,5 +91,21 @@ struct CatalogTests {
             #expect(error.file.hasSuffix("broken.json"))
             #expect(error.reason.hasPrefix("not valid JSON"))
         }
+    }
+}
+
+@Suite("Placeholders inside a --query expression")
+struct QueryTemplateTests {
+    @Test func aPlaceholderBecomesOneRawStringLiteral() throws {
+        var values = TemplateValues()
+        values.set("subnet", string: "subnet-0abc")
+        let rendered = try values.render(.query("NetworkAcls[0].Associations[?SubnetId == {subnet}] | [0]"))
+        #expect(rendered == ["NetworkAcls[0].Associations[?SubnetId == 'subnet-0abc'] | [0]"])
+    }
+
+    @Test func aValueThatCouldCloseTheLiteralIsRefused() {
+        var values = TemplateValues()
+        values.set("key", string: "a' || `true` || '")
+        #expect(throws: TemplateValues.RenderError.self) { try values.render(.query("Contents[?Key == {key}]")) }
     }
 }

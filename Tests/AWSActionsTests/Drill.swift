@@ -95,9 +95,20 @@ struct Drill {
         return items.first { $0["id"] as? String == item }?["state"] as? String
     }
 
+    /// What a run recorded for one resource (its captures), as JSON values.
+    func recorded(_ run: String, _ resource: String) throws -> [String: Any] {
+        let results = try self.run(run)["results"] as! [[String: Any]]
+        return try #require(results.first { $0["resource"] as? String == resource }?["recorded"] as? [String: Any])
+    }
+
     /// A real `aws` call against moto (seeding and reading back), trimmed stdout; throws on failure.
     @discardableResult
     func aws(_ arguments: String...) throws -> String {
+        try aws(arguments)
+    }
+
+    @discardableResult
+    func aws(_ arguments: [String]) throws -> String {
         let path = try #require(Self.awsPath, "aws is not installed (run scripts/setup)")
         let result = try Self.run(path, arguments + ["--output", "text"], environment: server.environment)
         guard result.status == 0 else {

@@ -3,7 +3,7 @@ import IncidentModel
 
 extension ActionDefinition {
     static let topLevelFields: Set<String> = [
-        "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires",
+        "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires", "preview", "notice",
         "record", "steps", "verify", "undo", "onSuccess", "onUndo",
     ]
 
@@ -40,6 +40,7 @@ extension ActionDefinition {
         }
         let warning = try fields["warning"]?.nonEmptyString()
         let confirm = try fields["confirm"]?.nonEmptyString()
+        let notice = try fields["notice"]?.nonEmptyString()
         if risk == .destructive && confirm == nil {
             throw document.child("confirm", NSNull()).fail("a destructive action needs the text to type before it runs")
         }
@@ -88,7 +89,7 @@ extension ActionDefinition {
 
         let definition = ActionDefinition(
             id: id, phase: phase, kinds: kinds, summary: summary, risk: risk, warning: warning, confirm: confirm,
-            parameters: parameters, requires: requires, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
+            parameters: parameters, requires: requires, preview: stages[.preview]!, notice: notice, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
             undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file)
         try definition.checkReferences(file: file)
         return definition
@@ -100,7 +101,7 @@ extension ActionDefinition {
     }
 
     private static func parseParameter(_ field: JSONField) throws(ActionCatalogError) -> ActionParameter {
-        let object = try field.object(allowing: ["name", "summary", "shape", "default", "required"])
+        let object = try field.object(allowing: ["name", "summary", "shape", "default", "required", "choices", "min", "max"])
         let nameField = try object.required("name", in: field)
         let name = try nameField.string()
         guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -108,16 +109,30 @@ extension ActionDefinition {
         guard let shape = ActionParameter.Shape(rawValue: try shapeField.string()) else {
             throw shapeField.fail("expected one of \(ActionParameter.Shape.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        var choices: [String] = []
+        for choice in try object["choices"]?.array() ?? [] { choices.append(try choice.nonEmptyString()) }
+        if (shape == .choice) != !choices.isEmpty {
+            throw (object["choices"] ?? field.child("choices", NSNull())).fail(shape == .choice ? "a choice needs its choices" : "only a choice has choices")
+        }
+        var range: ClosedRange<Int>?
+        if object["min"] != nil || object["max"] != nil {
+            guard shape == .integer, let low = object["min"]?.value as? Int, let high = object["max"]?.value as? Int, low <= high else {
+                throw (object["min"] ?? object["max"]!).fail("an integer takes both min and max, whole numbers, min <= max")
+            }
+            range = low...high
+        }
         var parameter = ActionParameter(name: name, summary: try object.required("summary", in: field).nonEmptyString(), shape: shape,
-                                        defaultValue: try object["default"]?.string(), required: try object["required"]?.bool() ?? false)
+                                        defaultValue: try object["default"]?.string(), required: try object["required"]?.bool() ?? false,
+                                        choices: choices, range: range)
         if let value = parameter.defaultValue {
-            do { parameter.defaultValue = try parameter.validate(value) } catch { throw object["default"]!.fail("\(error)") }
+            // Checked, not converted: a time default such as 24h means 24 hours before each plan.
+            do { _ = try parameter.validate(value) } catch { throw object["default"]!.fail("\(error)") }
         }
         return parameter
     }
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
-        let object = try field.object(allowing: ["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate"])
+        let object = try field.object(allowing: ["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch"])
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -153,9 +168,28 @@ extension ActionDefinition {
         var tolerate: [String] = []
         for codeField in try object["tolerate"]?.array() ?? [] { tolerate.append(try codeField.nonEmptyString()) }
         let dryRun = try object["dryRun"]?.bool() ?? false
+        if stage == .preview {
+            let operation = arguments.dropFirst().first.flatMap { if case .literal(let text) = $0 { text } else { nil } } ?? ""
+            guard ["describe-", "get-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
+                throw argvField.fail("a preview step only reads (describe-, get-, list- or lookup- calls)")
+            }
+        }
+        let batch = try object["batch"]?.bool() ?? false
+        if batch {
+            if capture != nil || !expectations.isEmpty {
+                throw object["batch"]!.fail("a batched call answers for several resources at once, so it cannot capture or expect")
+            }
+            let collects = arguments.contains { argument in
+                switch argument {
+                case .placeholder("resource"), .spread: return true
+                default: return false
+                }
+            }
+            if !collects { throw object["batch"]!.fail("a batched step needs {resource} or a {name...} spread to collect the ids into") }
+        }
         return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
                           unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
-                          expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate)
+                          expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch)
     }
 
     /// Every placeholder must be known where it is used: built-in, a parameter,
@@ -163,7 +197,7 @@ extension ActionDefinition {
     func checkReferences(file: String) throws(ActionCatalogError) {
         var known = ActionDefinition.commonPlaceholders.union(parameters.map(\.name))
         for kind in kinds { known.formUnion(ActionDefinition.kindPlaceholders[kind] ?? []) }
-        let stepNames = (record + steps + verify).map(\.name)
+        let stepNames = (preview + record + steps + verify).map(\.name)
         if let duplicate = Dictionary(grouping: stepNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ActionCatalogError(file: file, field: "steps", reason: "two steps are named '\(duplicate)'")
         }
@@ -199,6 +233,12 @@ extension ActionDefinition {
                 }
             }
             return visible
+        }
+        captured = try check(.preview, visible: captured)
+        if let notice {
+            for name in ArgumentTemplate.queryReferences(notice) where !captured.contains(name) {
+                throw ActionCatalogError(file: file, field: "notice", reason: "unknown placeholder {\(name)}")
+            }
         }
         captured = try check(.record, visible: captured)
         for (index, requirement) in requires.enumerated() where !captured.contains(requirement.value) {

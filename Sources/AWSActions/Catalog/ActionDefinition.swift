@@ -25,6 +25,11 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var parameters: [ActionParameter]
     /// Values the record steps must find before anything changes (`--force` skips the check).
     public var requires: [ActionRequirement]
+    /// Read-only calls the plan makes before anyone confirms (see `ActionStage.preview`).
+    public var preview: [ActionStep]
+    /// Said in the plan once the preview ran, per resource: `{name}` stands for a
+    /// preview capture (lists joined with ", ", "none" when empty).
+    public var notice: String?
     public var record: [ActionStep]
     public var steps: [ActionStep]
     public var verify: [ActionStep]
@@ -39,7 +44,8 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var source: String
 
     public init(id: String, phase: Phase, kinds: [ResourceKind], summary: String, risk: ActionRisk, warning: String? = nil,
-                confirm: String? = nil, parameters: [ActionParameter] = [], requires: [ActionRequirement] = [], record: [ActionStep] = [], steps: [ActionStep],
+                confirm: String? = nil, parameters: [ActionParameter] = [], requires: [ActionRequirement] = [],
+                preview: [ActionStep] = [], notice: String? = nil, record: [ActionStep] = [], steps: [ActionStep],
                 verify: [ActionStep] = [], undo: [ActionStep] = [], successState: ResourceState? = nil,
                 successChecklist: String? = nil, undoState: ResourceState? = nil, source: String = "") {
         self.id = id
@@ -51,6 +57,8 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
         self.confirm = confirm
         self.parameters = parameters
         self.requires = requires
+        self.preview = preview
+        self.notice = notice
         self.record = record
         self.steps = steps
         self.verify = verify
@@ -64,6 +72,7 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     /// The steps of one stage.
     public func steps(of stage: ActionStage) -> [ActionStep] {
         switch stage {
+        case .preview: return preview
         case .record: return record
         case .change: return steps
         case .verify: return verify
@@ -76,7 +85,8 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
 
     /// Values every action may use, whatever the resource.
     /// `step-name` is unique per run and step (`firebreak-INC-1-run-3-create-isolation-group`), for things a step creates.
-    public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region"]
+    /// `now` is the time the plan was made, RFC 3339 in UTC to the second (`2026-05-01T09:30:00Z`).
+    public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region", "now"]
 
     /// Values that only some kinds of resource give.
     public static let kindPlaceholders: [ResourceKind: Set<String>] = [

@@ -14,6 +14,14 @@ public struct ActionParameter: Sendable, Equatable {
         case recordValue = "record-value"
         /// One line of printable text without a leading '-'.
         case text
+        /// One of the definition's `choices`, e.g. `enabled` or `disabled`.
+        case choice
+        /// A whole number within the definition's `min` and `max`.
+        case integer
+        /// A time: RFC 3339 (`2026-05-01T09:30:00Z`), or a duration before now (`90m`, `6h`, `2d`).
+        case time
+        /// An S3 key or prefix: printable, up to 1,024 bytes, no quote or backslash.
+        case s3Key = "s3-key"
     }
 
     public var name: String
@@ -22,17 +30,25 @@ public struct ActionParameter: Sendable, Equatable {
     /// Used when the operator gives none; nil with `required` false leaves the placeholder empty.
     public var defaultValue: String?
     public var required: Bool
+    /// The values a `choice` takes.
+    public var choices: [String]
+    /// The bounds of an `integer`.
+    public var range: ClosedRange<Int>?
 
-    public init(name: String, summary: String, shape: Shape, defaultValue: String? = nil, required: Bool = false) {
+    public init(name: String, summary: String, shape: Shape, defaultValue: String? = nil, required: Bool = false,
+                choices: [String] = [], range: ClosedRange<Int>? = nil) {
         self.name = name
         self.summary = summary
         self.shape = shape
         self.defaultValue = defaultValue
         self.required = required
+        self.choices = choices
+        self.range = range
     }
 
-    /// Checks `value` against the shape, throwing a one-line reason.
-    public func validate(_ value: String) throws -> String {
+    /// Checks `value` against the shape, throwing a one-line reason; returns
+    /// the value as it is passed (a `time` becomes RFC 3339 in UTC).
+    public func validate(_ value: String, now: Date = Date()) throws -> String {
         let reject = { (why: String) in IncidentError.invalidInput("--param \(self.name)='\(value.terminalSafe)': \(why)") }
         if value.hasPrefix("-") { throw reject("a value may not start with '-'") }
         if value.firstControlCharacter != nil { throw reject("contains a control character") }
@@ -51,7 +67,43 @@ public struct ActionParameter: Sendable, Equatable {
             guard isAddress || isName else { throw reject("expected an IP address or a DNS name") }
         case .text:
             guard (1...256).contains(value.count) else { throw reject("expected 1-256 characters") }
+        case .choice:
+            guard choices.contains(value) else { throw reject("expected one of \(choices.joined(separator: ", "))") }
+        case .integer:
+            guard let number = Int(value), value.allSatisfy(\.isNumber), range.map({ $0.contains(number) }) ?? true else {
+                throw reject(range.map { "expected a whole number \($0.lowerBound)-\($0.upperBound)" } ?? "expected a whole number")
+            }
+        case .time:
+            guard let time = ActionParameter.time(value, now: now) else {
+                throw reject("expected an RFC 3339 time (2026-05-01T09:30:00Z) or a duration before now (90m, 6h, 2d)")
+            }
+            return ActionParameter.rfc3339(time)
+        case .s3Key:
+            guard (1...1024).contains(value.utf8.count), !value.contains("'"), !value.contains("\\") else {
+                throw reject("expected an S3 key or prefix of 1-1,024 bytes without quotes or backslashes")
+            }
         }
         return value
+    }
+}
+
+extension ActionParameter {
+    /// `text` as a time: RFC 3339, or a number of minutes, hours or days before `now`.
+    static func time(_ text: String, now: Date) -> Date? {
+        if let unit = text.last, let amount = Int(text.dropLast()), amount >= 0, text.dropLast().allSatisfy(\.isNumber) {
+            let seconds: Double? = ["m": 60, "h": 3600, "d": 86400][unit]
+            return seconds.map { now.addingTimeInterval(-Double(amount) * $0) }
+        }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// RFC 3339 in UTC to the second, the form AWS and `{now}` use.
+    public static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
     }
 }

@@ -1,5 +1,9 @@
-/// The four lists of steps a definition has, in the order a run uses them.
+/// The lists of steps a definition has, in the order a run uses them.
 public enum ActionStage: String, Sendable, CaseIterable {
+    /// Reads that `action plan` makes before anyone confirms, so the plan can
+    /// say who else is affected (`notice`). Only describe/get/list calls; a
+    /// run makes them again first, so the record holds what was true then.
+    case preview
     /// Reads what the action is about to change, so undo can put it back. Runs even in a dry run.
     case record
     /// The changes.

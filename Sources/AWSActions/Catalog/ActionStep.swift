@@ -23,10 +23,15 @@ public struct ActionStep: Sendable, Equatable {
     public var kinds: [ResourceKind]
     /// AWS error codes that mean "nothing there": the step counts as done with an empty capture.
     public var tolerate: [String]
+    /// One call covers every resource of the run whose other arguments render
+    /// the same: `{resource}` and `{name...}` spreads collect each one's ids
+    /// (one `stop-instances` with many ids). If that call fails, each resource
+    /// is tried alone, so one bad resource does not fail the others.
+    public var batch: Bool
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
-                kinds: [ResourceKind] = [], tolerate: [String] = []) {
+                kinds: [ResourceKind] = [], tolerate: [String] = [], batch: Bool = false) {
         self.name = name
         self.arguments = arguments
         self.capture = capture
@@ -37,5 +42,6 @@ public struct ActionStep: Sendable, Equatable {
         self.expectIncludes = expectIncludes
         self.kinds = kinds
         self.tolerate = tolerate
+        self.batch = batch
     }
 }

@@ -13,6 +13,8 @@ public enum ArgumentTemplate: Sendable, Equatable {
     case spread(String)
     /// A JSON document (kept as canonical text) with placeholders in whole string values.
     case json(String)
+    /// A JMESPath expression; each `{name}` in it is rendered as the raw string literal `'value'`.
+    case query(String)
 
     /// `{name}` or `{name...}`, lowercase letters, digits and hyphens.
     static let placeholderPattern = try! NSRegularExpression(pattern: #"^\{([a-z][a-z0-9-]*)(\.\.\.)?\}$"#)
@@ -39,6 +41,15 @@ public enum ArgumentTemplate: Sendable, Equatable {
         case .json(let text):
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
             return ArgumentTemplate.jsonReferences(object)
+        case .query(let text):
+            return ArgumentTemplate.queryReferences(text)
+        }
+    }
+
+    /// The `{name}` placeholders inside a query expression, in order.
+    static func queryReferences(_ text: String) -> [String] {
+        partialPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range, in: text).flatMap { placeholderName(String(text[$0]))?.name }
         }
     }
 
@@ -53,9 +64,15 @@ public enum ArgumentTemplate: Sendable, Equatable {
 
     /// Reads one argument of a definition.
     static func parse(_ field: JSONField) throws(ActionCatalogError) -> ArgumentTemplate {
+        if let object = field.value as? [String: Any], object.count == 1, let query = object["query"] {
+            let queryField = field.child("query", query)
+            let text = try queryField.nonEmptyString()
+            if text.contains("...}") { throw queryField.fail("a spread ({name...}) cannot stand in a query") }
+            return .query(text)
+        }
         if let object = field.value as? [String: Any] {
             guard object.count == 1, let document = object["json"] else {
-                throw field.fail(#"an argument is a string or {"json": …}"#)
+                throw field.fail(#"an argument is a string, {"json": …} or {"query": …}"#)
             }
             try checkJSONLeaves(document, field: field.child("json", document))
             let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])

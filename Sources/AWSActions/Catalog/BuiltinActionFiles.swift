@@ -43,8 +43,8 @@ enum BuiltinActionFiles {
                "--protocol", "tcp", "--port", "{management-port}", "--cidr", "{management-cidr}"] },
     { "name": "swap-to-isolation-group", "dryRun": true,
       "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--groups", "{isolation-group}"] },
-    { "name": "tag", "dryRun": true,
-      "argv": ["ec2", "create-tags", "--resources", "{resource}", "{transition-group}", "{isolation-group}",
+    { "name": "tag", "dryRun": true, "batch": true,
+      "argv": ["ec2", "create-tags", "--resources", "{resource}", "{transition-group...}", "{isolation-group...}",
                "--tags", { "json": [{ "Key": "firebreak-incident", "Value": "{incident}" }, { "Key": "firebreak-run", "Value": "{run}" }] }] }
   ],
   "verify": [
@@ -60,6 +60,123 @@ enum BuiltinActionFiles {
       "argv": ["ec2", "delete-security-group", "--group-id", "{transition-group}"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.isolation-security-group" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/ec2.lock-metadata.json", #"""
+{
+  "id": "ec2.lock-metadata",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Lock the instance metadata service: IMDSv2 tokens required (stolen-credential replays and SSRF stop working), or the endpoint turned off",
+  "risk": "reversible",
+  "warning": "Software on the instance that still uses IMDSv1 (old SDKs, agents) loses its credentials; with endpoint=disabled everything on it does.",
+  "parameters": [
+    { "name": "endpoint", "shape": "choice", "choices": ["enabled", "disabled"], "default": "enabled",
+      "summary": "enabled: keep the endpoint with tokens required; disabled: turn the metadata endpoint off" }
+  ],
+  "record": [
+    { "name": "record-metadata-options", "capture": "previous-options",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].{InstanceId: InstanceId, HttpTokens: MetadataOptions.HttpTokens, HttpEndpoint: MetadataOptions.HttpEndpoint, HttpPutResponseHopLimit: MetadataOptions.HttpPutResponseHopLimit}"] }
+  ],
+  "steps": [
+    { "name": "lock", "dryRun": true,
+      "argv": ["ec2", "modify-instance-metadata-options", "--instance-id", "{resource}", "--http-tokens", "required", "--http-endpoint", "{endpoint}"] }
+  ],
+  "verify": [
+    { "name": "verify-locked", "expect": { "HttpTokens": "required", "HttpEndpoint": "{endpoint}" },
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].MetadataOptions.{HttpTokens: HttpTokens, HttpEndpoint: HttpEndpoint}"] }
+  ],
+  "undo": [
+    { "name": "restore-options", "when": "previous-options",
+      "argv": ["ec2", "modify-instance-metadata-options", "--cli-input-json", { "json": "{previous-options}" }] }
+  ],
+  "onSuccess": { "state": "contained" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/ec2.protect.json", #"""
+{
+  "id": "ec2.protect",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Turn on termination protection, so nobody (nor an attacker's automation) can terminate the instance and its evidence",
+  "risk": "reversible",
+  "record": [
+    { "name": "record-protection", "capture": "previous-protection",
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination",
+               "--query", "DisableApiTermination.Value"] }
+  ],
+  "steps": [
+    { "name": "protect", "dryRun": true,
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination", "--value", "true"] },
+    { "name": "tag", "dryRun": true, "batch": true,
+      "argv": ["ec2", "create-tags", "--resources", "{resource}",
+               "--tags", { "json": [{ "Key": "firebreak-incident", "Value": "{incident}" }] }] }
+  ],
+  "verify": [
+    { "name": "verify-protected", "expect": true,
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination",
+               "--query", "DisableApiTermination.Value"] }
+  ],
+  "undo": [
+    { "name": "restore-protection", "when": "previous-protection",
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination", "--value", "{previous-protection}"] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.quarantine-subnet.json", #"""
+{
+  "id": "ec2.quarantine-subnet",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Quarantine the instance's subnet: a new network ACL with no allow rules (deny all, both ways) replaces the subnet's ACL; the old association is recorded for undo",
+  "risk": "reversible",
+  "warning": "A running instance cannot move to another subnet, so this cuts the whole subnet: every other instance in it loses its network too. Prefer ec2.isolate for one instance.",
+  "preview": [
+    { "name": "find-subnet", "capture": "subnet",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].SubnetId"] },
+    { "name": "find-neighbours", "capture": "neighbours",
+      "argv": ["ec2", "describe-instances", "--filters", { "json": [{ "Name": "subnet-id", "Values": ["{subnet}"] }] },
+               "--query", { "query": "Reservations[].Instances[] | [?InstanceId != {resource}].InstanceId" }] }
+  ],
+  "notice": "subnet {subnet} is also home to: {neighbours}",
+  "record": [
+    { "name": "record-vpc", "capture": "vpc",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].VpcId"] },
+    { "name": "record-acl", "capture": "original-acl",
+      "argv": ["ec2", "describe-network-acls", "--filters", { "json": [{ "Name": "association.subnet-id", "Values": ["{subnet}"] }] },
+               "--query", "NetworkAcls[0].NetworkAclId"] },
+    { "name": "record-association", "capture": "original-association",
+      "argv": ["ec2", "describe-network-acls", "--filters", { "json": [{ "Name": "association.subnet-id", "Values": ["{subnet}"] }] },
+               "--query", { "query": "NetworkAcls[0].Associations[?SubnetId == {subnet}] | [0].NetworkAclAssociationId" }] }
+  ],
+  "steps": [
+    { "name": "create-quarantine-acl", "capture": "quarantine-acl", "dryRun": true,
+      "argv": ["ec2", "create-network-acl", "--vpc-id", "{vpc}",
+               "--tag-specifications", { "json": [{ "ResourceType": "network-acl", "Tags": [
+                   { "Key": "Name", "Value": "{step-name}" },
+                   { "Key": "firebreak-incident", "Value": "{incident}" },
+                   { "Key": "firebreak-run", "Value": "{run}" }] }] },
+               "--query", "NetworkAcl.NetworkAclId"] },
+    { "name": "associate-quarantine-acl", "capture": "quarantine-association", "dryRun": true,
+      "argv": ["ec2", "replace-network-acl-association", "--association-id", "{original-association}", "--network-acl-id", "{quarantine-acl}",
+               "--query", "NewAssociationId"] }
+  ],
+  "verify": [
+    { "name": "verify-quarantined", "expect": "{quarantine-acl}",
+      "argv": ["ec2", "describe-network-acls", "--filters", { "json": [{ "Name": "association.subnet-id", "Values": ["{subnet}"] }] },
+               "--query", "NetworkAcls[0].NetworkAclId"] }
+  ],
+  "undo": [
+    { "name": "restore-acl", "when": "quarantine-association",
+      "argv": ["ec2", "replace-network-acl-association", "--association-id", "{quarantine-association}", "--network-acl-id", "{original-acl}"] },
+    { "name": "delete-quarantine-acl", "when": "quarantine-acl",
+      "argv": ["ec2", "delete-network-acl", "--network-acl-id", "{quarantine-acl}"] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.restrictive-nacl" },
   "onUndo": { "state": "recovered" }
 }
 """#),
@@ -107,15 +224,15 @@ enum BuiltinActionFiles {
     { "value": "incident-snapshot", "reason": "no snapshot of this instance is tagged with this incident; run ec2.snapshot first, or pass --force" }
   ],
   "steps": [
-    { "name": "stop", "dryRun": true, "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }
+    { "name": "stop", "dryRun": true, "batch": true, "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }
   ],
   "verify": [
-    { "name": "wait-stopped", "argv": ["ec2", "wait", "instance-stopped", "--instance-ids", "{resource}"] },
+    { "name": "wait-stopped", "batch": true, "argv": ["ec2", "wait", "instance-stopped", "--instance-ids", "{resource}"] },
     { "name": "verify-stopped", "expect": "stopped",
       "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].State.Name"] }
   ],
   "undo": [
-    { "name": "start", "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"] }
+    { "name": "start", "batch": true, "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.stop-instances" }
 }
@@ -171,6 +288,41 @@ enum BuiltinActionFiles {
       "argv": ["iam", "delete-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-deny-all"] },
     { "name": "remove-role-deny", "kinds": ["iam-role"],
       "argv": ["iam", "delete-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-deny-all"] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.deny-iam" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/iam.revoke-sessions.json", #"""
+{
+  "id": "iam.revoke-sessions",
+  "phase": "containment",
+  "kinds": ["iam-role"],
+  "summary": "Revoke a role's active sessions: an inline policy denying everything to credentials issued before now (aws:TokenIssueTime); new sessions still work",
+  "risk": "reversible",
+  "warning": "Every session of the role issued before now stops working, including legitimate services' current credentials (they recover when they next assume the role).",
+  "record": [
+    { "name": "record-previous", "capture": "previous-policy", "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions", "--query", "PolicyDocument"] }
+  ],
+  "steps": [
+    { "name": "deny-older-sessions",
+      "argv": ["iam", "put-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--policy-document", { "json": { "Version": "2012-10-17", "Statement": [{
+                   "Sid": "FirebreakRevokeOlderSessions", "Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": { "DateLessThan": { "aws:TokenIssueTime": "{now}" } } }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-revoked", "expect": "{now}",
+      "argv": ["iam", "get-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--query", "PolicyDocument.Statement[0].Condition.DateLessThan.\"aws:TokenIssueTime\""] }
+  ],
+  "undo": [
+    { "name": "restore-previous", "when": "previous-policy",
+      "argv": ["iam", "put-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--policy-document", { "json": "{previous-policy}" }] },
+    { "name": "remove-revocation", "unless": "previous-policy",
+      "argv": ["iam", "delete-role-policy", "--role-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.deny-iam" },
   "onUndo": { "state": "recovered" }
@@ -280,13 +432,13 @@ enum BuiltinActionFiles {
   "summary": "Start a stopped instance again once it is clean",
   "risk": "reversible",
   "steps": [
-    { "name": "start", "dryRun": true, "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"] }
+    { "name": "start", "dryRun": true, "batch": true, "argv": ["ec2", "start-instances", "--instance-ids", "{resource}"] }
   ],
   "verify": [
-    { "name": "wait-running", "argv": ["ec2", "wait", "instance-running", "--instance-ids", "{resource}"] }
+    { "name": "wait-running", "batch": true, "argv": ["ec2", "wait", "instance-running", "--instance-ids", "{resource}"] }
   ],
   "undo": [
-    { "name": "stop", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }
+    { "name": "stop", "batch": true, "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }
   ],
   "onSuccess": { "state": "recovered" }
 }

@@ -1,26 +1,37 @@
 import Foundation
 import IncidentModel
 
-/// Runs a plan through the runner, one resource after another, step by step.
+/// Runs a plan through the runner: stage by stage and step by step, each
+/// step for every resource still going, the calls of one step concurrently
+/// (at most `maxConcurrentCalls` `aws` processes at once).
 ///
-/// Each finished call is handed to `onStep` at once (the command appends it
-/// as an `action.step-finished` event), so a run that dies half-way has
-/// recorded exactly what it did. A step that fails stops that resource's run;
-/// the other resources go on. What `record` and capturing steps saw is
-/// returned per resource for undo.
+/// A step marked `batch` makes one call for all the resources it can (one
+/// `stop-instances` with every id); if that call fails, each resource is
+/// tried alone, so one bad resource does not fail the others.
+///
+/// Each finished call is handed to `onStep` at once, on the calling thread
+/// (the command appends it as an `action.step-finished` event), so a run
+/// that dies half-way has recorded exactly what it did. A step that fails
+/// stops that resource's run; the other resources go on. What `record` and
+/// capturing steps saw is returned per resource for undo.
 public struct ActionExecutor: Sendable {
     public var runner: AWSCLIRunner
     /// Bytes of each stream kept in the step's event; the runner's own cap is larger.
     public var recordedOutputLimit: Int
+    /// `aws` processes running at once. Each is mostly the CLI's own start-up
+    /// (≈ 0.4 s of CPU), so a few at a time is what a small machine gains from.
+    public var maxConcurrentCalls: Int
 
-    public init(runner: AWSCLIRunner, recordedOutputLimit: Int = 8192) {
+    public init(runner: AWSCLIRunner, recordedOutputLimit: Int = 8192, maxConcurrentCalls: Int = 4) {
         self.runner = runner
         self.recordedOutputLimit = recordedOutputLimit
+        self.maxConcurrentCalls = maxConcurrentCalls
     }
 
     /// How a run ended.
     public struct Outcome: Sendable, Equatable {
         public var status: ActionRunStatus
+        /// One per resource, in the plan's order: which succeeded, which did not and why.
         public var results: [ActionResourceResult]
         /// The first failure, one line.
         public var error: String?
@@ -31,15 +42,157 @@ public struct ActionExecutor: Sendable {
         "firebreak-\(plan.incident)-\(plan.runID)-\(step.name)"
     }
 
+    /// One resource's way through the run.
+    private struct Progress {
+        var resource: PlannedResource
+        var values: TemplateValues
+        var captures: [String: String] = [:]
+        /// Set once the resource is done (failed, or at the end).
+        var result: ActionResourceResult?
+        var isActive: Bool { result == nil }
+    }
+
+    /// One resource's rendered call for a step: the values of each template
+    /// argument, and which of them collect ids when calls are batched.
+    private struct Ready {
+        var index: Int
+        var pieces: [[String]]
+        var collects: [Bool]
+        var arguments: [String] { pieces.flatMap { $0 } }
+    }
+
+    /// One `aws` call about to be made for one or more resources.
+    private struct Call {
+        var members: [Int]
+        var arguments: [String]
+        var region: String?
+    }
+
     /// Runs `plan`. `dryRun` uses the API's own dry run where a step has one,
     /// skips other changes and verification, and changes nothing. `force`
     /// skips the definition's `requires` checks.
     public func execute(_ plan: ActionPlan, dryRun: Bool = false, force: Bool = false,
                         onStep: (ActionStepRecord) throws -> Void) throws -> Outcome {
-        var results: [ActionResourceResult] = []
-        for resource in plan.resources {
-            results.append(try execute(plan, resource: resource, dryRun: dryRun, force: force, onStep: onStep))
+        var progress = plan.resources.map { Progress(resource: $0, values: plan.values[$0.id] ?? TemplateValues()) }
+        func finish(_ index: Int, _ status: ActionRunStatus, _ error: String?) {
+            progress[index].result = ActionResourceResult(resource: progress[index].resource.id, status: status,
+                                                          captures: progress[index].captures, error: error)
         }
+
+        for stage in plan.stages {
+            if dryRun && stage == .verify { continue }
+            if stage == .change && !force {
+                for index in progress.indices where progress[index].isActive {
+                    if let requirement = plan.definition.requires.first(where: { progress[index].values.isEmpty($0.value) }) {
+                        finish(index, .failed, requirement.reason)
+                    }
+                }
+            }
+            let changes = stage == .change || stage == .undo
+            for step in plan.definition.steps(of: stage) {
+                var ready: [Ready] = []
+                for index in progress.indices where progress[index].isActive {
+                    let resource = progress[index].resource
+                    guard step.kinds.isEmpty || step.kinds.contains(resource.kind) else { continue }
+                    if let name = step.when, progress[index].values.isEmpty(name) { continue }
+                    if let name = step.unless, !progress[index].values.isEmpty(name) { continue }
+                    var stepValues = progress[index].values
+                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step))
+                    var pieces: [[String]] = []
+                    var collects: [Bool] = []
+                    var renderProblem: TemplateValues.RenderError?
+                    for argument in step.arguments {
+                        do { pieces.append(try stepValues.render(argument)) } catch {
+                            renderProblem = error
+                            pieces.append([ActionPlanner.display(argument)])
+                        }
+                        switch argument {
+                        case .placeholder("resource"), .spread: collects.append(true)
+                        default: collects.append(false)
+                        }
+                    }
+                    let arguments = pieces.flatMap { $0 }
+                    let unrun = { (outcome: ActionStepRecord.Outcome, error: String) in
+                        ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue,
+                                         argv: runner.fullArguments(arguments, region: resource.region), outcome: outcome,
+                                         exitCode: nil, durationMs: 0, error: error)
+                    }
+                    switch renderProblem {
+                    case .missing(let name)? where dryRun:
+                        try onStep(unrun(.skipped, "dry run: {\(name)} would come from an earlier step"))
+                        continue
+                    case .missing(let name)?:
+                        try onStep(unrun(.failed, "no value for {\(name)}"))
+                        finish(index, .failed, "\(step.name): no value for {\(name)}")
+                        continue
+                    case .refused(let reason)?:
+                        try onStep(unrun(.failed, reason))
+                        finish(index, .failed, "\(step.name): \(reason)")
+                        continue
+                    case nil:
+                        break
+                    }
+                    if dryRun && changes {
+                        guard step.supportsDryRun else {
+                            try onStep(unrun(.skipped, "dry run: this API has no dry run, so it was not called"))
+                            continue
+                        }
+                        pieces.append(["--dry-run"])
+                        collects.append(false)
+                    }
+                    ready.append(Ready(index: index, pieces: pieces, collects: collects))
+                }
+
+                let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
+                var calls: [Call] = []
+                func submit(_ call: Call) {
+                    calls.append(call)
+                    let runner = runner
+                    pool.submit(calls.count - 1) { Result { () throws(AWSCLIFailure) in try runner.run(call.arguments, region: call.region) } }
+                }
+                for call in Self.calls(for: ready, step: step, regions: progress.map(\.resource.region)) {
+                    submit(call)
+                }
+                do {
+                    while let (tag, result) = pool.next() {
+                        let call = calls[tag]
+                        let ids = call.members.map { progress[$0].resource.id }
+                        let first = call.members[0]
+                        let stepValues = progress[first].values
+                        let handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
+                                             values: stepValues, verify: call.members.count == 1)
+                        try onStep(ActionStepRecord(
+                            resource: ids[0], step: step.name, stage: stage.rawValue,
+                            argv: handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region),
+                            outcome: handled.outcome, exitCode: handled.call?.exitCode, durationMs: handled.call?.durationMs ?? 0,
+                            stdout: capped(handled.call?.stdout ?? ""), stderr: capped(handled.call?.stderr ?? ""),
+                            error: handled.problem, batch: call.members.count > 1 ? ids : nil))
+                        if handled.outcome == .succeeded {
+                            if let name = step.capture, !(dryRun && changes), call.members.count == 1 {
+                                let json = TemplateValues.canonical(handled.output ?? NSNull())
+                                progress[first].values.set(name, json: json)
+                                progress[first].captures[name] = json
+                            }
+                        } else if call.members.count > 1 && handled.outcome == .failed && handled.call != nil {
+                            // Which of them made the batch fail? Ask for each alone.
+                            for member in call.members {
+                                let alone = ready.first { $0.index == member }!
+                                submit(Call(members: [member], arguments: alone.arguments, region: call.region))
+                            }
+                        } else {
+                            let status: ActionRunStatus = handled.outcome == .timedOut ? .timedOut : .failed
+                            for member in call.members { finish(member, status, "\(step.name): \(handled.problem ?? "failed")") }
+                        }
+                    }
+                } catch {
+                    pool.drain()
+                    throw error
+                }
+            }
+        }
+        for index in progress.indices where progress[index].isActive { finish(index, .succeeded, nil) }
+
+        let results = progress.compactMap(\.result)
         let statuses = results.map(\.status)
         let status: ActionRunStatus
         if statuses.allSatisfy({ $0 == .succeeded }) {
@@ -53,102 +206,68 @@ public struct ActionExecutor: Sendable {
         return Outcome(status: status, results: results, error: error)
     }
 
-    private func execute(_ plan: ActionPlan, resource: PlannedResource, dryRun: Bool, force: Bool,
-                         onStep: (ActionStepRecord) throws -> Void) throws -> ActionResourceResult {
-        var values = plan.values[resource.id] ?? TemplateValues()
-        var captures: [String: String] = [:]
-        func finish(_ status: ActionRunStatus, _ error: String?) -> ActionResourceResult {
-            ActionResourceResult(resource: resource.id, status: status, captures: captures, error: error)
+    /// The calls one step makes: one per resource, or for a batched step one
+    /// per group of resources whose arguments differ only where ids are
+    /// collected (`{resource}` and spreads) and that share a region.
+    private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
+        guard step.batch, ready.count > 1 else {
+            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index]) }
         }
-        for stage in plan.stages {
-            if dryRun && stage == .verify { continue }
-            if stage == .change && !force {
-                for requirement in plan.definition.requires where values.isEmpty(requirement.value) {
-                    return finish(.failed, requirement.reason)
-                }
+        var groups: [(key: [String?], members: [Ready])] = []
+        for item in ready {
+            let key = zip(item.pieces, item.collects).map { $1 ? nil : $0.joined(separator: "\u{0}") } + [regions[item.index]]
+            if let found = groups.firstIndex(where: { $0.key == key }) {
+                groups[found].members.append(item)
+            } else {
+                groups.append((key, [item]))
             }
-            let changes = stage == .change || stage == .undo
-            for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
-                if let name = step.when, values.isEmpty(name) { continue }
-                if let name = step.unless, !values.isEmpty(name) { continue }
-                var stepValues = values
-                stepValues.set("step-name", string: Self.stepName(plan: plan, step: step))
-                var arguments: [String] = []
-                var renderProblem: TemplateValues.RenderError?
-                for argument in step.arguments {
-                    do { arguments += try stepValues.render(argument) } catch {
-                        renderProblem = error
-                        arguments.append(ActionPlanner.display(argument))
-                    }
-                }
-                func record(_ outcome: ActionStepRecord.Outcome, _ call: AWSCallResult?, error: String?) throws {
-                    try onStep(ActionStepRecord(
-                        resource: resource.id, step: step.name, stage: stage.rawValue,
-                        argv: call?.arguments ?? runner.fullArguments(arguments, region: resource.region), outcome: outcome,
-                        exitCode: call?.exitCode, durationMs: call?.durationMs ?? 0,
-                        stdout: capped(call?.stdout ?? ""), stderr: capped(call?.stderr ?? ""), error: error))
-                }
-                switch renderProblem {
-                case .missing(let name)? where dryRun:
-                    try record(.skipped, nil, error: "dry run: {\(name)} would come from an earlier step")
-                    continue
-                case .missing(let name)?:
-                    let reason = "no value for {\(name)}"
-                    try record(.failed, nil, error: reason)
-                    return finish(.failed, "\(step.name): \(reason)")
-                case .refused(let reason)?:
-                    try record(.failed, nil, error: reason)
-                    return finish(.failed, "\(step.name): \(reason)")
-                case nil:
-                    break
-                }
-                if dryRun && changes {
-                    guard step.supportsDryRun else {
-                        try record(.skipped, nil, error: "dry run: this API has no dry run, so it was not called")
-                        continue
-                    }
-                    arguments.append("--dry-run")
-                }
+        }
+        return groups.map { group in
+            let first = group.members[0]
+            var arguments: [String] = []
+            for position in first.pieces.indices {
+                arguments += first.collects[position] ? group.members.flatMap { $0.pieces[position] } : first.pieces[position]
+            }
+            return Call(members: group.members.map(\.index), arguments: arguments, region: regions[first.index])
+        }
+    }
 
-                let call: AWSCallResult
-                do {
-                    call = try runner.run(arguments, region: resource.region)
-                } catch {
-                    try record(.failed, nil, error: error.description)
-                    return finish(.failed, error.description)
-                }
-                var outcome: ActionStepRecord.Outcome = call.succeeded ? .succeeded : .failed
-                var problem = call.failure?.description
-                var output: Any? = call.succeeded ? Self.parse(call.stdout) : nil
-                if call.timedOut {
-                    outcome = .timedOut
-                } else if dryRun && changes {
-                    if call.failure?.isDryRunSuccess == true { outcome = .succeeded; problem = nil }
-                } else if case .service(let code, _, _)? = call.failure, step.tolerate.contains(code) {
-                    outcome = .succeeded
-                    problem = nil
-                    output = NSNull()
-                }
-                if outcome == .succeeded && stage == .verify, let mismatch = verification(step, output: output, values: stepValues) {
-                    outcome = .failed
-                    problem = mismatch
-                }
-                try record(outcome, call, error: problem)
-                guard outcome == .succeeded else {
-                    return finish(outcome == .timedOut ? .timedOut : .failed, "\(step.name): \(problem ?? "failed")")
-                }
-                if let name = step.capture, !(dryRun && changes) {
-                    let json = TemplateValues.canonical(output ?? NSNull())
-                    values.set(name, json: json)
-                    captures[name] = json
-                }
-            }
+    /// How one finished call turned out for the step.
+    private struct Handled {
+        var call: AWSCallResult?
+        var outcome: ActionStepRecord.Outcome
+        var problem: String?
+        var output: Any?
+    }
+
+    private func handle(_ result: Result<AWSCallResult, AWSCLIFailure>, step: ActionStep, stage: ActionStage, dryRun: Bool,
+                        changes: Bool, values: TemplateValues, verify: Bool) -> Handled {
+        let call: AWSCallResult
+        switch result {
+        case .failure(let failure): return Handled(call: nil, outcome: .failed, problem: failure.description)
+        case .success(let value): call = value
         }
-        return finish(.succeeded, nil)
+        var outcome: ActionStepRecord.Outcome = call.succeeded ? .succeeded : .failed
+        var problem = call.failure?.description
+        var output: Any? = call.succeeded ? Self.parse(call.stdout) : nil
+        if call.timedOut {
+            outcome = .timedOut
+        } else if dryRun && changes {
+            if call.failure?.isDryRunSuccess == true { outcome = .succeeded; problem = nil }
+        } else if case .service(let code, _, _)? = call.failure, step.tolerate.contains(code) {
+            outcome = .succeeded
+            problem = nil
+            output = NSNull()
+        }
+        if outcome == .succeeded && stage == .verify && verify, let mismatch = verification(step, output: output, values: values) {
+            outcome = .failed
+            problem = mismatch
+        }
+        return Handled(call: call, outcome: outcome, problem: problem, output: output)
     }
 
     /// Why a verification step's output is not what the definition expects, or nil when it is.
-    private func verification(_ step: ActionStep, output: Any?, values: TemplateValues) -> String? {
+    func verification(_ step: ActionStep, output: Any?, values: TemplateValues) -> String? {
         let actual = output ?? NSNull()
         do {
             if let expect = step.expect {

@@ -6,7 +6,10 @@ import IncidentModel
 public struct ActionPlan: Sendable {
     /// One call as planned.
     public struct Call: Sendable, Equatable {
+        /// The first resource the call is for.
         public var resource: String
+        /// Every resource one batched call covers (`resource` first); just `resource` otherwise.
+        public var resources: [String]
         public var stage: ActionStage
         public var step: String
         /// The argv after `aws`, exactly as it will run where `complete`; otherwise with `{capture}` for values a step will capture.
@@ -31,4 +34,14 @@ public struct ActionPlan: Sendable {
     public var confirmationText: String?
     /// The run this plan undoes.
     public var undoes: String?
+    /// Per resource, the definition's `notice` filled from the preview's reads
+    /// (`ActionPlanner.preview`): who else a change reaches. Empty until previewed.
+    public var notices: [String: String] = [:]
+    /// True once the preview's read-only calls were made.
+    public var previewed = false
+
+    /// Everything the plan warns about: the definition's warning, then each resource's notice.
+    public var warnings: [String] {
+        (definition.warning.map { [$0] } ?? []) + resources.compactMap { resource in notices[resource.id].map { "\(resource.id): \($0)" } }
+    }
 }

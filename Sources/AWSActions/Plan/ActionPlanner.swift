@@ -5,9 +5,12 @@ import IncidentModel
 /// `ActionPlan`, refusing anything that does not fit before any call is made.
 public struct ActionPlanner: Sendable {
     public var runner: AWSCLIRunner
+    /// The clock `{now}` and relative times read; tests pin it.
+    public var clock: @Sendable () -> Date
 
-    public init(runner: AWSCLIRunner) {
+    public init(runner: AWSCLIRunner, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.runner = runner
+        self.clock = clock
     }
 
     /// The plan for running `definition` on `resourceIDs` of `state`.
@@ -23,23 +26,26 @@ public struct ActionPlanner: Sendable {
             if resources.contains(where: { $0.id == resource.id }) { continue }
             resources.append(try PlannedResource(resource))
         }
-        let parameters = try Self.parameters(of: definition, given: given)
+        let now = clock()
+        let parameters = try Self.parameters(of: definition, given: given, now: now)
         let runID = state.nextActionRunID
         var values: [String: TemplateValues] = [:]
         for resource in resources {
-            var resourceValues = try resource.builtins(incident: state.incident.id, run: runID)
+            var resourceValues = try resource.builtins(incident: state.incident.id, run: runID, now: now)
             for parameter in definition.parameters {
                 guard let value = parameters[parameter.name] else { continue }
-                if parameter.shape == .port { resourceValues.set(parameter.name, json: value) } else { resourceValues.set(parameter.name, string: value) }
+                resourceValues.set(parameter, value: value)
             }
             values[resource.id] = resourceValues
         }
         var confirmation: String?
-        if definition.risk == .destructive, let template = definition.confirm {
-            confirmation = template.replacingOccurrences(of: "{resource}", with: resources.map(\.cliID).joined(separator: " "))
+        if definition.risk == .destructive, var text = definition.confirm {
+            text = text.replacingOccurrences(of: "{resource}", with: resources.map(\.cliID).joined(separator: " "))
+            for (name, value) in parameters { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+            confirmation = text
         }
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
-                              parameters: parameters, values: values, stages: [.record, .change, .verify], calls: [],
+                              parameters: parameters, values: values, stages: [.preview, .record, .change, .verify], calls: [],
                               confirmationText: confirmation, undoes: nil)
         plan.calls = calls(for: plan)
         return plan
@@ -57,10 +63,10 @@ public struct ActionPlanner: Sendable {
             let resource = try state.resource(matching: id)
             let planned = try PlannedResource(resource)
             resources.append(planned)
-            var resourceValues = try planned.builtins(incident: state.incident.id, run: runID)
+            var resourceValues = try planned.builtins(incident: state.incident.id, run: runID, now: clock())
             for parameter in definition.parameters {
                 guard let value = run.parameters[parameter.name] else { continue }
-                if parameter.shape == .port { resourceValues.set(parameter.name, json: value) } else { resourceValues.set(parameter.name, string: value) }
+                resourceValues.set(parameter, value: value)
             }
             for (name, json) in run.captures(for: resource.id) { resourceValues.set(name, json: json) }
             values[planned.id] = resourceValues
@@ -72,7 +78,7 @@ public struct ActionPlanner: Sendable {
         return plan
     }
 
-    static func parameters(of definition: ActionDefinition, given: [String: String]) throws -> [String: String] {
+    static func parameters(of definition: ActionDefinition, given: [String: String], now: Date) throws -> [String: String] {
         if let unknown = given.keys.sorted().first(where: { name in !definition.parameters.contains { $0.name == name } }) {
             let known = definition.parameters.map(\.name)
             throw IncidentError.invalidInput("\(definition.id) has no parameter '\(unknown.terminalSafe)'" + (known.isEmpty ? "" : "; it takes \(known.joined(separator: ", "))"))
@@ -80,9 +86,9 @@ public struct ActionPlanner: Sendable {
         var result: [String: String] = [:]
         for parameter in definition.parameters {
             if let value = given[parameter.name] {
-                result[parameter.name] = try parameter.validate(value)
+                result[parameter.name] = try parameter.validate(value, now: now)
             } else if let value = parameter.defaultValue {
-                result[parameter.name] = value
+                result[parameter.name] = try parameter.validate(value, now: now)
             } else if parameter.required {
                 throw IncidentError.invalidInput("\(definition.id) needs --param \(parameter.name)=… (\(parameter.summary))")
             }
@@ -90,13 +96,64 @@ public struct ActionPlanner: Sendable {
         return result
     }
 
-    /// Every call of the plan, rendered as far as the values known now allow.
+    /// Makes the preview's read-only calls (a plan for `ec2.quarantine-subnet`
+    /// reads which other instances share the subnet) and returns the plan with
+    /// what they found as known values and the definition's notice filled in.
+    /// Records nothing; a plan without preview steps comes back unchanged.
+    ///
+    /// The notices are also appended to the plan's copy of the definition's
+    /// warning, so every place that shows a plan's warning shows them.
+    public func preview(_ plan: ActionPlan, executor: ActionExecutor? = nil) throws -> ActionPlan {
+        guard !plan.definition.preview.isEmpty, !plan.stages.contains(.undo) else { return plan }
+        var previewPlan = plan
+        previewPlan.stages = [.preview]
+        let outcome = try (executor ?? ActionExecutor(runner: runner)).execute(previewPlan) { _ in }
+        var result = plan
+        for item in outcome.results {
+            var values = result.values[item.resource] ?? TemplateValues()
+            for (name, json) in item.captures { values.set(name, json: json) }
+            result.values[item.resource] = values
+            guard let notice = plan.definition.notice else { continue }
+            if item.status == .succeeded {
+                result.notices[item.resource] = Self.say(notice, values: values)
+            } else {
+                result.notices[item.resource] = "could not be checked before running (\(item.error ?? "failed")); \(Self.say(notice, values: values))"
+            }
+        }
+        result.previewed = true
+        if !result.notices.isEmpty {
+            let said = result.resources.compactMap { resource in result.notices[resource.id].map { "\(resource.id): \($0)" } }
+            result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
+        }
+        result.calls = calls(for: result)
+        return result
+    }
+
+    /// A notice with `{name}` replaced for people: text as is, lists joined with ", ", nothing as "none".
+    static func say(_ template: String, values: TemplateValues) -> String {
+        var text = template
+        for name in ArgumentTemplate.queryReferences(template) {
+            let shown: String
+            switch values.object(name) {
+            case nil, is NSNull: shown = "none"
+            case let string as String: shown = string.isEmpty ? "none" : string
+            case let list as [Any]: shown = list.isEmpty ? "none" : list.map { ($0 as? String) ?? TemplateValues.canonical($0) }.joined(separator: ", ")
+            case let other?: shown = TemplateValues.canonical(other)
+            }
+            text = text.replacingOccurrences(of: "{\(name)}", with: shown.terminalSafe)
+        }
+        return text
+    }
+
+    /// Every call of the plan, rendered as far as the values known now allow;
+    /// a batched step's calls merged as the executor will merge them.
     func calls(for plan: ActionPlan) -> [ActionPlan.Call] {
         var calls: [ActionPlan.Call] = []
         for resource in plan.resources {
             let values = plan.values[resource.id] ?? TemplateValues()
             for stage in plan.stages {
                 for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
+                    if stage == .preview && plan.previewed { continue }
                     var stepValues = values
                     stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step))
                     var arguments: [String] = []
@@ -113,11 +170,40 @@ public struct ActionPlanner: Sendable {
                     var condition: String?
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }
-                    calls.append(.init(resource: resource.id, stage: stage, step: step.name, arguments: full, complete: complete, condition: condition))
+                    if step.batch { condition = [condition, "one call for every resource it applies to"].compactMap { $0 }.joined(separator: "; ") }
+                    calls.append(.init(resource: resource.id, resources: [resource.id], stage: stage, step: step.name, arguments: full,
+                                       complete: complete, condition: condition))
                 }
             }
         }
-        return calls
+        return Self.mergeBatches(calls, plan: plan)
+    }
+
+    /// Folds the calls of batched steps into one per step as the executor does
+    /// when their other arguments match; the merged call stands where the first was.
+    static func mergeBatches(_ calls: [ActionPlan.Call], plan: ActionPlan) -> [ActionPlan.Call] {
+        let batched = Set(ActionStage.allCases.flatMap { plan.definition.steps(of: $0) }.filter(\.batch).map(\.name))
+        guard !batched.isEmpty, plan.resources.count > 1 else { return calls }
+        var result: [ActionPlan.Call] = []
+        var mergedInto: [String: Int] = [:]
+        let ids = Set(plan.resources.map(\.cliID))
+        for call in calls {
+            guard batched.contains(call.step), call.complete else { result.append(call); continue }
+            // The key: the argv without the collected ids.
+            let key = "\(call.stage.rawValue)/\(call.step)/" + call.arguments.filter { !ids.contains($0) }.joined(separator: "\u{0}")
+            if let index = mergedInto[key] {
+                let newIDs = call.arguments.filter { ids.contains($0) }
+                var arguments = result[index].arguments
+                let lastID = arguments.lastIndex { ids.contains($0) } ?? arguments.count - 1
+                arguments.insert(contentsOf: newIDs, at: lastID + 1)
+                result[index].arguments = arguments
+                result[index].resources.append(call.resource)
+            } else {
+                mergedInto[key] = result.count
+                result.append(call)
+            }
+        }
+        return result
     }
 
     static func display(_ argument: ArgumentTemplate) -> String {
@@ -125,7 +211,7 @@ public struct ActionPlanner: Sendable {
         case .literal(let text): return text
         case .placeholder(let name): return "{\(name)}"
         case .spread(let name): return "{\(name)...}"
-        case .json(let text): return text
+        case .json(let text), .query(let text): return text
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IncidentModel
 
 /// A resource as a run acts on it: its id in the incident, the id the CLI is
@@ -30,11 +31,12 @@ public struct PlannedResource: Sendable, Equatable {
     }
 
     /// The values this resource gives placeholders.
-    func builtins(incident: IncidentID, run: String) throws -> TemplateValues {
+    func builtins(incident: IncidentID, run: String, now: Date) throws -> TemplateValues {
         var values = TemplateValues()
         values.set("resource", string: cliID)
         values.set("incident", string: incident.description)
         values.set("run", string: run)
+        values.set("now", string: ActionParameter.rfc3339(now))
         if let region { values.set("region", string: region) }
         if kind == .route53Record {
             let parts = cliID.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -20,6 +20,16 @@ public struct TemplateValues: Sendable, Equatable {
         values[name] = json
     }
 
+    /// A parameter's value: numbers as JSON numbers (a TTL inside a JSON
+    /// document must be one), everything else as a string.
+    public mutating func set(_ parameter: ActionParameter, value: String) {
+        if parameter.shape == .port || parameter.shape == .integer, Int(value) != nil {
+            set(parameter.name, json: value)
+        } else {
+            set(parameter.name, string: value)
+        }
+    }
+
     /// The value as a Foundation JSON object, nil when absent.
     func object(_ name: String) -> Any? {
         guard let text = values[name] else { return nil }
@@ -63,7 +73,29 @@ public struct TemplateValues: Sendable, Equatable {
             let template = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? NSNull()
             let filled = try fill(template)
             return [TemplateValues.canonical(filled)]
+        case .query(let text):
+            return [try query(text)]
         }
+    }
+
+    /// A JMESPath expression with each `{name}` replaced by the raw string
+    /// literal `'value'`. A value holding a quote, a backslash or a control
+    /// character is refused rather than escaped: ids and names never need them.
+    private func query(_ text: String) throws(RenderError) -> String {
+        var result = ""
+        var position = text.startIndex
+        for match in ArgumentTemplate.partialPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text) else { continue }
+            let name = String(text[range].dropFirst().dropLast())
+            guard values[name] != nil else { throw .missing(name) }
+            let value = try scalar(object(name), name: name, allowLeadingDash: true)
+            if value.contains("'") || value.contains("\\") {
+                throw .refused("{\(name)} = '\(value.terminalSafe)' cannot stand inside a query literal")
+            }
+            result += text[position..<range.lowerBound] + "'" + value + "'"
+            position = range.upperBound
+        }
+        return result + text[position...]
     }
 
     /// A JSON template (an `expect`) with its placeholders filled, as a JSON object.
@@ -91,7 +123,7 @@ public struct TemplateValues: Sendable, Equatable {
     /// One whole argument from a value. Values come from AWS output and from
     /// operators, so one that could read as a flag or carries a control
     /// character is refused rather than passed.
-    private func scalar(_ value: Any?, name: String) throws(RenderError) -> String {
+    private func scalar(_ value: Any?, name: String, allowLeadingDash: Bool = false) throws(RenderError) -> String {
         let text: String
         switch value {
         case let string as String: text = string
@@ -101,7 +133,7 @@ public struct TemplateValues: Sendable, Equatable {
         default: throw .refused("{\(name)} is a list or an object where one argument goes")
         }
         if text.isEmpty { throw .missing(name) }
-        if text.hasPrefix("-") { throw .refused("{\(name)} = '\(text.terminalSafe)' starts with '-' and could be read as a flag") }
+        if text.hasPrefix("-") && !allowLeadingDash { throw .refused("{\(name)} = '\(text.terminalSafe)' starts with '-' and could be read as a flag") }
         if text.firstControlCharacter != nil { throw .refused("{\(name)} = '\(text.terminalSafe)' contains a control character") }
         return text
     }

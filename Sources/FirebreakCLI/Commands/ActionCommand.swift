@@ -73,7 +73,8 @@ struct ActionPlanCommand: ParsableCommand {
         let definition = try ActionCatalog.loadForCommand().action(action)
         let state = try globals.readOnlyStore(for: id).state(of: id)
         let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws))
-        let plan = try planner.plan(definition, resources: resources, in: state, parameters: try parseParameters(parameters))
+        // Read-only calls some plans need to say who else a change reaches (the other instances of a subnet).
+        let plan = try planner.preview(planner.plan(definition, resources: resources, in: state, parameters: try parseParameters(parameters)))
         if json { return try Output.json(.actionPlan(plan)) }
         ActionOutput.printPlan(plan)
     }
@@ -104,7 +105,7 @@ struct ActionRunCommand: ParsableCommand {
         let runner = try awsOptions.runner(globals: globals, region: aws)
         // Everything that can be refused is refused before the store is opened for writing.
         let planner = ActionPlanner(runner: runner)
-        let preview = try planner.plan(definition, resources: resources, in: try globals.readOnlyStore(for: id).state(of: id), parameters: given)
+        let preview = try planner.preview(planner.plan(definition, resources: resources, in: try globals.readOnlyStore(for: id).state(of: id), parameters: given))
         try ActionOutput.confirm(preview, yes: yes, typed: confirm, dryRun: dryRun, quiet: json)
         try ActionAWSOptions.requireCLI(runner)
 

@@ -28,6 +28,12 @@ struct ActionRunFlow {
             try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
             if !quiet { ActionOutput.printStep(step) }
         }
+        if !quiet && outcome.results.count > 1 {
+            // Which resources made it, when there are several.
+            for result in outcome.results {
+                Output.line("  \(result.resource): \(result.status.rawValue)\(result.error.map { " (\($0))" } ?? "")")
+            }
+        }
         let definition = plan.definition
         let result = try store.append(to: incident, actor: actor, at: nil) { current in
             var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(

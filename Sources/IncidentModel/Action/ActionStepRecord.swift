@@ -30,9 +30,12 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     public var stderr: String
     /// The one-line reason when the step did not succeed.
     public var error: String?
+    /// Every resource a batched call covered (`resource` is the first of
+    /// them); nil for a call made for one resource.
+    public var batch: [String]?
 
     public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
-                durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil) {
+                durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil) {
         self.resource = resource
         self.step = step
         self.stage = stage
@@ -43,5 +46,9 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         self.stdout = stdout
         self.stderr = stderr
         self.error = error
+        self.batch = batch
     }
+
+    /// The resources this call acted for.
+    public var coveredResources: [String] { batch ?? [resource] }
 }
