@@ -279,4 +279,55 @@ struct ConsoleEndToEndTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot read --tail"))
     }
+
+    /// The console's action flow end to end, with an `aws` stand-in that answers
+    /// in the CLI's real output format and logs every argv it was given (the
+    /// emulator-backed runs of the same flow are in AWSActionsTests).
+    @Test func anActionFromTheConsoleShowsItsCommandsRunsAndRecordsEveryCall() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "leaked key", "--region", "us-east-1")
+        try fb.ok("resource", "add", "1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
+        let calls = folder.path("calls.log")
+        let fake = folder.path("aws")
+        try """
+            #!/bin/sh
+            printf '%s\\n' "$*" >> '\(calls)'
+            case "$*" in
+              *get-access-key-last-used*) echo '"alice"' ;;
+              *list-access-keys*) echo '["AKIAIOSFODNN7EXAMPLE"]' ;;
+              *) echo '{}' ;;
+            esac
+            """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let tmux = try TmuxSession(width: 170, height: 45, environment: Self.environment(fb),
+                                   command: Self.command("console 1 --aws-cli '\(fake)'"))
+        try tmux.waitFor("INC-1 leaked key")
+        try tmux.press("2")
+        try tmux.press("a")
+        let menu = try tmux.waitFor("Actions for AKIAIOSFODNN7EXAMPLE")
+        let line = try #require(menu.split(separator: "\n").first { $0.contains("iam.deactivate-key") })
+        let number = try #require(line.split(separator: "║").dropFirst().first?.trimmingCharacters(in: .whitespaces).split(separator: " ").first)
+        try tmux.press(String(number))
+        let preview = try tmux.waitFor("aws iam update-access-key --access-key-id AKIAIOSFODNN7EXAMPLE")
+        #expect(preview.contains("aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE"))
+        #expect(!FileManager.default.fileExists(atPath: calls))        // nothing ran while the plan was shown
+        try tmux.press("Enter")
+        try tmux.waitFor("iam.deactivate-key: succeeded")
+        try tmux.waitFor("contained   iam-access-key")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+
+        let logged = try String(contentsOfFile: calls, encoding: .utf8)
+        #expect(logged.contains("iam update-access-key --access-key-id AKIAIOSFODNN7EXAMPLE --user-name alice --status Inactive"))
+        let show = try #require(try fb.json("show", "1", "--json") as? [String: Any])
+        let runs = try #require(show["actionRuns"] as? [[String: Any]])
+        #expect(runs.first?["action"] as? String == "iam.deactivate-key")
+        #expect(runs.first?["status"] as? String == "succeeded")
+        let steps = try #require(runs.first?["steps"] as? [[String: Any]])
+        #expect(steps.contains { ($0["argv"] as? [String])?.contains("update-access-key") == true })
+        let item = (show["checklist"] as? [[String: Any]])?.first { $0["id"] as? String == "containment.deny-iam" }
+        #expect(item?["state"] as? String == "done")
+        #expect(try fb.run("verify").status == 0)
+    }
 }
