@@ -67,7 +67,17 @@ struct Drill {
     }
 
     @discardableResult
+    func firebreak(_ arguments: [String]) throws -> Result {
+        try Self.run(Self.binary.path, arguments, environment: environment)
+    }
+
+    @discardableResult
     func firebreakOK(_ arguments: String..., extra: [String: String] = [:]) throws -> String {
+        try firebreakOK(arguments, extra: extra)
+    }
+
+    @discardableResult
+    func firebreakOK(_ arguments: [String], extra: [String: String] = [:]) throws -> String {
         let result = try Self.run(Self.binary.path, arguments, environment: environment.merging(extra) { $1 })
         guard result.status == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "firebreak \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)"])

@@ -19,6 +19,8 @@ extension JSONValue {
                     "argv": .array(step.argv.map(JSONValue.string)), "outcome": .string(step.outcome.rawValue),
                     "exitCode": step.exitCode.map { .int(Int64($0)) } ?? .null, "durationMs": .int(step.durationMs),
                     "stdout": .string(step.stdout), "stderr": .string(step.stderr), "error": .string(step.error),
+                    // A batched call's resources (one call for several); null for a call for one.
+                    "batch": step.batch.map { .array($0.map(JSONValue.string)) } ?? .null,
                 ])
             }),
             "results": .array(run.results.map { result in
