@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
-        .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"]),
+        .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: [

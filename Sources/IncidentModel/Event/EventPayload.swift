@@ -19,6 +19,8 @@ public enum EventPayload: Sendable, Equatable {
     case roleAssigned(RoleAssigned)
     case evidencePinned(EvidencePinned)
     case followUpRecorded(FollowUpRecorded)
+    case findingImported(FindingImported)
+    case intentRecorded(IntentRecorded)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -39,6 +41,8 @@ public enum EventPayload: Sendable, Equatable {
         case .roleAssigned: return RoleAssigned.kind
         case .evidencePinned: return EvidencePinned.kind
         case .followUpRecorded: return FollowUpRecorded.kind
+        case .findingImported: return FindingImported.kind
+        case .intentRecorded: return IntentRecorded.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -64,6 +68,8 @@ public enum EventPayload: Sendable, Equatable {
         case .roleAssigned(let body): data = try encoder.encode(body)
         case .evidencePinned(let body): data = try encoder.encode(body)
         case .followUpRecorded(let body): data = try encoder.encode(body)
+        case .findingImported(let body): data = try encoder.encode(body)
+        case .intentRecorded(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -90,6 +96,8 @@ public enum EventPayload: Sendable, Equatable {
         case RoleAssigned.kind: return .roleAssigned(try decoder.decode(RoleAssigned.self, from: data))
         case EvidencePinned.kind: return .evidencePinned(try decoder.decode(EvidencePinned.self, from: data))
         case FollowUpRecorded.kind: return .followUpRecorded(try decoder.decode(FollowUpRecorded.self, from: data))
+        case FindingImported.kind: return .findingImported(try decoder.decode(FindingImported.self, from: data))
+        case IntentRecorded.kind: return .intentRecorded(try decoder.decode(IntentRecorded.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -101,6 +109,7 @@ public enum EventPayload: Sendable, Equatable {
         case .phaseEntered(let body): return "entered \(body.phase.title)"
         case .resourceAdded(let body):
             return "\(body.id) (\(body.kind.rawValue)) added as \(body.state.rawValue)" + (body.owner.map { ", owner \($0)" } ?? "")
+                + (body.foundVia.map { ", \($0.relation) \($0.from)" } ?? "")
         case .resourceStateChanged(let body):
             return "\(body.resource): \(body.from.rawValue) → \(body.to.rawValue)" + (body.reason.map { " (\($0))" } ?? "")
         case .checklistItemChanged(let body):
@@ -124,6 +133,10 @@ public enum EventPayload: Sendable, Equatable {
         case .evidencePinned(let body): return "pinned evidence from \(body.source): \(body.line)"
         case .followUpRecorded(let body):
             return "\(body.id) \(body.category.rawValue): \(body.text)" + (body.owner.map { ", owner \($0)" } ?? "") + (body.due.map { ", due \($0)" } ?? "")
+        case .findingImported(let body):
+            return "\(body.source) finding \(body.type) (\(body.severity)): \(body.title)"
+                + (body.resources.isEmpty ? "" : " on \(body.resources.joined(separator: ", "))")
+        case .intentRecorded(let body): return "suspected intent: \(body.intent) (from \(body.source))"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }
@@ -169,14 +182,18 @@ public struct ResourceAdded: Codable, Sendable, Equatable {
     public var account: String?
     public var owner: String?
     public var state: ResourceState
+    /// Where discovery found it; absent for resources added directly (and in events written before discovery existed).
+    public var foundVia: ResourceLink?
 
-    public init(id: String, kind: ResourceKind, region: String? = nil, account: String? = nil, owner: String? = nil, state: ResourceState = .suspected) {
+    public init(id: String, kind: ResourceKind, region: String? = nil, account: String? = nil, owner: String? = nil,
+                state: ResourceState = .suspected, foundVia: ResourceLink? = nil) {
         self.id = id
         self.kind = kind
         self.region = region
         self.account = account
         self.owner = owner
         self.state = state
+        self.foundVia = foundVia
     }
 }
 

@@ -5,5 +5,6 @@ extension IncidentState {
     /// differently or a stored property of the state changes.
     ///
     /// 2: action runs in the state. 3: roles and pinned evidence. 4: follow-up items.
-    public static let foldVersion = 4
+    /// 5: imported findings, suspected intents, and where a discovered resource was found (`foundVia`).
+    public static let foldVersion = 5
 }

@@ -20,6 +20,9 @@ extension IncidentState {
             if resourceIndex(exactly: body.id) != nil {
                 throw IncidentError.conflict("resource \(body.id.terminalSafe) is already in \(id)")
             }
+            if let link = body.foundVia, resourceIndex(exactly: link.from) == nil {
+                throw IncidentError.notFound("\(body.id.terminalSafe) was found from '\(link.from.terminalSafe)', which is not in \(id)")
+            }
         case .resourceStateChanged(let body):
             guard let index = resourceIndex(exactly: body.resource) else {
                 throw IncidentError.notFound("no resource '\(body.resource.terminalSafe)' in \(id)")
@@ -55,6 +58,19 @@ extension IncidentState {
             if followUps.contains(where: { $0.id == body.id }) { throw IncidentError.conflict("follow-up \(body.id.terminalSafe) already exists in \(id)") }
             if body.text.isEmpty { throw IncidentError.invalidInput("the follow-up text is empty") }
             if let due = body.due { _ = try FollowUpRecorded.validateDue(due) }
+        case .findingImported(let body):
+            if body.id.isEmpty || body.source.isEmpty { throw IncidentError.invalidInput("a finding needs its id and source") }
+            if hasImportedFinding(body.id, source: body.source) {
+                throw IncidentError.conflict("\(body.source) finding \(body.id.terminalSafe) is already in \(id)")
+            }
+            for resource in body.resources where resourceIndex(exactly: resource) == nil {
+                throw IncidentError.notFound("no resource '\(resource.terminalSafe)' in \(id)")
+            }
+        case .intentRecorded(let body):
+            if body.intent.isEmpty { throw IncidentError.invalidInput("the intent is empty") }
+            if intents.contains(where: { $0.intent == body.intent }) {
+                throw IncidentError.conflict("\(body.intent.terminalSafe) is already a suspected intent of \(id)")
+            }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

@@ -26,6 +26,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var evidence: [PinnedEvidence] = []
     /// Lessons, policy changes and action items for the report (`follow-up.recorded`), oldest first.
     public private(set) var followUps: [FollowUpItem] = []
+    /// Findings imported from Security Hub or GuardDuty (`finding.imported`), oldest first.
+    public private(set) var findings: [ImportedFinding] = []
+    /// What the attacker seems to be after (`intent.recorded`), each intent once, oldest first.
+    public private(set) var intents: [SuspectedIntent] = []
     /// The seq of the last event applied.
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
@@ -78,7 +82,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
             resources.append(Resource(
                 id: body.id, kind: body.kind, region: body.region, account: body.account, owner: body.owner,
                 state: body.state, addedAt: event.at, addedBy: event.actor,
-                history: [ResourceStateChange(state: body.state, at: event.at, by: event.actor)]))
+                history: [ResourceStateChange(state: body.state, at: event.at, by: event.actor)], foundVia: body.foundVia))
         case .resourceStateChanged(let body):
             guard let index = resourceIndex(exactly: body.resource) else { return }
             resources[index].state = body.to
@@ -102,6 +106,12 @@ public struct IncidentState: Codable, Sendable, Equatable {
             guard !followUps.contains(where: { $0.id == body.id }) else { return }
             followUps.append(FollowUpItem(id: body.id, category: body.category, text: body.text, owner: body.owner, due: body.due,
                                           recordedAt: event.at, recordedBy: event.actor))
+        case .findingImported(let body):
+            guard !hasImportedFinding(body.id, source: body.source) else { return }
+            findings.append(ImportedFinding(finding: body, importedAt: event.at, importedBy: event.actor))
+        case .intentRecorded(let body):
+            guard !intents.contains(where: { $0.intent == body.intent }) else { return }
+            intents.append(SuspectedIntent(intent: body.intent, source: body.source, at: event.at, by: event.actor))
         case .noteAdded(let body):
             notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
         case .incidentClosed(let body):

@@ -13,9 +13,12 @@ public struct Resource: Codable, Sendable, Equatable, Identifiable {
     public var addedBy: String
     /// Every state it has been in, oldest first; the last is `state`.
     public var history: [ResourceStateChange]
+    /// The resource it was discovered from, and how they relate (nil when added directly).
+    public var foundVia: ResourceLink?
 
     public init(id: String, kind: ResourceKind, region: String? = nil, account: String? = nil, owner: String? = nil,
-                state: ResourceState, addedAt: Date, addedBy: String, history: [ResourceStateChange] = []) {
+                state: ResourceState, addedAt: Date, addedBy: String, history: [ResourceStateChange] = [], foundVia: ResourceLink? = nil) {
+        self.foundVia = foundVia
         self.id = id
         self.kind = kind
         self.region = region

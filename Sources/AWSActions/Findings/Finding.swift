@@ -1,0 +1,54 @@
+import Foundation
+import IncidentModel
+
+/// One finding, parsed and checked: every resource id has the shape AWS gives
+/// its kind, every region and account is well formed, and every piece of
+/// attacker-reachable text (title, type, tags) is one terminal-safe line.
+public struct Finding: Sendable, Equatable {
+    public var id: String
+    public var source: FindingSource
+    public var type: String
+    /// As the source states it: `HIGH` (Security Hub's label) or `HIGH (8.0)` (GuardDuty's number).
+    public var severity: String
+    /// True for HIGH and CRITICAL: the resources it names are treated as compromised.
+    public var isSevere: Bool
+    public var title: String
+    public var firstSeen: Date
+    public var lastSeen: Date
+    public var account: String?
+    public var region: String?
+    public var resources: [FindingResource]
+    /// The attacker's apparent purpose (`UnauthorizedAccess`, `CryptoCurrency`…), when the type says.
+    public var intent: String?
+
+    public init(id: String, source: FindingSource, type: String, severity: String, isSevere: Bool, title: String,
+                firstSeen: Date, lastSeen: Date, account: String?, region: String?, resources: [FindingResource], intent: String?) {
+        self.id = id
+        self.source = source
+        self.type = type
+        self.severity = severity
+        self.isSevere = isSevere
+        self.title = title
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.account = account
+        self.region = region
+        self.resources = resources
+        self.intent = intent
+    }
+}
+
+/// A resource a finding names, with where it lives and its owner (from its tags).
+public struct FindingResource: Sendable, Equatable {
+    public var reference: ResourceIdentifier
+    public var region: String?
+    public var account: String?
+    public var owner: String?
+
+    public init(reference: ResourceIdentifier, region: String?, account: String?, owner: String?) {
+        self.reference = reference
+        self.region = region
+        self.account = account
+        self.owner = owner
+    }
+}
