@@ -151,3 +151,22 @@ struct ChangeWatcherTests {
         #expect(try !watcher.hasChanged())
     }
 }
+
+@Suite("Checkpoints from another reducer version")
+struct StaleCheckpointTests {
+    @Test func anUnusableCheckpointIsRewrittenOnTheNextAppendAndNeverCalledTampering() throws {
+        let folder = try TemporaryFolder()
+        let (_, id) = try seededStore(in: folder)
+        let path = folder.path("incidents.db")
+        // As a build with another reducer version would have left it.
+        try sqlite3(path, "UPDATE incidents SET state = replace(state, '\"fold\":\(IncidentState.foldVersion)', '\"fold\":1')")
+        let fresh = try SQLiteIncidentStore(path: path)
+        #expect(try fresh.verify(id).first?.isIntact == true)
+        let expected = try IncidentState.replaying(try fresh.events(of: id, since: 0).map(\.event))
+        #expect(try fresh.state(of: id) == expected)
+        try fresh.append(to: id, actor: "alice", at: nil) { _ in [.noteAdded(NoteAdded(text: "after"))] }
+        let stored = try sqlite3(path, "SELECT state_seq, instr(state, '\"fold\":\(IncidentState.foldVersion)') > 0 FROM incidents")
+        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "6|1")
+        #expect(try fresh.verify(id).first?.isIntact == true)
+    }
+}

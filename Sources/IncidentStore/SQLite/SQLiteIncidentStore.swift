@@ -134,7 +134,9 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                 headHash = stored.hash
                 recorded.append(stored)
             }
-            if !recorded.isEmpty { try self.saveProjection(state, headHash: headHash, db) }
+            if !recorded.isEmpty {
+                try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), db)
+            }
             return AppendResult(events: recorded, state: state)
         }
         // Only once committed: a failed commit must not leave a state that never happened.
@@ -170,7 +172,9 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     /// Events between two checkpoints of the folded state.
     static let checkpointInterval: Int64 = 256
 
-    private func saveProjection(_ state: IncidentState, headHash: String, _ db: Database) throws {
+    /// `refreshCheckpoint`: the stored checkpoint could not be used (another reducer
+    /// version, or damaged), so write a current one now rather than fold everything again next time.
+    private func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false, _ db: Database) throws {
         let incident = state.incident
         try db.execute(sql: """
             INSERT INTO incidents
@@ -185,9 +189,10 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                              incident.closedAt?.millisecondsSince1970, state.lastRecordedAt.millisecondsSince1970,
                              state.lastSeq, headHash])
         let checkpointSeq = try Int64.fetchOne(db, sql: "SELECT state_seq FROM incidents WHERE id = ?", arguments: [incident.id.rawValue]) ?? 0
-        if checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
+        if refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
             try db.execute(sql: "UPDATE incidents SET state_seq = ?, state = ? WHERE id = ?",
                            arguments: [state.lastSeq, try StateSnapshot.encode(state), incident.id.rawValue])
+            cache.markCheckpointStale(incident.id, false)
         }
     }
 
@@ -256,6 +261,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
             let events = try fetchEvents(incident, since: 0, db)
             guard !events.isEmpty else { throw StoreError.corrupt(path: path, reason: "\(incident) has no events") }
             state = try IncidentState.replaying(events.map(\.event))
+            cache.markCheckpointStale(incident, true)
         }
         if state.lastSeq < lastSeq {
             for recorded in try fetchEvents(incident, since: state.lastSeq, db) { state.apply(recorded.event) }

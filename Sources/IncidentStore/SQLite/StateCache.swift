@@ -7,6 +7,8 @@ import IncidentModel
 final class StateCache: @unchecked Sendable {
     private let lock = NSLock()
     private var states: [IncidentID: IncidentState] = [:]
+    /// Incidents whose stored checkpoint this process found unusable.
+    private var staleCheckpoints: Set<IncidentID> = []
 
     func state(of incident: IncidentID) -> IncidentState? {
         lock.withLock { states[incident] }
@@ -17,5 +19,15 @@ final class StateCache: @unchecked Sendable {
             if let known = states[state.incident.id], known.lastSeq > state.lastSeq { return }
             states[state.incident.id] = state
         }
+    }
+
+    func markCheckpointStale(_ incident: IncidentID, _ stale: Bool) {
+        lock.withLock {
+            if stale { staleCheckpoints.insert(incident) } else { staleCheckpoints.remove(incident) }
+        }
+    }
+
+    func isCheckpointStale(_ incident: IncidentID) -> Bool {
+        lock.withLock { staleCheckpoints.contains(incident) }
     }
 }
