@@ -5,7 +5,7 @@ import IncidentModel
 struct ResourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resource", abstract: "Add resources to an incident and move them through the states.",
-        subcommands: [ResourceAddCommand.self, ResourceStateCommand.self])
+        subcommands: [ResourceAddCommand.self, ResourceStateCommand.self, ResourceDiscoverCommand.self])
 }
 
 /// `firebreak resource add INCIDENT ID_OR_ARN [--kind K] [--region R] [--account A] [--state S] [--owner O]`.
