@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `firebreak drill` end to end: the scenarios listed, a drill started without
+/// a console (its own moto on a free port), worked through `action run` to
+/// containment, scored by `--check`, reported, and its emulator gone when it is killed.
+@Suite("firebreak drill", .serialized)
+struct DrillTests {
+    static var awsEnvironment: [String: String] {
+        ["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1",
+         "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]
+    }
+
+    @Test func listDescribesEveryScenario() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        let text = try fb.ok("drill", "--list")
+        for id in ["leaked-key-miners", "web-server-exfiltration", "ransomware-kms-snapshots"] { #expect(text.contains(id)) }
+        #expect(text.contains("Contained means:"))
+        let list = try #require(try fb.json("drill", "--list", "--json") as? [[String: Any]])
+        #expect(list.count >= 3)
+        #expect(list.filter { $0["default"] as? Bool == true }.count == 1)
+        // Listing opens no database.
+        #expect(!FileManager.default.fileExists(atPath: folder.path("fb.db")))
+    }
+
+    @Test func withoutATerminalTheDrillAsksForNoConsoleAndStartsNothing() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        let result = try fb.run("drill")
+        #expect(result.status != 0)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("--no-console"))
+        #expect(try fb.run("drill", "no-such-scenario", "--no-console").stderr.contains("no drill scenario"))
+    }
+
+    @Test func aDrillIsSeededWorkedToContainmentScoredAndItsEmulatorStops() throws {
+        let folder = try TemporaryFolder()
+        var fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "trainee")
+        fb.environment.merge(Self.awsEnvironment) { $1 }
+
+        let drill = Process()
+        drill.executableURL = FirebreakProcess.binary
+        drill.arguments = ["drill", "web-server-exfiltration", "--no-console"]
+        drill.environment = fb.environment
+        let out = Pipe()
+        drill.standardOutput = out
+        drill.standardError = FileHandle.nullDevice
+        drill.standardInput = FileHandle.nullDevice
+        try drill.run()
+        defer { if drill.isRunning { kill(drill.processIdentifier, SIGKILL) } }
+
+        // INC-1, endpoint URL, log path: printed once seeding is done.
+        var printed = ""
+        let deadline = Date().addingTimeInterval(90)
+        while !printed.contains("\nlog "), drill.isRunning, Date() < deadline {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let lines = printed.split(separator: "\n").map(String.init)
+        try #require(lines.count >= 3, "drill printed: \(printed)")
+        #expect(lines[0] == "INC-1")
+        let endpoint = try #require(lines.first { $0.hasPrefix("endpoint ") }.map { String($0.dropFirst("endpoint ".count)) })
+        #expect(endpoint.hasPrefix("http://127.0.0.1:"))
+        let logPath = try #require(lines.first { $0.hasPrefix("log ") }.map { String($0.dropFirst(4)) })
+        #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains("203.0.113.77"))
+
+        let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
+        #expect(show["drill"] as? Bool == true)
+        #expect(show["phase"] as? String == "detection")
+        let resources = try #require(show["resources"] as? [[String: Any]])
+        let instance = try #require(resources.first { $0["kind"] as? String == "ec2-instance" }?["id"] as? String)
+        #expect(resources.filter { $0["state"] as? String == "compromised" }.count == 3)
+        // The scenario's earliest log line dates the attack: time to detect is measured.
+        let metrics = try #require(show["metrics"] as? [String: Any])
+        #expect(((metrics["timeToDetect"] as? [String: Any])?["seconds"] as? Double ?? 0) >= 179 * 60)
+
+        // Halfway: one resource contained, the check says what was missed.
+        try fb.ok("action", "run", "INC-1", "s3.block-public-access", "s3://shop-exports-public", "--yes", "--endpoint-url", endpoint)
+        let partial = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
+        #expect(partial["complete"] as? Bool == false)
+        #expect(partial["contained"] as? Int == 1)
+        #expect(try fb.ok("drill", "--check", "INC-1").contains("missed"))
+
+        try fb.ok("action", "run", "INC-1", "ec2.isolate", instance, "--yes", "--endpoint-url", endpoint)
+        try fb.ok("action", "run", "INC-1", "iam.deny-all", "shop-web-role", "--yes", "--endpoint-url", endpoint)
+        let scored = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
+        #expect(scored["complete"] as? Bool == true)
+        #expect(scored["contained"] as? Int == 3)
+        #expect(scored["scenario"] as? String == "web-server-exfiltration")
+        #expect(scored["score"] as? Int == 100)
+
+        let report = try fb.ok("report", "INC-1")
+        #expect(report.contains("(DRILL)"))
+        #expect(report.contains("ec2.isolate"))
+
+        // Killed, the drill takes its emulator with it.
+        let port = try #require(Int(endpoint.split(separator: ":").last!))
+        kill(drill.processIdentifier, SIGTERM)
+        drill.waitUntilExit()
+        var closed = false
+        for _ in 0..<50 where !closed {
+            closed = !Self.accepts(port: port)
+            if !closed { usleep(100_000) }
+        }
+        #expect(closed, "the emulator on port \(port) outlived its drill")
+    }
+
+    static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
