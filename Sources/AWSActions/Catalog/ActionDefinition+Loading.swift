@@ -3,7 +3,7 @@ import IncidentModel
 
 extension ActionDefinition {
     static let topLevelFields: Set<String> = [
-        "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires", "preview", "notice",
+        "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires", "preview", "notice", "records",
         "record", "steps", "verify", "undo", "onSuccess", "onUndo",
     ]
 
@@ -41,6 +41,14 @@ extension ActionDefinition {
         let warning = try fields["warning"]?.nonEmptyString()
         let confirm = try fields["confirm"]?.nonEmptyString()
         let notice = try fields["notice"]?.nonEmptyString()
+        var recordFormat: ActionRecordFormat?
+        if let field = fields["records"] {
+            guard let format = ActionRecordFormat(rawValue: try field.string()) else {
+                throw field.fail("expected one of \(ActionRecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard risk == .readOnly else { throw field.fail("only a read-only action gives log records") }
+            recordFormat = format
+        }
         if risk == .destructive && confirm == nil {
             throw document.child("confirm", NSNull()).fail("a destructive action needs the text to type before it runs")
         }
@@ -90,7 +98,8 @@ extension ActionDefinition {
         let definition = ActionDefinition(
             id: id, phase: phase, kinds: kinds, summary: summary, risk: risk, warning: warning, confirm: confirm,
             parameters: parameters, requires: requires, preview: stages[.preview]!, notice: notice, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
-            undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file)
+            undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file,
+            recordFormat: recordFormat)
         try definition.checkReferences(file: file)
         return definition
     }
@@ -121,7 +130,7 @@ extension ActionDefinition {
             }
             range = low...high
         }
-        var parameter = ActionParameter(name: name, summary: try object.required("summary", in: field).nonEmptyString(), shape: shape,
+        let parameter = ActionParameter(name: name, summary: try object.required("summary", in: field).nonEmptyString(), shape: shape,
                                         defaultValue: try object["default"]?.string(), required: try object["required"]?.bool() ?? false,
                                         choices: choices, range: range)
         if let value = parameter.defaultValue {

@@ -42,12 +42,15 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var undoState: ResourceState?
     /// The file it came from (`built-in:…` for compiled-in copies).
     public var source: String
+    /// For a query: how its steps' output becomes log records (`Outcome.records`).
+    public var recordFormat: ActionRecordFormat?
 
     public init(id: String, phase: Phase, kinds: [ResourceKind], summary: String, risk: ActionRisk, warning: String? = nil,
                 confirm: String? = nil, parameters: [ActionParameter] = [], requires: [ActionRequirement] = [],
                 preview: [ActionStep] = [], notice: String? = nil, record: [ActionStep] = [], steps: [ActionStep],
                 verify: [ActionStep] = [], undo: [ActionStep] = [], successState: ResourceState? = nil,
-                successChecklist: String? = nil, undoState: ResourceState? = nil, source: String = "") {
+                successChecklist: String? = nil, undoState: ResourceState? = nil, source: String = "",
+                recordFormat: ActionRecordFormat? = nil) {
         self.id = id
         self.phase = phase
         self.kinds = kinds
@@ -67,6 +70,7 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
         self.successChecklist = successChecklist
         self.undoState = undoState
         self.source = source
+        self.recordFormat = recordFormat
     }
 
     /// The steps of one stage.

@@ -20,6 +20,8 @@ public struct ActionParameter: Sendable, Equatable {
         case integer
         /// A time: RFC 3339 (`2026-05-01T09:30:00Z`), or a duration before now (`90m`, `6h`, `2d`).
         case time
+        /// A time as `time` takes it, passed as epoch milliseconds (CloudWatch Logs' `--start-time`).
+        case epochMilliseconds = "time-ms"
         /// An S3 key or prefix: printable, up to 1,024 bytes, no quote or backslash.
         case s3Key = "s3-key"
     }
@@ -78,6 +80,11 @@ public struct ActionParameter: Sendable, Equatable {
                 throw reject("expected an RFC 3339 time (2026-05-01T09:30:00Z) or a duration before now (90m, 6h, 2d)")
             }
             return ActionParameter.rfc3339(time)
+        case .epochMilliseconds:
+            guard let time = ActionParameter.time(value, now: now) else {
+                throw reject("expected an RFC 3339 time (2026-05-01T09:30:00Z) or a duration before now (90m, 6h, 2d)")
+            }
+            return String(Int64((time.timeIntervalSince1970 * 1000).rounded(.down)))
         case .s3Key:
             guard (1...1024).contains(value.utf8.count), !value.contains("'"), !value.contains("\\") else {
                 throw reject("expected an S3 key or prefix of 1-1,024 bytes without quotes or backslashes")

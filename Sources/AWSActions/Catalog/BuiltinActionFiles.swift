@@ -443,5 +443,60 @@ enum BuiltinActionFiles {
   "onSuccess": { "state": "recovered" }
 }
 """#),
+        ("actions/troubleshooting/cloudtrail.lookup.json", #"""
+{
+  "id": "cloudtrail.lookup",
+  "phase": "troubleshooting",
+  "kinds": ["iam-access-key", "iam-user", "iam-role", "ec2-instance", "ebs-volume", "ebs-snapshot", "security-group", "subnet", "vpc",
+            "network-interface", "s3-bucket", "kms-key", "lambda-function", "route53-zone"],
+  "summary": "CloudTrail management events for the resource, access key or user over a time window; the events stream into the log pane",
+  "risk": "read-only",
+  "parameters": [
+    { "name": "since", "shape": "time", "default": "24h", "summary": "The window's start: RFC 3339, or a duration before now (90m, 6h, 2d)" },
+    { "name": "until", "shape": "time", "default": "0m", "summary": "The window's end (default now)" },
+    { "name": "max-items", "shape": "integer", "min": 1, "max": 5000, "default": "500", "summary": "At most this many events, newest first" }
+  ],
+  "records": "cloudtrail-events",
+  "steps": [
+    { "name": "lookup-by-access-key", "kinds": ["iam-access-key"],
+      "argv": ["cloudtrail", "lookup-events", "--lookup-attributes", { "json": [{ "AttributeKey": "AccessKeyId", "AttributeValue": "{resource}" }] },
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] },
+    { "name": "lookup-by-user", "kinds": ["iam-user"],
+      "argv": ["cloudtrail", "lookup-events", "--lookup-attributes", { "json": [{ "AttributeKey": "Username", "AttributeValue": "{resource}" }] },
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] },
+    { "name": "lookup-by-resource",
+      "kinds": ["iam-role", "ec2-instance", "ebs-volume", "ebs-snapshot", "security-group", "subnet", "vpc", "network-interface", "s3-bucket",
+                "kms-key", "lambda-function", "route53-zone"],
+      "argv": ["cloudtrail", "lookup-events", "--lookup-attributes", { "json": [{ "AttributeKey": "ResourceName", "AttributeValue": "{resource}" }] },
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] }
+  ],
+  "onSuccess": { "checklist": "troubleshooting.cloudtrail" }
+}
+"""#),
+        ("actions/troubleshooting/logs.search.json", #"""
+{
+  "id": "logs.search",
+  "phase": "troubleshooting",
+  "kinds": ["log-group"],
+  "summary": "Search a CloudWatch Logs group with a filter pattern over a time window; the matching events stream into the log pane",
+  "risk": "read-only",
+  "parameters": [
+    { "name": "pattern", "shape": "text", "summary": "A CloudWatch Logs filter pattern, e.g. ERROR or { $.eventName = \"CreateAccessKey\" } (every event when absent)" },
+    { "name": "since", "shape": "time-ms", "default": "24h", "summary": "The window's start: RFC 3339, or a duration before now (90m, 6h, 2d)" },
+    { "name": "until", "shape": "time-ms", "default": "0m", "summary": "The window's end (default now)" },
+    { "name": "max-items", "shape": "integer", "min": 1, "max": 10000, "default": "1000", "summary": "At most this many events" }
+  ],
+  "records": "log-events",
+  "steps": [
+    { "name": "search", "when": "pattern",
+      "argv": ["logs", "filter-log-events", "--log-group-name", "{resource}", "--filter-pattern", "{pattern}",
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] },
+    { "name": "search-everything", "unless": "pattern",
+      "argv": ["logs", "filter-log-events", "--log-group-name", "{resource}",
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] }
+  ],
+  "onSuccess": { "checklist": "troubleshooting.cloudwatch-logs" }
+}
+"""#),
     ]
 }

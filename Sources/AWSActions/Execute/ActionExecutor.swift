@@ -35,6 +35,9 @@ public struct ActionExecutor: Sendable {
         public var results: [ActionResourceResult]
         /// The first failure, one line.
         public var error: String?
+        /// For a query (`recordFormat`): per resource, the records its calls
+        /// returned, read from their whole output (the recorded stdout is capped).
+        public var records: [String: [AWSLogRecord]] = [:]
     }
 
     /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`.
@@ -74,6 +77,7 @@ public struct ActionExecutor: Sendable {
     public func execute(_ plan: ActionPlan, dryRun: Bool = false, force: Bool = false,
                         onStep: (ActionStepRecord) throws -> Void) throws -> Outcome {
         var progress = plan.resources.map { Progress(resource: $0, values: plan.values[$0.id] ?? TemplateValues()) }
+        var records: [String: [AWSLogRecord]] = [:]
         func finish(_ index: Int, _ status: ActionRunStatus, _ error: String?) {
             progress[index].result = ActionResourceResult(resource: progress[index].resource.id, status: status,
                                                           captures: progress[index].captures, error: error)
@@ -159,8 +163,16 @@ public struct ActionExecutor: Sendable {
                         let ids = call.members.map { progress[$0].resource.id }
                         let first = call.members[0]
                         let stepValues = progress[first].values
-                        let handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
+                        var handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
                                              values: stepValues, verify: call.members.count == 1)
+                        if handled.outcome == .succeeded, stage == .change, let format = plan.definition.recordFormat, let output = handled.call?.stdout {
+                            do {
+                                records[ids[0], default: []] += try format.records(from: output)
+                            } catch {
+                                handled.outcome = .failed
+                                handled.problem = "\(error)"
+                            }
+                        }
                         try onStep(ActionStepRecord(
                             resource: ids[0], step: step.name, stage: stage.rawValue,
                             argv: handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region),
@@ -203,7 +215,7 @@ public struct ActionExecutor: Sendable {
             status = statuses.contains(.timedOut) ? .timedOut : .failed
         }
         let error = results.first(where: { $0.error != nil }).map { "\($0.resource): \($0.error!)" }
-        return Outcome(status: status, results: results, error: error)
+        return Outcome(status: status, results: results, error: error, records: records)
     }
 
     /// The calls one step makes: one per resource, or for a batched step one

@@ -52,8 +52,10 @@ public struct ActionPlanner: Sendable {
     }
 
     /// The plan for undoing `run`, from what it recorded.
-    public func undoPlan(_ definition: ActionDefinition, run: ActionRun, in state: IncidentState) throws -> ActionPlan {
-        guard definition.isUndoable else {
+    /// `stages` other than undo re-read what the run did (`ContainmentVerifier` uses `[.verify]`).
+    public func undoPlan(_ definition: ActionDefinition, run: ActionRun, in state: IncidentState,
+                         stages: [ActionStage] = [.undo]) throws -> ActionPlan {
+        guard definition.isUndoable || stages != [.undo] else {
             throw IncidentError.conflict("\(definition.id) is \(definition.risk.rawValue) and has no undo")
         }
         let runID = state.nextActionRunID
@@ -72,7 +74,7 @@ public struct ActionPlanner: Sendable {
             values[planned.id] = resourceValues
         }
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
-                              parameters: run.parameters, values: values, stages: [.undo], calls: [],
+                              parameters: run.parameters, values: values, stages: stages, calls: [],
                               confirmationText: nil, undoes: run.runID)
         plan.calls = calls(for: plan)
         return plan

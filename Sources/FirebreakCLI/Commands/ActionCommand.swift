@@ -7,7 +7,7 @@ import IncidentModel
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action", abstract: "AWS actions from the catalog: list, plan, run and undo them.",
-        subcommands: [ActionListCommand.self, ActionPlanCommand.self, ActionRunCommand.self, ActionUndoCommand.self])
+        subcommands: [ActionListCommand.self, ActionPlanCommand.self, ActionRunCommand.self, ActionUndoCommand.self, ActionVerifyCommand.self])
 }
 
 /// The options every action command that reaches AWS takes.

@@ -13,6 +13,7 @@ struct ActionRunFlow {
     var actor: String
     var executor: ActionExecutor
 
+    /// Runs `plan` and records it; `ActionRun` as folded from what was recorded.
     func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool, quiet: Bool) throws -> ActionRun {
         var planned: ActionPlan?
         try store.append(to: incident, actor: actor, at: nil) { current in
@@ -27,6 +28,15 @@ struct ActionRunFlow {
         let outcome = try executor.execute(plan, dryRun: dryRun, force: force) { step in
             try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
             if !quiet { ActionOutput.printStep(step) }
+        }
+        if !quiet {
+            // A query's results: its records, oldest first, one line each.
+            for resource in plan.resources {
+                for record in outcome.records[resource.id] ?? [] {
+                    let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(record.timestampMs) / 1000))
+                    Output.line("  \(time) \(record.isError ? "ERROR " : "")\(record.message)".terminalSafe)
+                }
+            }
         }
         if !quiet && outcome.results.count > 1 {
             // Which resources made it, when there are several.
@@ -52,5 +62,39 @@ struct ActionRunFlow {
             return payloads
         }
         return try result.state.actionRun(matching: plan.runID)
+    }
+}
+
+extension ActionRunFlow {
+    /// `containment.verify`: one read-only run over every resource a
+    /// containment still in force touched, recording each read-back; ticks
+    /// `troubleshooting.threat-viable` when everything holds.
+    func verifyContainment(verifier: ContainmentVerifier, catalog: ActionCatalog, quiet: Bool) throws -> (ActionRun, ContainmentVerifier.Report)? {
+        var plans: [ActionPlan] = []
+        var runID = ""
+        try store.append(to: incident, actor: actor, at: nil) { current in
+            plans = try verifier.plans(for: current, catalog: catalog)
+            let resources = plans.flatMap { $0.resources.map(\.id) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard !resources.isEmpty else { return [] }
+            runID = current.nextActionRunID
+            return [.actionRunStarted(ActionRunStarted(runID: runID, action: ContainmentVerifier.actionID, risk: .readOnly, resources: resources))]
+        }
+        guard !runID.isEmpty else { return nil }
+        if !quiet { Output.line("\(runID): \(ContainmentVerifier.actionID)") }
+        let report = try verifier.verify(plans) { step in
+            try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: runID, step: step))] }
+            if !quiet { ActionOutput.printStep(step) }
+        }
+        let results = report.results
+        let status: ActionRunStatus = report.allHold ? .succeeded : results.contains { $0.status == .succeeded } ? .partial : .failed
+        let broken = report.checks.first { !$0.holds }.map { "\($0.resource): \($0.runID) \($0.action) no longer holds: \($0.detail ?? "")" }
+        let finished = try store.append(to: incident, actor: actor, at: nil) { current in
+            var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(runID: runID, status: status, results: results, error: broken))]
+            if report.allHold, let item = current.checklist.first(where: { $0.id == "troubleshooting.threat-viable" }), item.state == .open {
+                payloads.append(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: .done, reason: "\(ContainmentVerifier.actionID) \(runID)")))
+            }
+            return payloads
+        }
+        return (try finished.state.actionRun(matching: runID), report)
     }
 }
