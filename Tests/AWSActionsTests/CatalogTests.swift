@@ -10,7 +10,8 @@ struct CatalogTests {
         let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: []))
         for id in ["ec2.isolate", "ec2.snapshot", "ec2.stop", "ec2.start", "iam.deactivate-key", "iam.deny-all",
                    "s3.block-public-access", "kms.disable", "route53.upsert", "ec2.protect", "ec2.lock-metadata", "ec2.quarantine-subnet",
-                   "iam.revoke-sessions"] {
+                   "iam.revoke-sessions", "cloudtrail.lookup", "logs.search", "s3.delete-spilled", "ebs.delete-snapshot",
+                   "kms.schedule-deletion", "iam.delete-key", "ec2.restore-volume", "kms.create-key", "s3.enable-encryption"] {
             #expect(throws: Never.self) { try catalog.action(id) }
         }
         // The compiled-in copy is generated from actions/; run scripts/embed-actions after editing a definition.
@@ -64,7 +65,7 @@ struct CatalogTests {
         ("confirm", "a destructive action needs the text to type before it runs", { d in d["risk"] = "destructive" }),
         ("steps[0].argv[4]", "--endpoint-url comes from the options and the resource, not from a definition", { d in
             d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}", "--endpoint-url", "http://evil"]]] }),
-        ("stepz", "unknown field (expected one of confirm, id, kinds, notice, onSuccess, onUndo, parameters, phase, preview, record, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
+        ("stepz", "unknown field (expected one of confirm, id, kinds, notice, onSuccess, onUndo, parameters, phase, preview, record, records, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
         ("id", "is required", { d in d["id"] = nil }),
         ("preview[0].argv", "a preview step only reads (describe-, get-, list- or lookup- calls)", { d in
             d["preview"] = [["name": "p", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]] }),

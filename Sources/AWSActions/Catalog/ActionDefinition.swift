@@ -95,5 +95,6 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     /// Values that only some kinds of resource give.
     public static let kindPlaceholders: [ResourceKind: Set<String>] = [
         .route53Record: ["record-zone", "record-name", "record-type", "record-set-query", "record-values-query"],
+        .s3Object: ["object-bucket", "object-key"],
     ]
 }

@@ -443,6 +443,215 @@ enum BuiltinActionFiles {
   "onSuccess": { "state": "recovered" }
 }
 """#),
+        ("actions/recovery/kms.create-key.json", #"""
+{
+  "id": "kms.create-key",
+  "phase": "recovery",
+  "kinds": ["kms-key"],
+  "summary": "Create a new KMS key with automatic rotation on, to replace a compromised one (tagged with the key it replaces)",
+  "risk": "additive",
+  "steps": [
+    { "name": "create-key", "capture": "new-key",
+      "argv": ["kms", "create-key", "--description", "Firebreak replacement key",
+               "--tags", { "json": [{ "TagKey": "firebreak-incident", "TagValue": "{incident}" }, { "TagKey": "firebreak-replaces", "TagValue": "{resource}" }] },
+               "--query", "KeyMetadata.KeyId"] },
+    { "name": "enable-rotation", "argv": ["kms", "enable-key-rotation", "--key-id", "{new-key}"] }
+  ],
+  "verify": [
+    { "name": "verify-rotation", "expect": true,
+      "argv": ["kms", "get-key-rotation-status", "--key-id", "{new-key}", "--query", "KeyRotationEnabled"] }
+  ],
+  "onSuccess": { "checklist": "recovery.new-keys" }
+}
+"""#),
+        ("actions/recovery/s3.enable-encryption.json", #"""
+{
+  "id": "s3.enable-encryption",
+  "phase": "recovery",
+  "kinds": ["s3-bucket"],
+  "summary": "Turn on default encryption for a bucket: SSE-KMS with the key you name, else SSE-S3 (AES256); the previous setting is recorded for undo",
+  "risk": "reversible",
+  "parameters": [
+    { "name": "kms-key", "shape": "text", "summary": "A KMS key id or ARN for SSE-KMS (SSE-S3 when absent)" }
+  ],
+  "record": [
+    { "name": "record-previous", "capture": "previous", "tolerate": ["ServerSideEncryptionConfigurationNotFoundError"],
+      "argv": ["s3api", "get-bucket-encryption", "--bucket", "{resource}", "--query", "ServerSideEncryptionConfiguration"] }
+  ],
+  "steps": [
+    { "name": "encrypt-with-kms", "when": "kms-key",
+      "argv": ["s3api", "put-bucket-encryption", "--bucket", "{resource}", "--server-side-encryption-configuration",
+               { "json": { "Rules": [{ "ApplyServerSideEncryptionByDefault": { "SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "{kms-key}" }, "BucketKeyEnabled": true }] } }] },
+    { "name": "encrypt-with-s3", "unless": "kms-key",
+      "argv": ["s3api", "put-bucket-encryption", "--bucket", "{resource}", "--server-side-encryption-configuration",
+               { "json": { "Rules": [{ "ApplyServerSideEncryptionByDefault": { "SSEAlgorithm": "AES256" } }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-kms", "when": "kms-key", "expect": "aws:kms",
+      "argv": ["s3api", "get-bucket-encryption", "--bucket", "{resource}", "--query",
+               "ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm"] },
+    { "name": "verify-s3", "unless": "kms-key", "expect": "AES256",
+      "argv": ["s3api", "get-bucket-encryption", "--bucket", "{resource}", "--query",
+               "ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm"] }
+  ],
+  "undo": [
+    { "name": "restore-previous", "when": "previous",
+      "argv": ["s3api", "put-bucket-encryption", "--bucket", "{resource}", "--server-side-encryption-configuration", { "json": "{previous}" }] },
+    { "name": "remove-encryption", "unless": "previous",
+      "argv": ["s3api", "delete-bucket-encryption", "--bucket", "{resource}"] }
+  ]
+}
+"""#),
+        ("actions/remediation/ebs.delete-snapshot.json", #"""
+{
+  "id": "ebs.delete-snapshot",
+  "phase": "remediation",
+  "kinds": ["ebs-snapshot"],
+  "summary": "Delete an EBS snapshot holding spilled or compromised data (what it was is recorded first)",
+  "risk": "destructive",
+  "warning": "A deleted snapshot cannot be recovered. Never delete Firebreak's own evidence snapshots before the incident is closed.",
+  "confirm": "delete {resource}",
+  "record": [
+    { "name": "record-snapshot", "capture": "snapshot",
+      "argv": ["ec2", "describe-snapshots", "--snapshot-ids", "{resource}", "--query",
+               "Snapshots[0].{VolumeId: VolumeId, StartTime: StartTime, VolumeSize: VolumeSize, Description: Description, Tags: Tags}"] }
+  ],
+  "steps": [
+    { "name": "delete", "dryRun": true, "argv": ["ec2", "delete-snapshot", "--snapshot-id", "{resource}"] }
+  ],
+  "verify": [
+    { "name": "verify-gone", "expect": 0,
+      "argv": ["ec2", "describe-snapshots", "--filters", { "json": [{ "Name": "snapshot-id", "Values": ["{resource}"] }] }, "--query", "length(Snapshots)"] }
+  ],
+  "onSuccess": { "state": "eradicated", "checklist": "remediation.spilled-files" }
+}
+"""#),
+        ("actions/remediation/ec2.restore-volume.json", #"""
+{
+  "id": "ec2.restore-volume",
+  "phase": "remediation",
+  "kinds": ["ebs-snapshot"],
+  "summary": "Restore a volume from a known-good snapshot, tagged with the incident, ready to attach in place of the compromised one",
+  "risk": "additive",
+  "parameters": [
+    { "name": "availability-zone", "shape": "text", "required": true, "summary": "The zone of the instance it will be attached to, e.g. us-east-1a" }
+  ],
+  "steps": [
+    { "name": "create-volume", "capture": "restored-volume", "dryRun": true,
+      "argv": ["ec2", "create-volume", "--snapshot-id", "{resource}", "--availability-zone", "{availability-zone}",
+               "--tag-specifications", { "json": [{ "ResourceType": "volume", "Tags": [
+                   { "Key": "firebreak-incident", "Value": "{incident}" },
+                   { "Key": "firebreak-restored-from", "Value": "{resource}" },
+                   { "Key": "firebreak-run", "Value": "{run}" }] }] },
+               "--query", "VolumeId"] }
+  ],
+  "verify": [
+    { "name": "wait-available", "argv": ["ec2", "wait", "volume-available", "--volume-ids", "{restored-volume}"] },
+    { "name": "verify-source", "expect": "{resource}",
+      "argv": ["ec2", "describe-volumes", "--volume-ids", "{restored-volume}", "--query", "Volumes[0].SnapshotId"] }
+  ],
+  "onSuccess": { "checklist": "remediation.restore-backup" }
+}
+"""#),
+        ("actions/remediation/iam.delete-key.json", #"""
+{
+  "id": "iam.delete-key",
+  "phase": "remediation",
+  "kinds": ["iam-access-key"],
+  "summary": "Delete a leaked access key once its activity has been reviewed (deactivate it first: a deleted key's id is still in CloudTrail, but the key is gone)",
+  "risk": "destructive",
+  "warning": "A deleted key cannot be brought back; anything still using it breaks. Review cloudtrail.lookup for it first.",
+  "confirm": "delete {resource}",
+  "record": [
+    { "name": "find-user", "capture": "user",
+      "argv": ["iam", "get-access-key-last-used", "--access-key-id", "{resource}", "--query", "UserName"] },
+    { "name": "record-last-used", "capture": "last-used",
+      "argv": ["iam", "get-access-key-last-used", "--access-key-id", "{resource}", "--query", "AccessKeyLastUsed"] }
+  ],
+  "steps": [
+    { "name": "delete", "argv": ["iam", "delete-access-key", "--access-key-id", "{resource}", "--user-name", "{user}"] }
+  ],
+  "verify": [
+    { "name": "verify-gone", "expect": 0,
+      "argv": ["iam", "list-access-keys", "--user-name", "{user}", "--query", { "query": "length(AccessKeyMetadata[?AccessKeyId == {resource}])" }] }
+  ],
+  "onSuccess": { "state": "eradicated" }
+}
+"""#),
+        ("actions/remediation/kms.schedule-deletion.json", #"""
+{
+  "id": "kms.schedule-deletion",
+  "phase": "remediation",
+  "kinds": ["kms-key"],
+  "summary": "Schedule a compromised KMS key's deletion after a waiting period (7-30 days); undo cancels it while the period runs",
+  "risk": "destructive",
+  "warning": "Once the waiting period ends, everything encrypted under this key is unreadable forever. Re-encrypt what you keep first.",
+  "confirm": "schedule deletion of {resource}",
+  "parameters": [
+    { "name": "pending-days", "shape": "integer", "min": 7, "max": 30, "default": "30", "summary": "Days before AWS deletes the key (7-30)" }
+  ],
+  "record": [
+    { "name": "record-state", "capture": "previous-state",
+      "argv": ["kms", "describe-key", "--key-id", "{resource}", "--query", "KeyMetadata.KeyState"] },
+    { "name": "record-enabled", "capture": "was-enabled",
+      "argv": ["kms", "describe-key", "--key-id", "{resource}", "--query", "[KeyMetadata][?KeyState=='Enabled'].KeyId | [0]"] }
+  ],
+  "steps": [
+    { "name": "schedule-deletion",
+      "argv": ["kms", "schedule-key-deletion", "--key-id", "{resource}", "--pending-window-in-days", "{pending-days}"] }
+  ],
+  "verify": [
+    { "name": "verify-pending", "expect": "PendingDeletion",
+      "argv": ["kms", "describe-key", "--key-id", "{resource}", "--query", "KeyMetadata.KeyState"] }
+  ],
+  "undo": [
+    { "name": "cancel-deletion", "argv": ["kms", "cancel-key-deletion", "--key-id", "{resource}"] },
+    { "name": "enable-again", "when": "was-enabled", "argv": ["kms", "enable-key", "--key-id", "{resource}"] }
+  ],
+  "onSuccess": { "state": "eradicated", "checklist": "remediation.kms-keys" },
+  "onUndo": { "state": "contained" }
+}
+"""#),
+        ("actions/remediation/s3.delete-spilled.json", #"""
+{
+  "id": "s3.delete-spilled",
+  "phase": "remediation",
+  "kinds": ["s3-bucket", "s3-object"],
+  "summary": "Delete spilled data for good: every version and delete marker of an object, or of every key under a prefix of a bucket (deleting without version ids only adds a delete marker)",
+  "risk": "destructive",
+  "warning": "Every version is deleted; nothing can bring the data back. What was deleted (keys and version ids) is recorded.",
+  "confirm": "delete every version in {resource}",
+  "parameters": [
+    { "name": "prefix", "shape": "s3-key", "summary": "For a bucket: the prefix whose keys are deleted, e.g. exports/2026-05/ (required for a bucket)" }
+  ],
+  "record": [
+    { "name": "list-prefix-versions", "kinds": ["s3-bucket"], "when": "prefix", "capture": "doomed",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--max-items", "1000", "--query",
+               "[Versions[].{Key: Key, VersionId: VersionId}, DeleteMarkers[].{Key: Key, VersionId: VersionId}][]"] },
+    { "name": "list-object-versions", "kinds": ["s3-object"], "capture": "doomed",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--max-items", "1000", "--query",
+               { "query": "[Versions[?Key == {object-key}].{Key: Key, VersionId: VersionId}, DeleteMarkers[?Key == {object-key}].{Key: Key, VersionId: VersionId}][]" }] }
+  ],
+  "requires": [
+    { "value": "doomed", "reason": "no version or delete marker matches, so there is nothing to delete (for a bucket, name the --param prefix=…)" }
+  ],
+  "steps": [
+    { "name": "delete-prefix-versions", "kinds": ["s3-bucket"],
+      "argv": ["s3api", "delete-objects", "--bucket", "{resource}", "--delete", { "json": { "Objects": "{doomed}", "Quiet": true } }] },
+    { "name": "delete-object-versions", "kinds": ["s3-object"],
+      "argv": ["s3api", "delete-objects", "--bucket", "{object-bucket}", "--delete", { "json": { "Objects": "{doomed}", "Quiet": true } }] }
+  ],
+  "verify": [
+    { "name": "verify-prefix-gone", "kinds": ["s3-bucket"], "expect": 0,
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--query",
+               "length([Versions[].Key, DeleteMarkers[].Key][])"] },
+    { "name": "verify-object-gone", "kinds": ["s3-object"], "expect": 0,
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--query",
+               { "query": "length([Versions[?Key == {object-key}].Key, DeleteMarkers[?Key == {object-key}].Key][])" }] }
+  ],
+  "onSuccess": { "state": "eradicated", "checklist": "remediation.spilled-files" }
+}
+"""#),
         ("actions/troubleshooting/cloudtrail.lookup.json", #"""
 {
   "id": "cloudtrail.lookup",

@@ -38,6 +38,14 @@ public struct PlannedResource: Sendable, Equatable {
         values.set("run", string: run)
         values.set("now", string: ActionParameter.rfc3339(now))
         if let region { values.set("region", string: region) }
+        if kind == .s3Object {
+            // bucket/key: the key may hold further slashes.
+            guard let slash = cliID.firstIndex(of: "/"), slash != cliID.startIndex, cliID.index(after: slash) != cliID.endIndex else {
+                throw IncidentError.invalidInput("'\(cliID.terminalSafe)' is not bucket/key")
+            }
+            values.set("object-bucket", string: String(cliID[..<slash]))
+            values.set("object-key", string: String(cliID[cliID.index(after: slash)...]))
+        }
         if kind == .route53Record {
             let parts = cliID.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 else { throw IncidentError.invalidInput("'\(cliID.terminalSafe)' is not ZONEID/record-name/TYPE") }
