@@ -1,4 +1,5 @@
 @testable import AWSActions
+import IncidentModel
 import Foundation
 import Testing
 
@@ -108,5 +109,25 @@ struct QueryTemplateTests {
         var values = TemplateValues()
         values.set("key", string: "a' || `true` || '")
         #expect(throws: TemplateValues.RenderError.self) { try values.render(.query("Contents[?Key == {key}]")) }
+    }
+}
+
+@Suite("The default playbook and the catalog")
+struct PlaybookCatalogTests {
+    @Test func everyItemBackedByACatalogActionIsTheOneItsSuccessTicks() throws {
+        let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: []))
+        var backed = 0
+        for item in Playbook.default.items {
+            guard let name = item.backedBy, let definition = try? catalog.action(name) else { continue }
+            backed += 1
+            #expect(definition.successChecklist == item.id, "\(name) should tick \(item.id)")
+        }
+        #expect(backed >= 11)
+        #expect(Playbook.default.items.contains { $0.backedBy == ContainmentVerifier.actionID && $0.id == "troubleshooting.threat-viable" })
+        // And every item an action ticks exists.
+        let ids = Set(Playbook.default.items.map(\.id))
+        for definition in catalog.actions {
+            if let item = definition.successChecklist { #expect(ids.contains(item), "\(definition.id) ticks unknown \(item)") }
+        }
     }
 }

@@ -1,7 +1,9 @@
 extension Playbook {
     /// The framework's seven phases with every item of the design brief.
-    /// `backedBy` names the action or query that does the item; the actions
-    /// themselves live in the action catalog.
+    /// `backedBy` names the action or query that does the item: a catalog id
+    /// (`ec2.isolate`, see `actions/`) where the catalog has one, whose
+    /// successful run ticks the item; otherwise the name of a command or
+    /// query still to come.
     public static let `default` = Playbook(name: "default", items: [
         .init(id: "readiness.identify-risks", phase: .readiness, text: "Identify risk areas"),
         .init(id: "readiness.owner-tags", phase: .readiness, text: "Tag resources so owners are known (report resources without an owner tag)", backedBy: "readiness-untagged-resources"),
@@ -15,27 +17,27 @@ extension Playbook {
         .init(id: "detection.blast-radius", phase: .detection, text: "Map the blast radius (discover related volumes, interfaces, security groups, roles, users, policies)", backedBy: "discover-related"),
 
         .init(id: "containment.automate", phase: .containment, text: "Automate containment with scripts"),
-        .init(id: "containment.isolation-security-group", phase: .containment, text: "Isolate instances with a security group that denies egress and allows only management ports", backedBy: "isolate-instance"),
-        .init(id: "containment.restrictive-nacl", phase: .containment, text: "Quarantine the subnet with a restrictive network ACL", backedBy: "quarantine-subnet"),
-        .init(id: "containment.deny-iam", phase: .containment, text: "Attach an explicit-deny IAM policy; deactivate keys; revoke role sessions", backedBy: "deny-all-principal"),
-        .init(id: "containment.route53", phase: .containment, text: "Change Route 53 record sets", backedBy: "change-route53-record"),
-        .init(id: "containment.disable-kms", phase: .containment, text: "Disable compromised KMS keys", backedBy: "disable-kms-key"),
-        .init(id: "containment.stop-instances", phase: .containment, text: "Snapshot volumes, then stop compromised instances (never terminate)", backedBy: "stop-instance"),
+        .init(id: "containment.isolation-security-group", phase: .containment, text: "Isolate instances with a security group that denies egress and allows only management ports", backedBy: "ec2.isolate"),
+        .init(id: "containment.restrictive-nacl", phase: .containment, text: "Quarantine the subnet with a restrictive network ACL", backedBy: "ec2.quarantine-subnet"),
+        .init(id: "containment.deny-iam", phase: .containment, text: "Attach an explicit-deny IAM policy; deactivate keys; revoke role sessions", backedBy: "iam.deny-all"),
+        .init(id: "containment.route53", phase: .containment, text: "Change Route 53 record sets", backedBy: "route53.upsert"),
+        .init(id: "containment.disable-kms", phase: .containment, text: "Disable compromised KMS keys", backedBy: "kms.disable"),
+        .init(id: "containment.stop-instances", phase: .containment, text: "Snapshot volumes, then stop compromised instances (never terminate)", backedBy: "ec2.stop"),
 
         .init(id: "troubleshooting.what-when", phase: .troubleshooting, text: "Establish what happened and when"),
-        .init(id: "troubleshooting.threat-viable", phase: .troubleshooting, text: "Is the threat still viable? Verify containment holds", backedBy: "verify-containment"),
+        .init(id: "troubleshooting.threat-viable", phase: .troubleshooting, text: "Is the threat still viable? Verify containment holds", backedBy: "containment.verify"),
         .init(id: "troubleshooting.flow-logs", phase: .troubleshooting, text: "Review VPC Flow Logs", backedBy: "query-flow-logs"),
-        .init(id: "troubleshooting.cloudtrail", phase: .troubleshooting, text: "Review CloudTrail activity", backedBy: "query-cloudtrail"),
-        .init(id: "troubleshooting.cloudwatch-logs", phase: .troubleshooting, text: "Review CloudWatch Logs", backedBy: "query-cloudwatch-logs"),
+        .init(id: "troubleshooting.cloudtrail", phase: .troubleshooting, text: "Review CloudTrail activity", backedBy: "cloudtrail.lookup"),
+        .init(id: "troubleshooting.cloudwatch-logs", phase: .troubleshooting, text: "Review CloudWatch Logs", backedBy: "logs.search"),
 
         .init(id: "remediation.remove-infections", phase: .remediation, text: "Remove infections and compromises"),
-        .init(id: "remediation.kms-keys", phase: .remediation, text: "Delete or disable compromised KMS keys", backedBy: "schedule-kms-key-deletion"),
-        .init(id: "remediation.spilled-files", phase: .remediation, text: "Delete spilled files: EBS snapshots and volumes, S3 objects (every version)", backedBy: "delete-s3-object-versions"),
-        .init(id: "remediation.restore-backup", phase: .remediation, text: "Restore from the last known good backup", backedBy: "restore-from-snapshot"),
+        .init(id: "remediation.kms-keys", phase: .remediation, text: "Delete or disable compromised KMS keys", backedBy: "kms.schedule-deletion"),
+        .init(id: "remediation.spilled-files", phase: .remediation, text: "Delete spilled files: EBS snapshots and volumes, S3 objects (every version)", backedBy: "s3.delete-spilled"),
+        .init(id: "remediation.restore-backup", phase: .remediation, text: "Restore from the last known good backup", backedBy: "ec2.restore-volume"),
 
         .init(id: "recovery.verify-eradication", phase: .recovery, text: "Verify eradication"),
         .init(id: "recovery.restore-one-at-a-time", phase: .recovery, text: "Restore resources to their previous state, one at a time (undo containment)", backedBy: "undo-containment"),
-        .init(id: "recovery.new-keys", phase: .recovery, text: "Create new encryption keys", backedBy: "create-kms-key"),
+        .init(id: "recovery.new-keys", phase: .recovery, text: "Create new encryption keys", backedBy: "kms.create-key"),
         .init(id: "recovery.restore-network", phase: .recovery, text: "Restore network access", backedBy: "restore-security-groups"),
         .init(id: "recovery.keep-monitoring", phase: .recovery, text: "Keep monitoring and containment tools ready"),
 
