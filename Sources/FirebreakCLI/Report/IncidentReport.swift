@@ -22,10 +22,12 @@ struct IncidentReport {
 
     var incident: Incident { state.incident }
 
-    /// The attack's intent as the responders recorded it: the latest note that
-    /// starts with `Intent:`, else the reason given on the `detection.intent`
-    /// checklist item. Nil when neither exists.
+    /// The attack's intent as recorded: the suspected intents (`intent.recorded`,
+    /// from findings or responders), else the latest note that starts with
+    /// `Intent:`, else the reason given on the `detection.intent` checklist
+    /// item. Nil when none exists.
     var intent: String? {
+        if !state.intents.isEmpty { return state.intents.map(\.intent).joined(separator: "; ") }
         if let note = state.notes.last(where: { $0.text.lowercased().hasPrefix("intent:") }) {
             return note.text.dropFirst("intent:".count).trimmingCharacters(in: .whitespaces)
         }

@@ -18,6 +18,7 @@ public struct MaliciousActivity: Sendable, Equatable {
     /// The earliest sign in `state` among:
     /// - pinned evidence, at the time the line says it was logged (`loggedAt`),
     ///   not when it was pinned: the line records the attacker's act;
+    /// - imported GuardDuty / Security Hub findings, at their first-seen time;
     /// - every step of a resource's history into `compromised` (a resource added
     ///   as compromised included), at its event time, which `--at` may back-date;
     /// - notes back-dated (`firebreak note --at`, an event time more than a
@@ -32,6 +33,11 @@ public struct MaliciousActivity: Sendable, Equatable {
         for item in state.evidence {
             if let logged = try? Timestamp.parse(item.pin.loggedAt) {
                 candidates.append(MaliciousActivity(at: logged, source: "evidence #\(item.seq) (logged time)"))
+            }
+        }
+        for item in state.findings {
+            if let firstSeen = try? Timestamp.parse(item.finding.firstSeen) {
+                candidates.append(MaliciousActivity(at: firstSeen, source: "finding \(item.finding.source) \(item.finding.type) (first seen)"))
             }
         }
         for resource in state.resources {
