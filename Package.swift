@@ -60,7 +60,8 @@ let package = Package(
             name: "LogTailTests",
             dependencies: ["LogTail", "IncidentModel", "TerminalUI", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"], exclude: ["Fixtures"]),
         .testTarget(

@@ -318,9 +318,12 @@ struct ConsoleEndToEndTests {
         try tmux.press("2")
         try tmux.press("a")
         let menu = try tmux.waitFor("Actions for AKIAIOSFODNN7EXAMPLE")
-        let line = try #require(menu.split(separator: "\n").first { $0.contains("iam.deactivate-key") })
-        let number = try #require(line.split(separator: "║").dropFirst().first?.trimmingCharacters(in: .whitespaces).split(separator: " ").first)
-        try tmux.press(String(number))
+        // The menu numbers its options: find the one in front of the action.
+        let option = try NSRegularExpression(pattern: "([0-9]+)  iam\\.deactivate-key")
+        let match = try #require(option.firstMatch(in: menu, range: NSRange(menu.startIndex..., in: menu)))
+        let number = (menu as NSString).substring(with: match.range(at: 1))
+        #expect(Int(number).map { $0 <= 9 } == true, "the action must be one key away")
+        try tmux.press(number)
         let preview = try tmux.waitFor("aws iam update-access-key --access-key-id AKIAIOSFODNN7EXAMPLE")
         #expect(preview.contains("aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE"))
         #expect(!FileManager.default.fileExists(atPath: calls))        // nothing ran while the plan was shown
