@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "firebreak", targets: ["firebreak"]),
+        .executable(name: "firebreak-bench", targets: ["FirebreakBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -40,6 +41,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "firebreak", dependencies: ["FirebreakCLI"]),
+        // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
+        .executableTarget(
+            name: "FirebreakBench",
+            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "Console", "TerminalUI", "LogTail"]
+        ),
         // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
         .target(name: "TerminalUI"),
         .systemLibrary(
@@ -74,6 +80,11 @@ let package = Package(
         .testTarget(name: "FirebreakCLITests", dependencies: ["firebreak"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
+        // Crashes, concurrency, hostile input, secrets and the terminal's survival (docs/RELIABILITY.md).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["firebreak", "IncidentModel", "AWSActions", "TerminalUI", "LogTail"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A real terminal: a tmux server on a socket of its own (never anyone's
+/// tmux), one window running a shell command.
+final class Tmux {
+    let socket = "firebreak-rel-\(UUID().uuidString.prefix(8))"
+    let target = "t"
+
+    /// Starts `command` (run by `sh -c`) in a `width`×`height` window. The
+    /// command line ends with `; echo EXIT:$?; sleep 600` so the exit status
+    /// and whatever runs next stay on the screen.
+    init(width: Int = 120, height: Int = 40, environment: [String: String], command: String) throws {
+        var arguments = ["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        arguments.append("\(command); echo EXIT:$?; sleep 600")
+        try tmux(arguments, capture: false)
+    }
+
+    deinit { _ = try? tmux(["kill-server"], capture: false) }
+
+    /// The environment a console needs in these tests.
+    static func environment(_ fb: Firebreak, operatorName: String = "alice") -> [String: String] {
+        ["FIREBREAK_DB": fb.database, "FIREBREAK_OPERATOR": operatorName, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+         "NO_COLOR": "", "FIREBREAK_THEME": "", "TERM": "tmux-256color"]
+    }
+
+    /// The firebreak binary with arguments, quoted for `sh`.
+    static func firebreak(_ arguments: String) -> String { "'\(Firebreak.binary)' \(arguments)" }
+
+    /// Runs tmux with posix_spawn and waitpid (Foundation's Process can miss
+    /// the exit of a tmux client whose server it forked).
+    @discardableResult
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var fds: [Int32] = [-1, -1]
+        if capture {
+            guard pipe(&fds) == 0 else { throw Failure("pipe failed") }
+            _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, cArguments, environ) == 0 else { throw Failure("tmux did not start") }
+        var output = Data()
+        if capture {
+            close(fds[1])
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(fds[0], &buffer, buffer.count)
+                if count <= 0 { break }
+                output.append(contentsOf: buffer[0..<count])
+            }
+            close(fds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Keys by tmux's names (`Enter`, `Escape`, `C-c`) or single characters.
+    func press(_ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", target, key]) }
+    }
+
+    /// Text, literally.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+
+    /// The screen as text; with `escapes`, with its SGR sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pid of the program the pane's shell runs (the shell's only child).
+    func programPID(named name: String = "firebreak") throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let shellPID = Int32(shell) else { throw Failure("no pane pid: \(shell)") }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let children = (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
+            for child in children.split(separator: " ").compactMap({ Int32($0) }) {
+                let comm = (try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                if comm == name { return child }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure("\(name) is not running in the pane")
+    }
+
+    /// Waits until the screen contains `text`; throws with the last screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure("the screen never showed '\(text)'; last screen:\n\(last)")
+    }
+}
