@@ -7,14 +7,14 @@ import Testing
 
 @Suite("Replay: the same reducer at any point of the record")
 struct ReplayTests {
-    static func replayModel(size: Size = Size(width: 120, height: 40)) -> ConsoleModel {
+    static func replayModel(size: Size = Size(width: 120, height: 40)) throws -> ConsoleModel {
         var model = ConsoleModel(mode: .replay, operatorName: "reviewer", size: size, now: ConsoleFixtures.now)
-        _ = model.update(.replayLoaded(ConsoleFixtures.events()))
+        _ = model.update(.replayLoaded(try ReplayLog(events: ConsoleFixtures.events().map(\.event))))
         return model
     }
 
     @Test func startsAtTheOpeningPausedAndStepsThroughEveryEvent() throws {
-        var model = Self.replayModel()
+        var model = try Self.replayModel()
         let events = ConsoleFixtures.events().map(\.event)
         #expect(model.replay?.position == 1)
         #expect(model.state?.phase == .readiness)
@@ -33,7 +33,7 @@ struct ReplayTests {
     }
 
     @Test func jumpsBetweenPhasesAndEnds() throws {
-        var model = Self.replayModel()
+        var model = try Self.replayModel()
         _ = model.press("}")
         #expect(model.state?.phase == .detection)
         #expect(model.replay?.position == 2)
@@ -52,7 +52,7 @@ struct ReplayTests {
     }
 
     @Test func seeksToATime() throws {
-        var model = Self.replayModel()
+        var model = try Self.replayModel()
         // Events are five minutes apart from 21:06:40Z; 21:33 falls after the sixth.
         _ = model.press("t")
         model.type("21:33")
@@ -70,7 +70,7 @@ struct ReplayTests {
     }
 
     @Test func playingFollowsTheRecordedClockAndSkipsIdleGaps() throws {
-        var model = Self.replayModel()
+        var model = try Self.replayModel()
         _ = model.press("<Space>")
         #expect(model.replay?.playing == true)
         #expect(model.wantsFastTicks)
@@ -90,7 +90,7 @@ struct ReplayTests {
     }
 
     @Test func replayHasNoKeyThatChangesAnything() throws {
-        var model = Self.replayModel()
+        var model = try Self.replayModel()
         #expect(model.bindings.bindings.allSatisfy { !$0.mutates })
         for spelling in ["x", "s", "u", "A", "n", "a", "P", "C", "O", "c", "e", "R"] {
             for pane in ["1", "2", "3", "4"] {
@@ -114,7 +114,7 @@ struct ReplayTests {
         }
         var replay = try ReplayState(events: events)
         for target in [24_999, 3, 12_345, 12_346, 1, 25_000, 7_777] {
-            replay.seek(to: target)
+            try replay.seek(to: target)
             #expect(replay.position == target)
             #expect(replay.state.lastSeq == Int64(target))
             // The fixture's one note is event #8; every event after #12 is a note.

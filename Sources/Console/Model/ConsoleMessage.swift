@@ -17,8 +17,8 @@ public enum ConsoleMessage: Sendable {
     case appended(IncidentState, [RecordedEvent])
     /// The incidents to pick from.
     case incidents([IncidentSummary])
-    /// Every event of the incident to replay.
-    case replayLoaded([RecordedEvent])
+    /// The incident to replay, indexed (its events stay in the store).
+    case replayLoaded(ReplayLog)
     /// Who else has the incident open (this console excluded).
     case presence([Presence])
     /// Lines from a followed log source (a file, …).
@@ -47,7 +47,7 @@ public enum ConsoleEffect: Equatable, Sendable {
     case load(IncidentID)
     /// Fetch the open incidents for the picker.
     case listIncidents
-    /// Fetch every event of an incident, for replay.
+    /// Index an incident's record for replay.
     case loadReplay(IncidentID)
     /// List the actions for these resources.
     case listActions(resources: [String])

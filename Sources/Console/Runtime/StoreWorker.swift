@@ -32,10 +32,10 @@ final class StoreWorker: @unchecked Sendable {
                 load(id)
             case .loadReplay(let id):
                 attempt {
-                    let events = try store.events(of: id, since: 0)
+                    let log = try ReplayLog.load(id, from: store)
                     incident = id
-                    lastSeq = events.last?.event.seq ?? 0
-                    send(.replayLoaded(events))
+                    lastSeq = Int64(log.count)
+                    send(.replayLoaded(log))
                 }
             case .listActions(let resources):
                 attempt {

@@ -11,9 +11,9 @@ extension ConsoleModel {
         return run(binding.command)
     }
 
-    mutating func startReplay(_ events: [RecordedEvent]) {
+    mutating func startReplay(_ log: ReplayLog) {
         do {
-            replay = try ReplayState(events: events.map(\.event))
+            replay = try ReplayState(log: log)
         } catch {
             complain("\(error)")
             return
@@ -28,8 +28,7 @@ extension ConsoleModel {
         guard let replay else { return }
         let phaseBefore = state?.phase
         state = replay.state
-        let upper = replay.position
-        logLines = replay.events[max(0, upper - Self.logCapacity)..<upper].map { .event(EventLine($0)) }
+        logLines = replay.recentEvents.map { .event(EventLine($0)) }
         logScroll = 0
         if let phaseBefore, replay.state.phase != phaseBefore, selectedPhase == phaseBefore {
             phaseList.select(replay.state.phase.number - 1)
@@ -37,18 +36,28 @@ extension ConsoleModel {
         refreshListCounts()
     }
 
+    /// Moves the replay, or says why the record could not be read there.
+    private mutating func seekReplay(_ replay: inout ReplayState, to target: Int) {
+        do {
+            try replay.seek(to: target)
+        } catch {
+            replay.playing = false
+            complain("\(error)")
+        }
+    }
+
     mutating func runReplayCommand(_ command: String) {
         guard var replay else { return }
         switch command {
         case "replay.play-pause":
-            if replay.atEnd && !replay.playing { replay.seek(to: 1) }
+            if replay.atEnd && !replay.playing { seekReplay(&replay, to: 1) }
             replay.playing.toggle()
         case "replay.step-forward":
             replay.playing = false
-            replay.seek(to: replay.position + 1)
+            seekReplay(&replay, to: replay.position + 1)
         case "replay.step-back":
             replay.playing = false
-            replay.seek(to: replay.position - 1)
+            seekReplay(&replay, to: replay.position - 1)
         case "replay.faster":
             replay.speedIndex = min(replay.speedIndex + 1, ReplayState.speeds.count - 1)
         case "replay.slower":
@@ -57,13 +66,13 @@ extension ConsoleModel {
             replay.skipIdle.toggle()
             say(replay.skipIdle ? "idle gaps are skipped" : "idle gaps play in real time")
         case "replay.next-phase":
-            if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { replay.seek(to: next.position) }
+            if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { seekReplay(&replay, to: next.position) }
         case "replay.previous-phase":
-            if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { replay.seek(to: previous.position) }
+            if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { seekReplay(&replay, to: previous.position) }
         case "replay.start":
-            replay.seek(to: 1)
+            seekReplay(&replay, to: 1)
         case "replay.end":
-            replay.seek(to: replay.events.count)
+            seekReplay(&replay, to: replay.count)
         case "replay.seek-time":
             overlay = .prompt(PromptForm(title: "Seek to a time", prompt: Prompt(
                 label: "Time: ", placeholder: "RFC 3339 (2026-11-29T03:04:05Z) or HH:MM[:SS] UTC on the incident's day"), purpose: .seekTime))
@@ -95,14 +104,19 @@ extension ConsoleModel {
             date = resolved
         }
         replay.playing = false
-        replay.seek(to: replay.position(at: date))
+        seekReplay(&replay, to: replay.position(at: date))
         self.replay = replay
         syncFromReplay()
     }
 
     mutating func advanceReplay(to date: Date) {
         guard var replay, replay.playing else { return }
-        replay.advance(by: max(0, date.timeIntervalSince(now)))
+        do {
+            try replay.advance(by: max(0, date.timeIntervalSince(now)))
+        } catch {
+            replay.playing = false
+            complain("\(error)")
+        }
         let moved = replay.position != self.replay?.position
         self.replay = replay
         if moved { syncFromReplay() }

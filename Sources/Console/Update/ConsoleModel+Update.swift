@@ -68,8 +68,8 @@ extension ConsoleModel {
         case .presence(let list):
             others = list.filter { $0.incident == state?.incident.id }
             return []
-        case .replayLoaded(let events):
-            startReplay(events)
+        case .replayLoaded(let log):
+            startReplay(log)
             return []
         case .incidents(let incidents):
             overlay = .picker(IncidentPicker(incidents: incidents))

@@ -10,12 +10,12 @@ enum ScrubberView {
     static func draw(_ replay: ReplayState, into canvas: inout Canvas, rect: Rect) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, role: .footer)
-        let status = "\(replay.playing ? "▶" : "⏸") \(replay.position)/\(replay.events.count) \(TimeText.clock(replay.clock)) "
+        let status = "\(replay.playing ? "▶" : "⏸") \(replay.position)/\(replay.count) \(TimeText.clock(replay.clock)) "
             + "\(Int(replay.speed))×\(replay.skipIdle ? " skip idle" : "") "
         let used = canvas.put(status, x: rect.x, y: rect.y, maxWidth: rect.width, role: .headerReplay)
         let bar = Rect(x: rect.x + used + 1, y: rect.y, width: max(0, rect.width - used - 2), height: 1)
         guard bar.width >= 3 else { return }
-        let total = max(1, replay.events.count - 1)
+        let total = max(1, replay.count - 1)
         func column(_ position: Int) -> Int { bar.x + (position - 1) * (bar.width - 1) / total }
         let here = column(replay.position)
         for x in bar.x..<bar.maxX {

@@ -17,13 +17,15 @@ public struct IncidentState: Codable, Sendable, Equatable {
     /// In the order they were added.
     public private(set) var resources: [Resource]
     public private(set) var checklist: [ChecklistItem]
-    public private(set) var notes: [Note]
+    /// Chunked (as are evidence and action runs), so versions of the state kept
+    /// side by side — replay's checkpoints — share these growing histories.
+    public private(set) var notes: ChunkedList<Note>
     /// Every action run, in the order they started.
-    public internal(set) var actionRuns: [ActionRun]
+    public internal(set) var actionRuns: ChunkedList<ActionRun>
     /// Who holds each role now (`role.assigned`).
     public private(set) var roles: [IncidentRole: String] = [:]
     /// Log lines pinned as evidence, oldest first.
-    public private(set) var evidence: [PinnedEvidence] = []
+    public private(set) var evidence: ChunkedList<PinnedEvidence> = []
     /// Lessons, policy changes and action items for the report (`follow-up.recorded`), oldest first.
     public private(set) var followUps: [FollowUpItem] = []
     /// Findings imported from Security Hub or GuardDuty (`finding.imported`), oldest first.

@@ -88,7 +88,7 @@ public struct IncidentMetrics: Sendable, Equatable {
         timeToEradicate = Self.timeUntil(compromised, reach: [.eradicated, .recovered, .cleared], verb: "eradicated", detectedAt: detected)
         timeToRecover = Self.timeUntil(compromised, reach: [.recovered, .cleared], verb: "recovered", detectedAt: detected)
 
-        actions = ActionTally(state.actionRuns)
+        actions = ActionTally(Array(state.actionRuns))
         operators = Self.operators(in: events)
     }
 
