@@ -70,6 +70,18 @@ public enum ConsoleBindings {
         KeyBinding(["<Enter>"], command: "details", help: "Go to the resource the selected line names, else show the line", scope: .pane("log"), footer: "go to"),
         KeyBinding(["d"], command: "log.details", help: "The selected line: time, source, hash, resources it names", scope: .pane("log")),
         KeyBinding(["p"], command: "log.pin", help: "Pin the selected line as evidence (with its SHA-256)", scope: .pane("log"), mutates: true, footer: "pin"),
+        KeyBinding(["s"], command: "log.search", help: "Search the log: text, or re:REGEX; matches are highlighted (empty clears)", scope: .pane("log"), footer: "search"),
+        KeyBinding(["n"], command: "log.search-next", help: "Next match, towards newer lines (here n does not add a note)", scope: .pane("log")),
+        KeyBinding(["N"], command: "log.search-previous", help: "Previous match, towards older lines", scope: .pane("log")),
+        KeyBinding(["e"], command: "log.level-error", help: "Show or hide error lines", scope: .pane("log")),
+        KeyBinding(["w"], command: "log.level-warning", help: "Show or hide warning lines", scope: .pane("log")),
+        KeyBinding(["o"], command: "log.level-info", help: "Show or hide ordinary (info) lines", scope: .pane("log")),
+        KeyBinding(["T"], command: "log.time", help: "Times in UTC or in local time", scope: .pane("log")),
+        KeyBinding(["]"], command: "log.source-next", help: "Select the next source (the incident, then each followed log)", scope: .pane("log"), footer: "source"),
+        KeyBinding(["["], command: "log.source-previous", help: "Select the previous source", scope: .pane("log")),
+        KeyBinding(["z"], command: "log.source-pause", help: "Pause or resume the selected source (its place is kept)", scope: .pane("log")),
+        KeyBinding(["m"], command: "log.source-mute", help: "Mute or unmute the selected source (hidden, still followed)", scope: .pane("log")),
+        KeyBinding(["x"], command: "log.source-remove", help: "Stop following the selected source", scope: .pane("log")),
 
         // Replay (firebreak replay): these come before the focused pane's keys
         KeyBinding(["<Space>"], command: "replay.play-pause", help: "Play or pause", scope: .pane("replay"), footer: "play/pause"),

@@ -15,15 +15,18 @@ public struct ConsoleModel: Sendable {
     public internal(set) var now: Date
     /// The incident on screen; nil while the picker is up with nothing chosen.
     public internal(set) var state: IncidentState?
-    var logLines: [PaneLine] = []
+    /// The log pane's lines, newest last, in a ring of `logCapacity` (memory stays flat).
+    var logLines: RingBuffer<PaneLine>
     /// The last event already in `logLines` (events arrive once each, in order).
     var lastEventSeq: Int64 = 0
     /// Finds the incident's resources in log lines; rebuilt when they change.
     var linker = ResourceLinker(resources: [])
     /// The log sources followed besides the incident itself, by id: name and status.
     var logSources: [String: (name: String, status: LogSourceStatus)] = [:]
-    /// At most this many lines are kept in the log pane.
-    static let logCapacity = 5_000
+    /// Lines the log pane keeps unless told otherwise (`--log-lines`).
+    public static let defaultLogCapacity = 5_000
+    /// The log pane's search, toggles, time zone and source requests.
+    var logPane = LogPaneState()
 
     var focus: PaneID = .checklist
     var phaseList = ListView(count: Phase.allCases.count, selection: 0, viewportHeight: 7)
@@ -52,8 +55,11 @@ public struct ConsoleModel: Sendable {
     /// Resources marked (Space) so one action takes them all.
     var markedResources: Set<String> = []
 
-    public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date()) {
+    /// `logCapacity`: the most lines the log pane keeps (at least 1); the oldest go first.
+    public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date(), logCapacity: Int = defaultLogCapacity) {
         self.mode = mode
+        // A byte budget too: a capacity of lines a megabyte long each would otherwise mean gigabytes.
+        logLines = RingBuffer(capacity: logCapacity, byteBudget: max(16 << 20, logCapacity * 2048))
         self.operatorName = operatorName
         self.size = size
         self.now = now
@@ -99,14 +105,17 @@ public struct ConsoleModel: Sendable {
         return items[index]
     }
 
-    var visibleLogLines: [PaneLine] {
-        guard let logPattern else { return logLines }
-        return logLines.filter { logPattern.matches($0.text) }
+    /// The lines the log pane shows: every kept line the filter and toggles let through.
+    var visibleLogLines: VisibleLogLines {
+        let everything = logPattern == nil && logPane.hiddenLevels.isEmpty && logPane.mutedSources.isEmpty
+        return VisibleLogLines(lines: logLines, positions: everything ? nil : logLines.indices.filter { showsInLog(logLines[$0]) })
     }
 
-    /// Whether a line passes the log filter.
+    /// Whether a line passes the log filter and the level and source toggles.
     func showsInLog(_ line: PaneLine) -> Bool {
-        logPattern?.matches(line.text) ?? true
+        if !logPane.hiddenLevels.isEmpty, logPane.hiddenLevels.contains(line.level) { return false }
+        if !logPane.mutedSources.isEmpty, logPane.mutedSources.contains(line.sourceID) { return false }
+        return logPattern?.matches(line.text) ?? true
     }
 
     /// The line the log pane's selection is on: the bottom one shown.

@@ -49,6 +49,7 @@ struct PromptForm: Equatable, Sendable {
         case newIncidentTitle
         case filterResources
         case filterLog
+        case searchLog
         case seekTime
         case assignRole(IncidentRole)
         case confirmAction(ActionPreview)

@@ -5,7 +5,7 @@ import TerminalUI
 
 /// One line of the log pane: an event of the incident, or a line from a log
 /// source the responder follows (a file, later CloudWatch or CloudTrail).
-enum PaneLine: Sendable {
+enum PaneLine: RingBufferElement {
     case event(EventLine)
     case external(LogTail.LogLine, sourceName: String)
 
@@ -50,6 +50,23 @@ enum PaneLine: Sendable {
             case .warning: return .logWarning
             default: return .logInfo
             }
+        }
+    }
+
+    /// How serious the line is, for the level toggles: an event that marks a
+    /// resource compromised counts as a warning, other events as info.
+    var level: LogLevel {
+        switch self {
+        case .event(let line): return line.role == .logWarning ? .warning : .info
+        case .external(let line, _): return line.level
+        }
+    }
+
+    /// Roughly the memory the line holds, for the ring's byte budget.
+    var footprint: Int {
+        switch self {
+        case .event(let line): return 160 + line.text.utf8.count + line.actor.utf8.count + line.kind.utf8.count
+        case .external(let line, let name): return line.footprint + name.utf8.count
         }
     }
 

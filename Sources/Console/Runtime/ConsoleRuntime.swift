@@ -62,7 +62,8 @@ public final class ConsoleRuntime {
         presence?.start()
         for source in logSources {
             let (id, name, send) = (source.id.rawValue, source.displayName, self.send)
-            let shortName = URL(fileURLWithPath: name).lastPathComponent
+            // A file goes by its name; a log group or a CloudTrail lookup by its whole name.
+            let shortName = source.id.rawValue.hasPrefix("file:") ? URL(fileURLWithPath: name).lastPathComponent : name
             source.start { event in
                 switch event {
                 case .lines(let lines, _): send(.logLines(lines, sourceName: shortName))
@@ -107,6 +108,13 @@ public final class ConsoleRuntime {
 
     private func apply(_ message: ConsoleMessage) {
         for effect in model.update(message) { perform(effect) }
+        for request in model.takeLogSourceRequests() {
+            switch request {
+            case .pause(let id): logSources.first { $0.id.rawValue == id }?.pause()
+            case .resume(let id): logSources.first { $0.id.rawValue == id }?.resume()
+            case .remove(let id): logSources.first { $0.id.rawValue == id }?.stop()
+            }
+        }
         presence?.track(model.state?.incident.id)
     }
 

@@ -130,7 +130,7 @@ extension ConsoleModel {
             if logFollow { logScroll = 0; logUnseen = 0 }
             say(logFollow ? "following new lines" : "paused: new lines wait below")
         default:
-            break
+            _ = runLogPaneCommand(command)
         }
         return []
     }

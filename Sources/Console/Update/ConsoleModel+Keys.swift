@@ -166,6 +166,9 @@ extension ConsoleModel {
                 logFilter = query
                 logScroll = 0
                 return []
+            case .searchLog:
+                try submitSearch(text)
+                return []
             case .confirmAction(let preview):
                 guard text == preview.confirmationText else {
                     throw IncidentError.invalidInput("that is not the confirmation text; nothing was run")

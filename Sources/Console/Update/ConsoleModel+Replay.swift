@@ -28,7 +28,7 @@ extension ConsoleModel {
         guard let replay else { return }
         let phaseBefore = state?.phase
         state = replay.state
-        logLines = replay.recentEvents.map { .event(EventLine($0)) }
+        resetLogForReplay(events: replay.recentEvents, clock: replay.clock)
         logScroll = 0
         if let phaseBefore, replay.state.phase != phaseBefore, selectedPhase == phaseBefore {
             phaseList.select(replay.state.phase.number - 1)
@@ -118,6 +118,7 @@ extension ConsoleModel {
             complain("\(error)")
         }
         let moved = replay.position != self.replay?.position
+            || keptLineCount(at: replay.clock) != keptLineCount(at: self.replay?.clock ?? replay.clock)
         self.replay = replay
         if moved { syncFromReplay() }
     }

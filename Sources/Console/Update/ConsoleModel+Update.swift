@@ -23,7 +23,7 @@ extension ConsoleModel {
         case .loaded(let newState, let events):
             let switched = state?.incident.id != newState.incident.id
             state = newState
-            logLines = events.suffix(Self.logCapacity).map { .event(EventLine($0)) }
+            resetLog(events.suffix(logLines.capacity).map { .event(EventLine($0)) })
             lastEventSeq = events.last?.event.seq ?? newState.lastSeq
             logScroll = 0
             logFollow = true
@@ -48,9 +48,10 @@ extension ConsoleModel {
             refreshListCounts()
             return []
         case .logLines(let lines, let sourceName):
-            appendToLog(lines.map { .external($0, sourceName: sourceName) })
+            receive(lines, sourceName: sourceName)
             return []
         case .logSourceStatus(let id, let name, let status):
+            guard !logPane.removedSources.contains(id) else { return [] }
             logSources[id] = (name, status)
             return []
         case .actionsAvailable(let resources, let choices):
@@ -84,17 +85,6 @@ extension ConsoleModel {
         case .notice(let text):
             say(text)
             return []
-        }
-    }
-
-    /// Adds lines at the bottom of the log, keeping the place of a responder scrolled up.
-    mutating func appendToLog(_ fresh: [PaneLine]) {
-        logLines.append(contentsOf: fresh)
-        if logLines.count > Self.logCapacity { logLines.removeFirst(logLines.count - Self.logCapacity) }
-        if logScroll > 0 || !logFollow {
-            let shown = fresh.filter(showsInLog).count
-            logUnseen += shown
-            if logScroll > 0 { logScroll += shown }
         }
     }
 

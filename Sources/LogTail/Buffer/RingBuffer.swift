@@ -1,6 +1,10 @@
 /// The log pane's memory: the newest lines of every source, oldest dropped
 /// first, so memory stays flat however long an incident runs.
 ///
+/// Generic over what a line is (`RingBufferElement`), because the console's
+/// pane keeps its own lines (an incident's event or a `LogLine` with the
+/// source's name) in the same ring; `LogRingBuffer` is the one of `LogLine`s.
+///
 /// - At most `capacity` lines are kept, and — when `byteBudget` is set — at
 ///   most about that many bytes of text and raw bytes (one megabyte-long line
 ///   per slot would otherwise make "10,000 lines" mean gigabytes).
@@ -14,24 +18,24 @@
 /// loop, which appends them.
 ///
 /// ```swift
-/// var buffer = LogRingBuffer(capacity: 10_000)
+/// var buffer = LogRingBuffer(capacity: 10_000)   // RingBuffer<LogLine>
 /// let id = buffer.append(line)
 /// buffer.last?.text
 /// buffer[id: id]          // the same line, until 10,000 newer ones arrive
 /// buffer.droppedCount     // lines let go so far
 /// ```
-public struct LogRingBuffer: RandomAccessCollection, Sendable {
+public struct RingBuffer<Element: RingBufferElement>: RandomAccessCollection, Sendable {
     /// The most lines kept.
     public let capacity: Int
-    /// The most bytes (`LogLine.footprint`) kept, if limited; the newest line
+    /// The most bytes (`Element.footprint`) kept, if limited; the newest line
     /// is always kept, however big.
     public let byteBudget: Int?
     /// Lines let go to make room, since the buffer was made.
     public private(set) var droppedCount: UInt64 = 0
-    /// Bytes currently held (`LogLine.footprint` summed).
+    /// Bytes currently held (`Element.footprint` summed).
     public private(set) var footprint = 0
 
-    private var storage: [LogLine?] = []
+    private var storage: [Element?] = []
     /// Where the oldest line sits in `storage`.
     private var head = 0
     public private(set) var count = 0
@@ -49,7 +53,7 @@ public struct LogRingBuffer: RandomAccessCollection, Sendable {
     public var endIndex: Int { count }
 
     /// The line at `position`, 0 being the oldest kept.
-    public subscript(position: Int) -> LogLine {
+    public subscript(position: Int) -> Element {
         precondition(position >= 0 && position < count, "log buffer position \(position) out of 0..<\(count)")
         return storage[slot(position)]!
     }
@@ -67,7 +71,7 @@ public struct LogRingBuffer: RandomAccessCollection, Sendable {
     }
 
     /// The line `id`, or nil if it was dropped.
-    public subscript(id id: LogLineID) -> LogLine? {
+    public subscript(id id: LogLineID) -> Element? {
         position(of: id).map { self[$0] }
     }
 
@@ -76,7 +80,7 @@ public struct LogRingBuffer: RandomAccessCollection, Sendable {
 
     /// Adds a line as the newest, dropping the oldest when full; returns its id.
     @discardableResult
-    public mutating func append(_ line: LogLine) -> LogLineID {
+    public mutating func append(_ line: Element) -> LogLineID {
         if count == storage.count {
             if storage.count < capacity {
                 grow()
@@ -96,7 +100,7 @@ public struct LogRingBuffer: RandomAccessCollection, Sendable {
 
     /// Adds lines in order; returns the id of the first (or `nextID` if none).
     @discardableResult
-    public mutating func append(contentsOf lines: some Sequence<LogLine>) -> LogLineID {
+    public mutating func append(contentsOf lines: some Sequence<Element>) -> LogLineID {
         let first = nextID
         for line in lines { append(line) }
         return first
@@ -124,7 +128,7 @@ public struct LogRingBuffer: RandomAccessCollection, Sendable {
     /// Doubles the storage (up to `capacity`), putting the oldest line first.
     private mutating func grow() {
         let newSize = Swift.min(capacity, Swift.max(16, storage.count * 2))
-        var grown: [LogLine?] = []
+        var grown: [Element?] = []
         grown.reserveCapacity(newSize)
         for position in 0..<count { grown.append(storage[slot(position)]) }
         grown.append(contentsOf: repeatElement(nil, count: newSize - count))

@@ -18,6 +18,15 @@ struct LineDigest: Sendable, Hashable {
         self.init(SHA256.hash(data: bytes))
     }
 
+    /// A digest from its 32 bytes.
+    init(bytes: [UInt8]) {
+        precondition(bytes.count == 32, "a SHA-256 is 32 bytes")
+        words = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { target in
+            bytes.withUnsafeBytes { source in target.copyMemory(from: source) }
+        }
+    }
+
     var bytes: [UInt8] {
         withUnsafeBytes(of: words) { Array($0) }
     }
@@ -35,4 +44,27 @@ struct LineDigest: Sendable, Hashable {
 
     static func == (lhs: LineDigest, rhs: LineDigest) -> Bool { lhs.bytes == rhs.bytes }
     func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
+}
+
+extension LineDigest {
+    /// A digest from its 64 lowercase or uppercase hex digits.
+    init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(32)
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        self.init(bytes: bytes)
+    }
 }

@@ -1,0 +1,6 @@
+/// Something the runtime must do to a followed source.
+public enum LogSourceRequest: Sendable, Equatable {
+    case pause(id: String)
+    case resume(id: String)
+    case remove(id: String)
+}

@@ -1,0 +1,4 @@
+extension LogLine: RingBufferElement {}
+
+/// The newest `LogLine`s of every source (see `RingBuffer`).
+public typealias LogRingBuffer = RingBuffer<LogLine>
