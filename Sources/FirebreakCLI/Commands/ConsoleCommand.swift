@@ -9,11 +9,15 @@ struct ConsoleCommand: ParsableCommand {
     @Argument(help: "The incident (INC-n or n).") var incident: String?
     @Option(name: .customLong("tail"), help: ArgumentHelp("Follow a local file in the log pane (repeatable).", valueName: "file"))
     var tails: [String] = []
+    @Option(name: .customLong("tail-from-start"), help: ArgumentHelp("Follow a local file from its first line (repeatable).", valueName: "file"))
+    var tailsFromStart: [String] = []
+    @OptionGroup var logs: ConsoleLogOptions
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
     func run() throws {
-        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live, tails: tails, region: aws.region)
+        try ConsoleLauncher.run(globals: globals, incident: incident, mode: .live, tails: tails, tailsFromStart: tailsFromStart,
+                                logs: logs, region: aws.region)
     }
 }
 

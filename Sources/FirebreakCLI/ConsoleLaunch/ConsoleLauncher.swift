@@ -14,11 +14,16 @@ import Glibc
 /// clear line *before* curses takes the screen, then runs the UI loop and
 /// gives the terminal back.
 enum ConsoleLauncher {
-    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = [], region: String? = nil) throws {
+    /// `tails` are followed from their end, `tailsFromStart` from their first line
+    /// (a restarted console resumes either where it left off); `logs` adds
+    /// CloudWatch Logs groups and CloudTrail (`firebreak console` only).
+    static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = [], tailsFromStart: [String] = [],
+                    logs: ConsoleLogOptions? = nil, region: String? = nil) throws {
         // A file to follow must at least be readable now; it may be rotated or truncated later.
-        for path in tails where !FileManager.default.isReadableFile(atPath: path) {
+        for path in tails + tailsFromStart where !FileManager.default.isReadableFile(atPath: path) {
             throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
         }
+        let logGroups = try logs.map(ConsoleLogSources.check) ?? []
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
@@ -34,13 +39,27 @@ enum ConsoleLauncher {
             store = readOnly
         }
         var shown: IncidentID?
+        var shownState: IncidentState?
         if let incident {
             let id = try IncidentID(parsing: incident)
-            _ = try store.state(of: id)
+            shownState = try store.state(of: id)
             shown = id
         } else {
             let open = try store.incidents(includeClosed: false)
-            if open.count == 1 { shown = open[0].id }
+            if open.count == 1 {
+                shown = open[0].id
+                shownState = try store.state(of: open[0].id)
+            }
+        }
+        let logSources = try ConsoleLogSources.make(
+            tails: tails, tailsFromStart: tailsFromStart, groups: logGroups, cloudTrail: logs?.followCloudTrail ?? false,
+            pollSeconds: logs?.pollSeconds ?? 5, keepLines: logs?.keepLines ?? 100_000, incident: shownState, store: store, mode: mode,
+            runner: { try awsRunner(globals: globals, region: region) }, region: region)
+        var model = ConsoleModel(mode: mode, operatorName: operatorName, size: Size(width: 80, height: 24),
+                                 logCapacity: logs?.logLines ?? ConsoleModel.defaultLogCapacity)
+        // A replay shows the lines that were kept while the incident ran, each from the moment it arrived.
+        if mode == .replay, let shown, let kept = try (store as? any KeptLogLineStore)?.keptLines(of: shown) {
+            model.showKeptLines(kept.lines.map(KeptPaneLine.init(kept:)), dropped: kept.dropped)
         }
 
         let environment = ProcessInfo.processInfo.environment
@@ -58,9 +77,9 @@ enum ConsoleLauncher {
         }
         defer { screen.close() }
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
-                                     model: ConsoleModel(mode: mode, operatorName: operatorName, size: screen.size),
+                                     model: model,
                                      presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
-                                     logSources: tails.map { FileLogSource(path: $0, start: .end) },
+                                     logSources: logSources,
                                      actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
@@ -71,10 +90,14 @@ enum ConsoleLauncher {
     /// The catalog and runner for actions run from the console. A broken catalog
     /// stops the console before it starts, with the file, field and reason.
     static func actionService(globals: GlobalOptions, region: String?) throws -> CatalogActionService {
+        CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: try awsRunner(globals: globals, region: region))
+    }
+
+    /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike.
+    static func awsRunner(globals: GlobalOptions, region: String?) throws -> AWSCLIRunner {
         let environment = ProcessInfo.processInfo.environment
-        let runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
+        return AWSCLIRunner(configuration: AWSCLIConfiguration(
             executable: globals.awsCLI, profile: globals.profile, region: try region.map(AWSRegion.validate),
             endpointURL: globals.endpointURL, timeout: AWSCLIConfiguration.timeout(from: environment), environment: environment))
-        return CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: runner)
     }
 }

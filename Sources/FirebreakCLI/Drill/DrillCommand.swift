@@ -128,7 +128,7 @@ struct DrillCommand: ParsableCommand {
             pthread_sigmask(SIG_UNBLOCK, &endings, nil)
             while true { pause() }
         }
-        try ConsoleLauncher.run(globals: globals, incident: id.description, mode: .live)
+        try ConsoleLauncher.run(globals: globals, incident: id.description, mode: .live, tailsFromStart: [logPath])
         emulator.stop()
         Output.line("Drill over; the emulator is stopped. Score it with: firebreak drill --check \(id)")
     }

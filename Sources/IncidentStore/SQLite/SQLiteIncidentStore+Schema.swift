@@ -48,6 +48,11 @@ extension SQLiteIncidentStore {
                 CREATE INDEX incidents_by_update ON incidents (status, updated_at);
                 """)
         }
+        migrator.registerMigration("v2-kept-log-lines") { db in
+            // Lines of external log sources and their cursors: what was seen, kept
+            // for replay; capped and outside the hash chain (see KeptLogLine).
+            try createKeptLogLineTables(db)
+        }
         return migrator
     }
 }

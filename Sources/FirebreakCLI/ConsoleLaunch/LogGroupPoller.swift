@@ -1,0 +1,15 @@
+import AWSActions
+import LogTail
+
+/// A CloudWatch Logs group as a LogTail source: AWSActions' poller (through
+/// the one AWS CLI runner) behind LogTail's `LogPoller`, its cursor text
+/// carried as the `LogCursor`, so `PollingLogSource` does the thread, the
+/// timing, the back-off and the status.
+struct LogGroupPoller: LogPoller {
+    let poller: CloudWatchLogsPoller
+
+    func poll(after cursor: LogCursor?) throws -> LogPollResult {
+        let page = try poller.poll(after: cursor?.token)
+        return LogPollResult(records: page.records.map(LogRecord.init(aws:)), cursor: page.cursor.map(LogCursor.init), hasMore: page.hasMore)
+    }
+}
