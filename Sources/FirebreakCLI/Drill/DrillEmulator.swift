@@ -4,15 +4,18 @@ import Glibc
 #endif
 
 /// `moto_server` on a free 127.0.0.1 port, for the life of this process and not a moment longer.
+/// Public for the benchmark suite, which measures AWS figures against the same emulator.
 ///
 /// moto is started under a small `sh` guard that reads its stdin, a pipe only
 /// this process writes to. When this process ends in any way (normal exit,
 /// Ctrl-C, SIGTERM, even SIGKILL) the kernel closes the pipe, `read` returns,
 /// and the guard SIGKILLs moto (whose server ignores SIGTERM). `stop()` does
 /// the same on purpose and waits for it.
-final class DrillEmulator {
-    let port: Int
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+public final class DrillEmulator {
+    /// The 127.0.0.1 port moto listens on.
+    public let port: Int
+    /// `--endpoint-url` for the AWS CLI.
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
     private let process: Process
     private let lifeline: Pipe
 
@@ -20,7 +23,7 @@ final class DrillEmulator {
     static let installHint = "python3 -m pip install 'moto[server]' (or run scripts/setup)"
 
     /// Starts moto and waits (up to 20 s) until it accepts connections.
-    init(environment: [String: String]) throws {
+    public init(environment: [String: String]) throws {
         guard let moto = Self.locate("moto_server", environment: environment) else {
             throw CLIError("moto_server (the local AWS emulator drills run against) is not installed: \(Self.installHint)")
         }
@@ -57,7 +60,7 @@ final class DrillEmulator {
     }
 
     /// Stops moto and waits for it.
-    func stop() {
+    public func stop() {
         try? lifeline.fileHandleForWriting.close()
         process.waitUntilExit()
     }
