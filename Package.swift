@@ -9,7 +9,6 @@ let package = Package(
     products: [
         .executable(name: "firebreak", targets: ["firebreak"]),
         .executable(name: "firebreak-bench", targets: ["FirebreakBench"]),
-        .executable(name: "firebreak-bench", targets: ["FirebreakBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -42,11 +41,6 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "firebreak", dependencies: ["FirebreakCLI"]),
-        // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
-        .executableTarget(
-            name: "FirebreakBench",
-            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "Console", "TerminalUI", "LogTail"]
-        ),
         // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
         .executableTarget(
             name: "FirebreakBench",
