@@ -29,6 +29,13 @@ public protocol IncidentEventStore: Sendable {
     /// An incident's recorded events with `seq` greater than `since`, oldest first.
     func events(of incident: IncidentID, since seq: Int64) throws -> [RecordedEvent]
 
+    /// Keeps `data` (a call's whole redacted output) once under its SHA-256 and
+    /// says where; keeping the same bytes again stores nothing new.
+    func keepBody(_ data: Data) throws -> StoredBody
+
+    /// The body kept under `sha256`, or nil when this database has none.
+    func body(sha256: String) throws -> Data?
+
     /// Checks the hash chain of one incident, or of all when `incident` is nil.
     func verify(_ incident: IncidentID?) throws -> [ChainVerification]
 

@@ -12,7 +12,8 @@ struct CatalogTests {
         for id in ["ec2.isolate", "ec2.snapshot", "ec2.stop", "ec2.start", "iam.deactivate-key", "iam.deny-all",
                    "s3.block-public-access", "kms.disable", "route53.upsert", "ec2.protect", "ec2.lock-metadata", "ec2.quarantine-subnet",
                    "iam.revoke-sessions", "cloudtrail.lookup", "logs.search", "s3.delete-spilled", "ebs.delete-snapshot",
-                   "kms.schedule-deletion", "iam.delete-key", "ec2.restore-volume", "kms.create-key", "s3.enable-encryption"] {
+                   "kms.schedule-deletion", "iam.delete-key", "ec2.restore-volume", "kms.create-key", "s3.enable-encryption",
+                   "flowlogs.enable", "flowlogs.query"] {
             #expect(throws: Never.self) { try catalog.action(id) }
         }
         // The compiled-in copy is generated from actions/; run scripts/embed-actions after editing a definition.

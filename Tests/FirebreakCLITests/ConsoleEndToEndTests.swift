@@ -345,4 +345,46 @@ struct ConsoleEndToEndTests {
         #expect(item?["state"] as? String == "done")
         #expect(try fb.run("verify").status == 0)
     }
+
+    @Test func theConsolePlanNamesTheOtherInstancesAQuarantineCutsOff() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "noisy box", "--region", "us-east-1")
+        try fb.ok("resource", "add", "1", "i-0123456789abcdef0", "--state", "compromised")
+        let calls = folder.path("calls.log")
+        let fake = folder.path("aws")
+        // Answers the preview's two read-only calls as AWS would (the CLI's --query already applied).
+        try """
+            #!/bin/sh
+            printf '%s\\n' "$*" >> '\(calls)'
+            case "$*" in
+              *SubnetId*) echo '"subnet-0aaaabbbbccccdddd"' ;;
+              *subnet-id*) echo '["i-0fedcba9876543210", "i-00000000000000001"]' ;;
+              *) echo '{}' ;;
+            esac
+            """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let tmux = try TmuxSession(width: 200, height: 45, environment: Self.environment(fb),
+                                   command: Self.command("console 1 --aws-cli '\(fake)'"))
+        try tmux.waitFor("INC-1 noisy box")
+        try tmux.press("2")
+        try tmux.press("a")
+        let menu = try tmux.waitFor("Actions for i-0123456789abcdef0")
+        let option = try NSRegularExpression(pattern: "([0-9]+)  ec2\\.quarantine-subnet")
+        let match = try #require(option.firstMatch(in: menu, range: NSRange(menu.startIndex..., in: menu)))
+        try tmux.press((menu as NSString).substring(with: match.range(at: 1)))
+        let preview = try tmux.waitFor("i-0fedcba9876543210, i-00000000000000001")
+        #expect(preview.contains("subnet-0aaaabbbbccccdddd"))
+        // Only the preview's reads ran: nothing changed while the plan is shown.
+        let logged = try String(contentsOfFile: calls, encoding: .utf8)
+        #expect(logged.split(separator: "\n").allSatisfy { $0.contains("describe-instances") })
+        try tmux.press("Escape")
+        // Esc followed at once by a key reads as Alt+key: let the modal close first.
+        let deadline = Date().addingTimeInterval(10)
+        while try tmux.screen().contains("Enter run · Esc cancel"), Date() < deadline { usleep(50_000) }
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+        let runs = (try fb.json("show", "1", "--json") as? [String: Any])?["actionRuns"] as? [Any]
+        #expect(runs?.isEmpty == true, "cancelling the plan ran nothing")
+    }
 }

@@ -24,6 +24,8 @@ public struct ActionParameter: Sendable, Equatable {
         case epochMilliseconds = "time-ms"
         /// An S3 key or prefix: printable, up to 1,024 bytes, no quote or backslash.
         case s3Key = "s3-key"
+        /// An IAM role's ARN (`arn:aws:iam::123456789012:role/flow-logs`), e.g. the role a service delivers with.
+        case roleARN = "role-arn"
     }
 
     public var name: String
@@ -88,6 +90,10 @@ public struct ActionParameter: Sendable, Equatable {
         case .s3Key:
             guard (1...1024).contains(value.utf8.count), !value.contains("'"), !value.contains("\\") else {
                 throw reject("expected an S3 key or prefix of 1-1,024 bytes without quotes or backslashes")
+            }
+        case .roleARN:
+            guard let arn = try? ARN(parsing: value), arn.service == "iam", arn.resource.hasPrefix("role/"), arn.resource.count > 5 else {
+                throw reject("expected an IAM role ARN such as arn:aws:iam::123456789012:role/flow-logs")
             }
         }
         return value

@@ -682,6 +682,74 @@ enum BuiltinActionFiles {
   "onSuccess": { "checklist": "troubleshooting.cloudtrail" }
 }
 """#),
+        ("actions/troubleshooting/flowlogs.enable.json", #"""
+{
+  "id": "flowlogs.enable",
+  "phase": "troubleshooting",
+  "kinds": ["ec2-instance"],
+  "summary": "Turn on VPC Flow Logs (all traffic) for every network interface of the instance, delivered to a CloudWatch Logs group",
+  "risk": "reversible",
+  "parameters": [
+    { "name": "role", "shape": "role-arn", "required": true, "summary": "The IAM role flow logs deliver with (logs:CreateLogStream and logs:PutLogEvents), e.g. arn:aws:iam::123456789012:role/flow-logs" },
+    { "name": "log-group", "shape": "text", "default": "/firebreak/flow-logs", "summary": "The CloudWatch Logs group that receives the records (created by the service when missing)" }
+  ],
+  "record": [
+    { "name": "record-interfaces", "capture": "interfaces",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}",
+               "--query", "Reservations[].Instances[].NetworkInterfaces[].NetworkInterfaceId"] }
+  ],
+  "steps": [
+    { "name": "create-flow-logs", "when": "interfaces", "capture": "flow-logs", "dryRun": true,
+      "argv": ["ec2", "create-flow-logs", "--resource-type", "NetworkInterface", "--resource-ids", "{interfaces...}",
+               "--traffic-type", "ALL", "--log-destination-type", "cloud-watch-logs", "--log-group-name", "{log-group}",
+               "--deliver-logs-permission-arn", "{role}",
+               "--tag-specifications", { "json": [{ "ResourceType": "vpc-flow-log", "Tags": [
+                   { "Key": "firebreak-incident", "Value": "{incident}" },
+                   { "Key": "firebreak-run", "Value": "{run}" }] }] },
+               "--query", "FlowLogIds"] }
+  ],
+  "verify": [
+    { "name": "verify-flow-logs", "when": "flow-logs",
+      "argv": ["ec2", "describe-flow-logs", "--flow-log-ids", "{flow-logs...}", "--query", "FlowLogs[].ResourceId"],
+      "expect": "{interfaces}" }
+  ],
+  "undo": [
+    { "name": "delete-flow-logs", "when": "flow-logs",
+      "argv": ["ec2", "delete-flow-logs", "--flow-log-ids", "{flow-logs...}"] }
+  ]
+}
+"""#),
+        ("actions/troubleshooting/flowlogs.query.json", #"""
+{
+  "id": "flowlogs.query",
+  "phase": "troubleshooting",
+  "kinds": ["ec2-instance"],
+  "summary": "Read the VPC Flow Logs records of the instance's network interfaces over a time window; the records stream into the log pane",
+  "risk": "read-only",
+  "parameters": [
+    { "name": "log-group", "shape": "text", "default": "/firebreak/flow-logs", "summary": "The CloudWatch Logs group the flow logs deliver to" },
+    { "name": "pattern", "shape": "text", "summary": "A filter pattern over the records, e.g. REJECT or 203.0.113.7 (every record when absent)" },
+    { "name": "since", "shape": "time-ms", "default": "24h", "summary": "The window's start: RFC 3339, or a duration before now (90m, 6h, 2d)" },
+    { "name": "until", "shape": "time-ms", "default": "0m", "summary": "The window's end (default now)" },
+    { "name": "max-items", "shape": "integer", "min": 1, "max": 10000, "default": "1000", "summary": "At most this many records" }
+  ],
+  "records": "log-events",
+  "record": [
+    { "name": "find-streams", "capture": "streams",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}",
+               "--query", "Reservations[].Instances[].NetworkInterfaces[].join('', [NetworkInterfaceId, '-all'])"] }
+  ],
+  "steps": [
+    { "name": "search", "when": "pattern",
+      "argv": ["logs", "filter-log-events", "--log-group-name", "{log-group}", "--log-stream-names", "{streams...}",
+               "--filter-pattern", "{pattern}", "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] },
+    { "name": "search-everything", "unless": "pattern",
+      "argv": ["logs", "filter-log-events", "--log-group-name", "{log-group}", "--log-stream-names", "{streams...}",
+               "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] }
+  ],
+  "onSuccess": { "checklist": "troubleshooting.flow-logs" }
+}
+"""#),
         ("actions/troubleshooting/logs.search.json", #"""
 {
   "id": "logs.search",

@@ -21,11 +21,18 @@ public struct ActionExecutor: Sendable {
     /// `aws` processes running at once. Each is mostly the CLI's own start-up
     /// (≈ 0.4 s of CPU), so a few at a time is what a small machine gains from.
     public var maxConcurrentCalls: Int
+    /// Keeps a whole (redacted) output that is longer than `recordedOutputLimit`
+    /// and says where: the command passes the database's body store, so the
+    /// step's event carries the hash and nothing of the output is lost. Without
+    /// it, what is past the limit is dropped (and the event says how much).
+    public var keepBody: (@Sendable (Data) throws -> StoredBody)?
 
-    public init(runner: AWSCLIRunner, recordedOutputLimit: Int = 8192, maxConcurrentCalls: Int = 4) {
+    public init(runner: AWSCLIRunner, recordedOutputLimit: Int = 8192, maxConcurrentCalls: Int = 4,
+                keepBody: (@Sendable (Data) throws -> StoredBody)? = nil) {
         self.runner = runner
         self.recordedOutputLimit = recordedOutputLimit
         self.maxConcurrentCalls = maxConcurrentCalls
+        self.keepBody = keepBody
     }
 
     /// How a run ended.
@@ -173,12 +180,14 @@ public struct ActionExecutor: Sendable {
                                 handled.problem = "\(error)"
                             }
                         }
+                        let stdout = try kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
                         try onStep(ActionStepRecord(
                             resource: ids[0], step: step.name, stage: stage.rawValue,
                             argv: handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region),
                             outcome: handled.outcome, exitCode: handled.call?.exitCode, durationMs: handled.call?.durationMs ?? 0,
-                            stdout: capped(handled.call?.stdout ?? ""), stderr: capped(handled.call?.stderr ?? ""),
-                            error: handled.problem, batch: call.members.count > 1 ? ids : nil))
+                            stdout: stdout.text, stderr: stderr.text,
+                            error: handled.problem, batch: call.members.count > 1 ? ids : nil,
+                            stdoutBody: stdout.body, stderrBody: stderr.body))
                         if handled.outcome == .succeeded {
                             if let name = step.capture, !(dryRun && changes), call.members.count == 1 {
                                 let json = TemplateValues.canonical(handled.output ?? NSNull())
@@ -307,10 +316,16 @@ public struct ActionExecutor: Sendable {
         return (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])) ?? trimmed
     }
 
-    private func capped(_ text: String) -> String {
+    /// What a step's event carries of one stream: all of it when short; else
+    /// its start, and the whole kept by hash when there is a body store.
+    func kept(_ text: String) throws -> (text: String, body: StoredBody?) {
         let bytes = text.utf8
-        guard bytes.count > recordedOutputLimit else { return text }
-        let kept = String(decoding: bytes.prefix(recordedOutputLimit), as: UTF8.self)
-        return kept + "\n…[\(bytes.count - recordedOutputLimit) more bytes not recorded]"
+        guard bytes.count > recordedOutputLimit else { return (text, nil) }
+        let start = String(decoding: bytes.prefix(recordedOutputLimit), as: UTF8.self)
+        if let keepBody {
+            let body = try keepBody(Data(bytes))
+            return (start + "\n…[\(bytes.count - recordedOutputLimit) more bytes: the whole \(body.bytes) bytes are kept as body \(body.sha256)]", body)
+        }
+        return (start + "\n…[\(bytes.count - recordedOutputLimit) more bytes not recorded]", nil)
     }
 }

@@ -13,6 +13,17 @@ struct ActionRunFlow {
     var actor: String
     var executor: ActionExecutor
 
+    /// Outputs too long for a step's event are kept whole in the store's body
+    /// store (by hash), unless the executor already keeps them somewhere.
+    init(store: any IncidentEventStore, incident: IncidentID, actor: String, executor: ActionExecutor) {
+        self.store = store
+        self.incident = incident
+        self.actor = actor
+        var executor = executor
+        if executor.keepBody == nil { executor.keepBody = { [store] data in try store.keepBody(data) } }
+        self.executor = executor
+    }
+
     /// Runs `plan` and records it; `ActionRun` as folded from what was recorded.
     func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool, quiet: Bool) throws -> ActionRun {
         var planned: ActionPlan?
@@ -81,6 +92,8 @@ extension ActionRunFlow {
         }
         guard !runID.isEmpty else { return nil }
         if !quiet { Output.line("\(runID): \(ContainmentVerifier.actionID)") }
+        var verifier = verifier
+        verifier.executor = executor
         let report = try verifier.verify(plans) { step in
             try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: runID, step: step))] }
             if !quiet { ActionOutput.printStep(step) }

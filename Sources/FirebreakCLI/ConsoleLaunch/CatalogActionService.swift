@@ -19,10 +19,21 @@ struct CatalogActionService: ConsoleActionService {
     }
 
     func preview(action: String, resources: [String], in state: IncidentState) throws -> ActionPreview {
-        let plan = try ActionPlanner(runner: runner).plan(try catalog.action(action), resources: resources, in: state, parameters: [:])
+        let planner = ActionPlanner(runner: runner)
+        var plan = try planner.plan(try catalog.action(action), resources: resources, in: state, parameters: [:])
+        // The preview's read-only calls name who else is affected (the subnet's
+        // other instances, in the plan's warning); when they fail the responder
+        // still sees the plan, and why.
+        var previewProblem: String?
+        do {
+            plan = try planner.preview(plan)
+        } catch {
+            previewProblem = "warning: the preview's read-only calls failed, so who else is affected is unknown: \(error)"
+        }
         let definition = plan.definition
         var lines = [definition.summary]
         if let warning = definition.warning { lines.append("warning: \(warning)") }
+        if let previewProblem { lines.append(previewProblem) }
         lines += plan.warnings.filter { $0 != definition.warning }.map { "warning: \($0)" }
         lines.append("")
         for call in plan.calls {

@@ -21,6 +21,9 @@ extension JSONValue {
                     "stdout": .string(step.stdout), "stderr": .string(step.stderr), "error": .string(step.error),
                     // A batched call's resources (one call for several); null for a call for one.
                     "batch": step.batch.map { .array($0.map(JSONValue.string)) } ?? .null,
+                    // The whole output when longer than the event keeps: `firebreak body SHA256` prints it.
+                    "stdoutBody": step.stdoutBody.map(JSONValue.storedBody) ?? .null,
+                    "stderrBody": step.stderrBody.map(JSONValue.storedBody) ?? .null,
                 ])
             }),
             "results": .array(run.results.map { result in
@@ -60,5 +63,11 @@ extension JSONValue {
                          "condition": .string(call.condition)])
             }),
         ])
+    }
+}
+
+extension JSONValue {
+    static func storedBody(_ body: StoredBody) -> JSONValue {
+        .object(["sha256": .string(body.sha256), "bytes": .int(Int64(body.bytes))])
     }
 }

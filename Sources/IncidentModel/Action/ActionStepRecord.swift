@@ -28,6 +28,10 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     public var stdout: String
     /// Redacted, capped stderr.
     public var stderr: String
+    /// The whole redacted stdout, kept by hash when it was longer than `stdout` keeps.
+    public var stdoutBody: StoredBody?
+    /// The whole redacted stderr, kept by hash when it was longer than `stderr` keeps.
+    public var stderrBody: StoredBody?
     /// The one-line reason when the step did not succeed.
     public var error: String?
     /// Every resource a batched call covered (`resource` is the first of
@@ -35,7 +39,8 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     public var batch: [String]?
 
     public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
-                durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil) {
+                durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil,
+                stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil) {
         self.resource = resource
         self.step = step
         self.stage = stage
@@ -47,6 +52,8 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         self.stderr = stderr
         self.error = error
         self.batch = batch
+        self.stdoutBody = stdoutBody
+        self.stderrBody = stderrBody
     }
 
     /// The resources this call acted for.

@@ -26,7 +26,7 @@ extension Playbook {
 
         .init(id: "troubleshooting.what-when", phase: .troubleshooting, text: "Establish what happened and when"),
         .init(id: "troubleshooting.threat-viable", phase: .troubleshooting, text: "Is the threat still viable? Verify containment holds", backedBy: "containment.verify"),
-        .init(id: "troubleshooting.flow-logs", phase: .troubleshooting, text: "Review VPC Flow Logs", backedBy: "query-flow-logs"),
+        .init(id: "troubleshooting.flow-logs", phase: .troubleshooting, text: "Review VPC Flow Logs", backedBy: "flowlogs.query"),
         .init(id: "troubleshooting.cloudtrail", phase: .troubleshooting, text: "Review CloudTrail activity", backedBy: "cloudtrail.lookup"),
         .init(id: "troubleshooting.cloudwatch-logs", phase: .troubleshooting, text: "Review CloudWatch Logs", backedBy: "logs.search"),
 

@@ -50,6 +50,11 @@ extension SQLiteIncidentStore {
             guard let payload = try? EventPayload.decode(kind: kind, body: body) else {
                 return fail(seq, "its body does not decode as \(kind)")
             }
+            if case .actionStepFinished(let finished) = payload {
+                for reference in [finished.step.stdoutBody, finished.step.stderrBody].compactMap({ $0 }) {
+                    if let problem = try bodyProblem(reference, db) { return fail(seq, problem) }
+                }
+            }
             let event = Event(incident: incident, seq: seq, at: Date(millisecondsSince1970: row["at"]),
                               recordedAt: Date(millisecondsSince1970: row["recorded_at"]), actor: row["actor"], payload: payload)
             if state == nil {

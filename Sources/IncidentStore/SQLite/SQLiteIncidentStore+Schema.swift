@@ -48,6 +48,20 @@ extension SQLiteIncidentStore {
                 CREATE INDEX incidents_by_update ON incidents (status, updated_at);
                 """)
         }
+        migrator.registerMigration("v2-bodies") { db in
+            // Whole outputs too long for an event, each once under its SHA-256;
+            // the events that refer to them carry the hash, so the chain covers them.
+            try db.execute(sql: """
+                CREATE TABLE bodies (
+                    sha256 TEXT PRIMARY KEY,
+                    bytes BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TRIGGER bodies_no_update BEFORE UPDATE ON bodies
+                    BEGIN SELECT RAISE(ABORT, 'bodies are append-only'); END;
+                CREATE TRIGGER bodies_no_delete BEFORE DELETE ON bodies
+                    BEGIN SELECT RAISE(ABORT, 'bodies are append-only'); END;
+                """)
+        }
         migrator.registerMigration("v2-kept-log-lines") { db in
             // Lines of external log sources and their cursors: what was seen, kept
             // for replay; capped and outside the hash chain (see KeptLogLine).
