@@ -89,6 +89,32 @@ struct ReplayTests {
         #expect(model.replay?.playing == false)
     }
 
+    @Test func theScrubberMarksEachPhaseAndWhereTheReplayStands() throws {
+        var model = try Self.replayModel()
+        func bar() -> [Character] {
+            let line = model.screenText.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(line.hasPrefix(model.replay?.atEnd == true ? "⏸ 12/12 " : "⏸ 1/12 "))
+            guard let status = line.range(of: "skip idle ") else { Issue.record("no scrubber in \(line)"); return [] }
+            return Array(line[status.upperBound...]).filter { $0 != " " }
+        }
+        // At the opening: the marker first, nothing played yet, phases 2 (event 2) and 3 (event 9) ahead in order.
+        var cells = bar()
+        #expect(cells.first == "●")
+        #expect(!cells.contains("━"))
+        let detection = try #require(cells.firstIndex(of: "2")), containment = try #require(cells.firstIndex(of: "3"))
+        #expect(detection < containment)
+        // Events 2 and 9 of 12: the marks sit about 1/11 and 8/11 along the bar.
+        #expect(abs(Double(containment) / Double(cells.count - 1) - 8.0 / 11) < 0.05)
+        _ = model.press("$")
+        cells = bar()
+        #expect(cells.last == "●")
+        #expect(cells.first == "1")
+        #expect(!cells.contains("─"))
+        // The status grew by a digit, so the bar is a cell shorter; the mark keeps its place along it.
+        let markAtEnd = try #require(cells.firstIndex(of: "3"))
+        #expect(abs(Double(markAtEnd) / Double(cells.count - 1) - 8.0 / 11) < 0.05)
+    }
+
     @Test func replayHasNoKeyThatChangesAnything() throws {
         var model = try Self.replayModel()
         #expect(model.bindings.bindings.allSatisfy { !$0.mutates })

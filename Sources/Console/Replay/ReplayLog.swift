@@ -48,10 +48,15 @@ public final class ReplayLog: Sendable {
 
     /// A record held in memory (tests, and stores that cannot read ranges).
     public convenience init(events: [Event]) throws {
+        try self.init(events: events, source: InMemoryReplayEvents(all: events))
+    }
+
+    /// Indexed from `events`, read back from `source` (tests: a source that fails).
+    convenience init(events: [Event], source: any ReplayEventSource) throws {
         var builder = Builder()
         for event in events { try builder.add(event) }
         guard let first = events.first else { throw IncidentError.invalidInput("the incident has no events to replay") }
-        try self.init(builder: builder, incident: first.incident, source: InMemoryReplayEvents(all: events))
+        try self.init(builder: builder, incident: first.incident, source: source)
     }
 
     private init(builder: Builder, incident: IncidentID, source: any ReplayEventSource) throws {
