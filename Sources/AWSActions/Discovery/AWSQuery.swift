@@ -30,17 +30,25 @@ struct AWSQuery: Sendable {
     }
 
     func call(_ arguments: [String]) -> Answer {
+        callShowingOutput(arguments).answer
+    }
+
+    /// The answer, with the argv as run and what the call printed (redacted
+    /// by the runner): the evidence the readiness audit keeps.
+    func callShowingOutput(_ arguments: [String]) -> (answer: Answer, argv: [String], output: String) {
+        let argv = runner.fullArguments(arguments, region: region)
         do {
             let result = try runner.run(arguments, region: region)
-            if let failure = result.failure { return .failed(failure) }
+            if let failure = result.failure { return (.failed(failure), result.arguments, result.stderr) }
             let text = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { return .json([:]) }
+            if text.isEmpty { return (.json([:]), result.arguments, "") }
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-                return .failed(.other(exitCode: 0, message: "\(arguments.prefix(2).joined(separator: " ")) did not print a JSON object"))
+                return (.failed(.other(exitCode: 0, message: "\(arguments.prefix(2).joined(separator: " ")) did not print a JSON object")),
+                        result.arguments, text)
             }
-            return .json(object)
+            return (.json(object), result.arguments, text)
         } catch {
-            return .failed(error)
+            return (.failed(error), argv, error.description)
         }
     }
 

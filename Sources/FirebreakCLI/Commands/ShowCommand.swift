@@ -78,6 +78,12 @@ struct ShowCommand: ParsableCommand {
             }
         }
 
+        if !state.readiness.isEmpty {
+            Output.line()
+            Output.line("Readiness (latest audit)")
+            for result in state.readiness { Output.line("  " + ReadinessCommand.line(result)) }
+        }
+
         if !state.evidence.isEmpty {
             Output.line()
             Output.line("Evidence (\(state.evidence.count))")

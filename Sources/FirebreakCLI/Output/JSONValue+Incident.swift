@@ -46,6 +46,7 @@ extension JSONValue {
             }),
             "actionRuns": .array(state.actionRuns.map(actionRun)),
             "followUps": .array(state.followUps.map(followUp)),
+            "readiness": .array(state.readiness.map(readinessResult)),
             "metrics": metrics.map(JSONValue.metrics) ?? .null,
         ])
     }

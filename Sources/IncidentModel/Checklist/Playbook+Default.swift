@@ -5,12 +5,12 @@ extension Playbook {
     /// successful run ticks the item; otherwise the name of a command or
     /// query still to come.
     public static let `default` = Playbook(name: "default", items: [
-        .init(id: "readiness.identify-risks", phase: .readiness, text: "Identify risk areas"),
-        .init(id: "readiness.owner-tags", phase: .readiness, text: "Tag resources so owners are known (report resources without an owner tag)", backedBy: "readiness-untagged-resources"),
-        .init(id: "readiness.least-privilege", phase: .readiness, text: "Reduce unnecessary permissions (list unused and old access keys)", backedBy: "readiness-unused-access-keys"),
+        .init(id: "readiness.identify-risks", phase: .readiness, text: "Identify risk areas", backedBy: "firebreak readiness"),
+        .init(id: "readiness.owner-tags", phase: .readiness, text: "Tag resources so owners are known (report resources without an owner tag)", backedBy: "firebreak readiness"),
+        .init(id: "readiness.least-privilege", phase: .readiness, text: "Reduce unnecessary permissions (list unused and old access keys)", backedBy: "firebreak readiness"),
         .init(id: "readiness.regions-accounts", phase: .readiness, text: "Use several regions and accounts to reduce the blast radius", backedBy: "incident-accounts-regions"),
-        .init(id: "readiness.central-logging", phase: .readiness, text: "Centralized logging: CloudTrail trails, VPC Flow Logs, GuardDuty", backedBy: "readiness-logging-audit"),
-        .init(id: "readiness.encryption", phase: .readiness, text: "Encryption at rest, server and client side: EBS default encryption, S3 bucket encryption, KMS keys", backedBy: "readiness-encryption-audit"),
+        .init(id: "readiness.central-logging", phase: .readiness, text: "Centralized logging: CloudTrail trails, VPC Flow Logs, GuardDuty", backedBy: "firebreak readiness"),
+        .init(id: "readiness.encryption", phase: .readiness, text: "Encryption at rest, server and client side: EBS default encryption, S3 bucket encryption, KMS keys", backedBy: "firebreak readiness"),
 
         .init(id: "detection.intent", phase: .detection, text: "Identify the intent of the attack"),
         .init(id: "detection.compromised-resources", phase: .detection, text: "Identify the compromised resources (import GuardDuty / Security Hub findings)", backedBy: "import-findings"),

@@ -21,6 +21,7 @@ public enum EventPayload: Sendable, Equatable {
     case followUpRecorded(FollowUpRecorded)
     case findingImported(FindingImported)
     case intentRecorded(IntentRecorded)
+    case readinessAudited(ReadinessAudited)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -43,6 +44,7 @@ public enum EventPayload: Sendable, Equatable {
         case .followUpRecorded: return FollowUpRecorded.kind
         case .findingImported: return FindingImported.kind
         case .intentRecorded: return IntentRecorded.kind
+        case .readinessAudited: return ReadinessAudited.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -70,6 +72,7 @@ public enum EventPayload: Sendable, Equatable {
         case .followUpRecorded(let body): data = try encoder.encode(body)
         case .findingImported(let body): data = try encoder.encode(body)
         case .intentRecorded(let body): data = try encoder.encode(body)
+        case .readinessAudited(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -98,6 +101,7 @@ public enum EventPayload: Sendable, Equatable {
         case FollowUpRecorded.kind: return .followUpRecorded(try decoder.decode(FollowUpRecorded.self, from: data))
         case FindingImported.kind: return .findingImported(try decoder.decode(FindingImported.self, from: data))
         case IntentRecorded.kind: return .intentRecorded(try decoder.decode(IntentRecorded.self, from: data))
+        case ReadinessAudited.kind: return .readinessAudited(try decoder.decode(ReadinessAudited.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -137,6 +141,9 @@ public enum EventPayload: Sendable, Equatable {
             return "\(body.source) finding \(body.type) (\(body.severity)): \(body.title)"
                 + (body.resources.isEmpty ? "" : " on \(body.resources.joined(separator: ", "))")
         case .intentRecorded(let body): return "suspected intent: \(body.intent) (from \(body.source))"
+        case .readinessAudited(let body):
+            let count = { (status: ReadinessResult.Status) in body.results.filter { $0.status == status }.count }
+            return "readiness audit (\(body.regions.joined(separator: ", "))): \(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

@@ -6,5 +6,6 @@ extension IncidentState {
     ///
     /// 2: action runs in the state. 3: roles and pinned evidence. 4: follow-up items.
     /// 5: imported findings, suspected intents, and where a discovered resource was found (`foundVia`).
-    public static let foldVersion = 5
+    /// 6: the latest readiness audit.
+    public static let foldVersion = 6
 }

@@ -66,6 +66,11 @@ extension IncidentState {
             for resource in body.resources where resourceIndex(exactly: resource) == nil {
                 throw IncidentError.notFound("no resource '\(resource.terminalSafe)' in \(id)")
             }
+        case .readinessAudited(let body):
+            if body.results.isEmpty { throw IncidentError.invalidInput("a readiness audit needs at least one result") }
+            for item in Set(body.results.map(\.covers)) where !checklist.contains(where: { $0.id == item }) {
+                throw IncidentError.notFound("no checklist item '\(item.terminalSafe)' in \(id)")
+            }
         case .intentRecorded(let body):
             if body.intent.isEmpty { throw IncidentError.invalidInput("the intent is empty") }
             if intents.contains(where: { $0.intent == body.intent }) {

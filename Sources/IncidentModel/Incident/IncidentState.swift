@@ -32,6 +32,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var findings: [ImportedFinding] = []
     /// What the attacker seems to be after (`intent.recorded`), each intent once, oldest first.
     public private(set) var intents: [SuspectedIntent] = []
+    /// The latest readiness audit's results (`readiness.audited`); empty before any.
+    public private(set) var readiness: [ReadinessResult] = []
     /// The seq of the last event applied.
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
@@ -111,6 +113,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
         case .findingImported(let body):
             guard !hasImportedFinding(body.id, source: body.source) else { return }
             findings.append(ImportedFinding(finding: body, importedAt: event.at, importedBy: event.actor))
+        case .readinessAudited(let body):
+            readiness = body.results
         case .intentRecorded(let body):
             guard !intents.contains(where: { $0.intent == body.intent }) else { return }
             intents.append(SuspectedIntent(intent: body.intent, source: body.source, at: event.at, by: event.actor))

@@ -1,0 +1,99 @@
+import AWSActions
+import ArgumentParser
+import Foundation
+import IncidentModel
+
+/// `firebreak readiness [INCIDENT] [--region R]… [--owner-tag NAME]… [--json]`.
+///
+/// Audits the account through read-only `aws` calls: CloudTrail logging,
+/// GuardDuty, VPC Flow Logs, EBS and S3 encryption, S3 public access blocks,
+/// owner tags, access-key age and use. Each check is pass, fail or could not
+/// check, with the commands that decided it. Inside an incident the results
+/// go on the timeline (`readiness.audited`) and every Readiness checklist
+/// item whose checks all pass is ticked. A failing check is an answer, not an
+/// error: the exit status is 0 once the audit ran.
+struct ReadinessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readiness", abstract: "Audit the account's readiness (logging, encryption, owners, keys); record it in an incident.")
+
+    @Argument(help: "An incident to record the audit in (ticks the Readiness items that pass).") var incident: String?
+    @Option(name: .customLong("region"), help: "A region to audit (repeatable; default: the incident's regions, else $AWS_REGION).")
+    var regions: [String] = []
+    @Option(name: .customLong("owner-tag"), help: "A tag naming a resource's owner (repeatable; default Owner, owner, team).")
+    var ownerTagNames: [String] = []
+    @Flag(help: "One JSON document on stdout.") var json = false
+    @OptionGroup var globals: GlobalOptions
+
+    func run() throws {
+        let id = try incident.map(IncidentID.init(parsing:))
+        let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
+        // Everything is checked before a single call: an unknown incident or a bad region is refused at once.
+        let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
+        let actor = try id.map { _ in try globals.operatorIdentity() }
+        let regions = try auditedRegions(state)
+        let runner = try globals.awsRunner(region: nil)
+        try ActionAWSOptions.requireCLI(runner)
+        let results = ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run()
+        let audit = ReadinessAudited(regions: regions, results: results)
+
+        var ticked: [String] = []
+        if let id, let actor {
+            try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
+                ticked = audit.passedItems.filter { item in current.checklist.first { $0.id == item }?.state == .open }
+                return [.readinessAudited(audit)]
+                    + ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: "readiness audit: every check passed")) }
+            }
+        }
+        if json { return try Output.json(Self.json(audit, incident: id, ticked: ticked)) }
+        for result in results {
+            Output.line(Self.line(result))
+        }
+        let count = { (status: ReadinessResult.Status) in results.filter { $0.status == status }.count }
+        Output.line("\(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check (\(regions.joined(separator: ", ")))")
+        if let id {
+            Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))"))
+        }
+    }
+
+    private func auditedRegions(_ state: IncidentState?) throws -> [String] {
+        var chosen = regions
+        if chosen.isEmpty { chosen = state?.incident.regions ?? [] }
+        if chosen.isEmpty {
+            let environment = ProcessInfo.processInfo.environment
+            chosen = [environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"]].compactMap { $0 }.filter { !$0.isEmpty }.prefix(1).map { $0 }
+        }
+        guard !chosen.isEmpty else { throw CLIError("no region to audit: name one with --region (or give the incident its regions)") }
+        var unique: [String] = []
+        for region in chosen where !unique.contains(region) { unique.append(try AWSRegion.validate(region)) }
+        return unique
+    }
+
+    /// `FAIL  vpc.flow-logs           eu-west-1  1 of 2 VPCs without flow logs: vpc-0ab…`
+    static func line(_ result: ReadinessResult) -> String {
+        let mark: String
+        switch result.status {
+        case .pass: mark = "pass"
+        case .fail: mark = "FAIL"
+        case .unknown: mark = "????"
+        }
+        return "\(mark)  \(Output.column(result.check, 22)) \(Output.column(result.region ?? "account", 14)) \(result.detail.terminalSafe)"
+    }
+
+    static func json(_ audit: ReadinessAudited, incident: IncidentID?, ticked: [String]) -> JSONValue {
+        .object([
+            "incident": .string(incident?.description), "regions": .array(audit.regions.map(JSONValue.string)),
+            "ticked": .array(ticked.map(JSONValue.string)),
+            "results": .array(audit.results.map(JSONValue.readinessResult)),
+        ])
+    }
+}
+
+extension JSONValue {
+    static func readinessResult(_ result: ReadinessResult) -> JSONValue {
+        .object([
+            "check": .string(result.check), "title": .string(result.title), "region": .string(result.region),
+            "covers": .string(result.covers), "status": .string(result.status.rawValue), "detail": .string(result.detail),
+            "evidence": .array(result.evidence.map { .object(["argv": .array($0.argv.map(JSONValue.string)), "output": .string($0.output)]) }),
+        ])
+    }
+}

@@ -1,0 +1,104 @@
+@testable import AWSActions
+import Foundation
+import Testing
+
+/// `firebreak readiness` against its own moto server (so the account holds
+/// only what this suite seeds): a careless account fails every check, the
+/// same account put right passes them, and inside an incident the audit is
+/// recorded and ticks the Readiness items; a CLI that is refused everything
+/// gives could-not-check answers, never a pass.
+@Suite("The readiness audit against moto", .motoServer, .serialized)
+struct ReadinessTests {
+    @Test func aCarelessAccountFailsAndTheSameAccountPutRightPasses() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let bucket = "ready-\(UUID().uuidString.prefix(8).lowercased())"
+        try drill.aws("s3api", "create-bucket", "--bucket", bucket)
+        let (instance, _) = try drill.seedInstance()
+        try drill.aws("iam", "create-user", "--user-name", "deploy-bot")
+        let key = try drill.aws("iam", "create-access-key", "--user-name", "deploy-bot", "--query", "AccessKey.AccessKeyId")
+
+        let careless = try readiness(drill, "--region", "us-east-1", "--json")
+        let expectedFailures: [String: String] = [
+            "cloudtrail.logging": "no trail records us-east-1", "guardduty.enabled": "no GuardDuty detector",
+            "vpc.flow-logs": "VPCs without flow logs", "ebs.default-encryption": "off",
+            "s3.bucket-encryption": bucket, "s3.public-access-block": bucket, "tags.owner": instance,
+            "iam.access-keys": "\(key) (deploy-bot) never used",
+        ]
+        for (check, detail) in expectedFailures {
+            let result = try #require(careless[check], "no result for \(check)")
+            #expect(result["status"] as? String == "fail", "\(check): \(result["detail"] ?? "")")
+            #expect((result["detail"] as? String)?.contains(detail) == true, "\(check): \(result["detail"] ?? "")")
+            #expect(!(result["evidence"] as! [[String: Any]]).isEmpty, "\(check) carries no evidence")
+        }
+        #expect((careless["tags.owner"]?["detail"] as? String)?.contains(bucket) == true)
+        let trailEvidence = (careless["cloudtrail.logging"]?["evidence"] as? [[String: Any]])?.first?["argv"] as? [String]
+        #expect(trailEvidence?.starts(with: ["cloudtrail", "describe-trails"]) == true)
+
+        // Put it right, through the CLI as an administrator would.
+        try drill.aws("cloudtrail", "create-trail", "--name", "org-trail", "--s3-bucket-name", bucket, "--is-multi-region-trail")
+        try drill.aws("cloudtrail", "start-logging", "--name", "org-trail")
+        try drill.aws("guardduty", "create-detector", "--enable")
+        for vpc in try drill.aws("ec2", "describe-vpcs", "--query", "Vpcs[].VpcId").split(whereSeparator: \.isWhitespace) {
+            try drill.aws("ec2", "create-flow-logs", "--resource-type", "VPC", "--resource-ids", String(vpc), "--traffic-type", "ALL",
+                          "--log-destination-type", "s3", "--log-destination", "arn:aws:s3:::\(bucket)")
+        }
+        try drill.aws("ec2", "enable-ebs-encryption-by-default")
+        try drill.aws("s3api", "put-bucket-encryption", "--bucket", bucket, "--server-side-encryption-configuration",
+                      #"{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}"#)
+        try drill.aws("s3api", "put-public-access-block", "--bucket", bucket, "--public-access-block-configuration",
+                      "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true")
+        try drill.aws("s3api", "put-bucket-tagging", "--bucket", bucket, "--tagging", #"{"TagSet": [{"Key": "team", "Value": "payments"}]}"#)
+        try drill.aws("ec2", "create-tags", "--resources", instance, "--tags", "Key=Owner,Value=web-team")
+        try drill.aws("iam", "delete-access-key", "--user-name", "deploy-bot", "--access-key-id", key)
+
+        // Inside the incident: recorded on the timeline, the Readiness items ticked.
+        let text = try drill.firebreakOK("readiness", "INC-1", "--region", "us-east-1")
+        #expect(text.contains("8 pass, 0 fail, 0 could not check"), "\(text)")
+        #expect(text.contains("trail org-trail is logging every region"))
+        for item in ["readiness.central-logging", "readiness.encryption", "readiness.owner-tags", "readiness.least-privilege",
+                     "readiness.identify-risks"] {
+            #expect(try drill.checklistState(item) == "done", "\(item) not ticked")
+        }
+        let incident = try drill.incident()
+        let recorded = try #require(incident["readiness"] as? [[String: Any]])
+        #expect(recorded.count == 8 && recorded.allSatisfy { $0["status"] as? String == "pass" })
+        let events = try drill.firebreakOK("events", "INC-1")
+        #expect(events.contains("readiness audit (us-east-1): 8 pass, 0 fail, 0 could not check"))
+        #expect(try drill.firebreakOK("show", "INC-1").contains("pass  iam.access-keys"))
+        #expect(try drill.firebreak("verify", "INC-1").status == 0)
+    }
+
+    @Test func aRefusedCLIIsCouldNotCheckAndTicksNothing() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let fake = try FakeCLI(script: """
+            echo 'An error occurred (AccessDenied) when calling the DescribeTrails operation: User is not authorized' >&2
+            exit 254
+            """)
+        let result = try drill.firebreak("readiness", "INC-1", "--region", "eu-west-1", "--aws-cli", fake.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("0 pass, 0 fail, 8 could not check"), "\(result.stdout)")
+        #expect(result.stdout.contains("AccessDenied"))
+        #expect(try drill.checklistState("readiness.central-logging") == "open")
+
+        // Recorded as it was: an audit that could check nothing.
+        let events = try drill.firebreakOK("events", "INC-1")
+        #expect(events.contains("readiness audit (eu-west-1): 0 pass, 0 fail, 8 could not check"))
+
+        // Bad input: one line, nothing written.
+        let bad = try drill.firebreak("readiness", "INC-1", "--region", "moon-base-1")
+        #expect(bad.status != 0 && bad.stderr.contains("is not an AWS region name"))
+        let unknown = try drill.firebreak("readiness", "INC-9", "--region", "us-east-1")
+        #expect(unknown.status != 0 && unknown.stderr.contains("INC-9"))
+        #expect(try drill.firebreakOK("events", "INC-1") == events)
+    }
+
+    /// The audit's JSON results by check id.
+    private func readiness(_ drill: Drill, _ arguments: String...) throws -> [String: [String: Any]] {
+        let output = try drill.firebreakOK(["readiness"] + arguments)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let results = try #require(document["results"] as? [[String: Any]])
+        return Dictionary(results.map { ($0["check"] as! String, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
