@@ -57,6 +57,34 @@ struct ActionFlowTests {
         #expect(model.press("a") == [.listActions(resources: ["AKIAIOSFODNN7EXAMPLE", "arn:aws:iam::123456789012:role/web-role"])])
     }
 
+    @Test func anActionsParametersAreAskedOneAtATimeAndCarriedToTheRun() throws {
+        var model = try ConsoleFixtures.model(size: Size(width: 160, height: 50))
+        _ = model.update(.actionsAvailable(resources: ["i-0123456789abcdef0"], [
+            ActionChoice(id: "flowlogs.enable", summary: "Turn on flow logs", risk: "reversible", parameters: [
+                .init(name: "role", summary: "The role flow logs deliver with", required: true, defaultValue: nil),
+                .init(name: "log-group", summary: "The log group", required: false, defaultValue: "/firebreak/flow-logs"),
+                .init(name: "pattern", summary: "A filter", required: false, defaultValue: nil),
+            ]),
+        ]))
+        #expect(model.press("1").isEmpty)
+        #expect(model.screenText.contains("flowlogs.enable: The role flow logs deliver with"))
+        #expect(model.screenText.contains("required"))
+        // A required value cannot be left empty: the prompt stays, saying why.
+        #expect(model.press("<Enter>").isEmpty)
+        guard case .prompt(let form) = model.overlay else { Issue.record("the prompt must stay open"); return }
+        #expect(form.prompt.error == "role is required")
+        model.type("arn:aws:iam::123456789012:role/flow-logs")
+        #expect(model.press("<Enter>").isEmpty)
+        #expect(model.screenText.contains("empty: /firebreak/flow-logs"))
+        #expect(model.press("<Enter>").isEmpty)          // the default
+        model.type("REJECT")
+        let parameters = ["role": "arn:aws:iam::123456789012:role/flow-logs", "pattern": "REJECT"]
+        #expect(model.press("<Enter>") == [.previewAction("flowlogs.enable", resources: ["i-0123456789abcdef0"], parameters: parameters)])
+        _ = model.update(.actionPreviewed(ActionPreview(action: "flowlogs.enable", resources: ["i-0123456789abcdef0"],
+                                                        lines: ["Turn on flow logs"], confirmationText: nil, parameters: parameters)))
+        #expect(model.press("<Enter>") == [.runAction("flowlogs.enable", resources: ["i-0123456789abcdef0"], parameters: parameters)])
+    }
+
     @Test func watchAndReplayCannotRunActions() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 160, height: 50), mode: .readOnly)
         #expect(model.press("2", "a").isEmpty)

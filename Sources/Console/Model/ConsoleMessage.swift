@@ -52,7 +52,7 @@ public enum ConsoleEffect: Equatable, Sendable {
     /// List the actions for these resources.
     case listActions(resources: [String])
     /// Plan an action and show its commands.
-    case previewAction(String, resources: [String])
+    case previewAction(String, resources: [String], parameters: [String: String] = [:])
     /// Run an action the responder confirmed.
-    case runAction(String, resources: [String])
+    case runAction(String, resources: [String], parameters: [String: String] = [:])
 }

@@ -22,7 +22,7 @@ struct ChoiceMenu: Equatable, Sendable {
         case newResourceState(reference: String)
         case severity(title: String)
         case role
-        case action(ids: [String], resources: [String])
+        case action([ActionChoice], resources: [String])
     }
 
     var title: String
@@ -53,6 +53,7 @@ struct PromptForm: Equatable, Sendable {
         case seekTime
         case assignRole(IncidentRole)
         case confirmAction(ActionPreview)
+        case actionParameter(ActionParameterForm)
     }
 
     var title: String
@@ -70,3 +71,23 @@ struct IncidentPicker: Equatable, Sendable {
         self.list = ListView(count: incidents.count, selection: 0, viewportHeight: max(1, incidents.count))
     }
 }
+
+/// The values of an action's parameters, asked for one at a time before its plan is shown.
+struct ActionParameterForm: Equatable, Sendable {
+    var action: String
+    var resources: [String]
+    /// Still to ask, the one being asked first.
+    var remaining: [ActionChoice.Parameter]
+    var values: [String: String] = [:]
+
+    var current: ActionChoice.Parameter { remaining[0] }
+
+    /// The prompt for the parameter being asked.
+    var form: PromptForm {
+        let parameter = current
+        let hint = parameter.defaultValue.map { "empty: \($0)" } ?? (parameter.required ? "required" : "empty leaves it out")
+        return PromptForm(title: "\(action): \(parameter.summary)", prompt: Prompt(label: "\(parameter.name): ", placeholder: hint),
+                          purpose: .actionParameter(self))
+    }
+}
+

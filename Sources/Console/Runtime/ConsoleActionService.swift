@@ -4,15 +4,34 @@ import IncidentStore
 
 /// An action the console can offer for a resource.
 public struct ActionChoice: Sendable, Equatable {
+    /// A value the action takes (`--param name=value` on the command line),
+    /// asked for one at a time before the plan is shown.
+    public struct Parameter: Sendable, Equatable {
+        public var name: String
+        public var summary: String
+        public var required: Bool
+        /// Used when the answer is empty.
+        public var defaultValue: String?
+
+        public init(name: String, summary: String, required: Bool, defaultValue: String?) {
+            self.name = name
+            self.summary = summary
+            self.required = required
+            self.defaultValue = defaultValue
+        }
+    }
+
     public var id: String
     public var summary: String
     /// `read-only`, `reversible`, `destructive`, …
     public var risk: String
+    public var parameters: [Parameter]
 
-    public init(id: String, summary: String, risk: String) {
+    public init(id: String, summary: String, risk: String, parameters: [Parameter] = []) {
         self.id = id
         self.summary = summary
         self.risk = risk
+        self.parameters = parameters
     }
 }
 
@@ -24,12 +43,15 @@ public struct ActionPreview: Sendable, Equatable {
     public var lines: [String]
     /// For a destructive action: the text the responder must type to run it.
     public var confirmationText: String?
+    /// The values the responder gave (`name` → value); the run uses the same.
+    public var parameters: [String: String]
 
-    public init(action: String, resources: [String], lines: [String], confirmationText: String?) {
+    public init(action: String, resources: [String], lines: [String], confirmationText: String?, parameters: [String: String] = [:]) {
         self.action = action
         self.resources = resources
         self.lines = lines
         self.confirmationText = confirmationText
+        self.parameters = parameters
     }
 }
 
@@ -38,7 +60,9 @@ public struct ActionPreview: Sendable, Equatable {
 /// catalog and runner details and tests can give it a fake.
 public protocol ConsoleActionService: Sendable {
     func actions(for resources: [Resource]) throws -> [ActionChoice]
-    func preview(action: String, resources: [String], in state: IncidentState) throws -> ActionPreview
+    /// The plan with `parameters` (a bad value is thrown as one line naming it).
+    func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview
     /// Runs it, recording every call through `store`; returns one line saying how it ended.
-    func run(action: String, resources: [String], store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String
+    func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
+             actor: String) throws -> String
 }

@@ -43,19 +43,21 @@ final class StoreWorker: @unchecked Sendable {
                     let state = try store.state(of: incident)
                     send(.actionsAvailable(resources: resources, try actions.actions(for: try resources.map { try state.resource(matching: $0) })))
                 }
-            case .previewAction(let action, let resources):
+            case .previewAction(let action, let resources, let parameters):
                 attempt {
                     guard let actions, let incident else { throw ConsoleActionsUnavailable() }
-                    send(.actionPreviewed(try actions.preview(action: action, resources: resources, in: try store.state(of: incident))))
+                    send(.actionPreviewed(try actions.preview(action: action, resources: resources, parameters: parameters,
+                                                              in: try store.state(of: incident))))
                 }
-            case .runAction(let action, let resources):
+            case .runAction(let action, let resources, let parameters):
                 guard let actions, let incident else {
                     send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
                     return
                 }
                 // Slow (each aws call takes a while): the steps reach the log pane as they are recorded.
                 do {
-                    let summary = try actions.run(action: action, resources: resources, store: store, incident: incident, actor: actor)
+                    let summary = try actions.run(action: action, resources: resources, parameters: parameters, store: store,
+                                                  incident: incident, actor: actor)
                     send(.writeFinished(error: nil))
                     send(.notice(summary))
                 } catch {

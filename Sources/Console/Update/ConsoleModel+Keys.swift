@@ -45,7 +45,7 @@ extension ConsoleModel {
                 }
                 overlay = nil
                 pendingWrites += 1
-                return [.runAction(preview.action, resources: preview.resources)]
+                return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
             case .escape, .character("q"):
                 overlay = nil
             default:
@@ -174,7 +174,22 @@ extension ConsoleModel {
                     throw IncidentError.invalidInput("that is not the confirmation text; nothing was run")
                 }
                 pendingWrites += 1
-                return [.runAction(preview.action, resources: preview.resources)]
+                return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
+            case .actionParameter(var parameters):
+                let value = text.trimmingCharacters(in: .whitespaces)
+                let asked = parameters.current
+                if value.isEmpty {
+                    // An empty answer takes the default (the planner fills it in) or leaves an optional value out.
+                    if asked.required && asked.defaultValue == nil { throw IncidentError.invalidInput("\(asked.name) is required") }
+                } else {
+                    parameters.values[asked.name] = value
+                }
+                parameters.remaining.removeFirst()
+                if parameters.remaining.isEmpty {
+                    return [.previewAction(parameters.action, resources: parameters.resources, parameters: parameters.values)]
+                }
+                overlay = .prompt(parameters.form)
+                return []
             case .assignRole(let role):
                 let name = try TextField.singleLine(text, named: "the name", maxLength: 100, allowEmpty: true)
                 return record(.roleAssigned(RoleAssigned(role: role, operatorName: name)))
@@ -207,8 +222,11 @@ extension ConsoleModel {
         case .newResourceState(let text):
             guard let state, let reference = try? Self.parseResource(text) else { return [] }
             return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))
-        case .action(let ids, let resources):
-            return [.previewAction(ids[index], resources: resources)]
+        case .action(let choices, let resources):
+            let choice = choices[index]
+            guard !choice.parameters.isEmpty else { return [.previewAction(choice.id, resources: resources)] }
+            overlay = .prompt(ActionParameterForm(action: choice.id, resources: resources, remaining: choice.parameters).form)
+            return []
         case .role:
             let role = IncidentRole.allCases[index]
             overlay = .prompt(PromptForm(title: "Who is \(role.rawValue)?", prompt: Prompt(

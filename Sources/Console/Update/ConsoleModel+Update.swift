@@ -61,7 +61,7 @@ extension ConsoleModel {
             }
             overlay = .choice(ChoiceMenu(title: "Actions for \(resources.count == 1 ? resources[0] : "\(resources.count) resources")",
                                          options: choices.map { "\($0.id)  \($0.risk)  \($0.summary)" },
-                                         purpose: .action(ids: choices.map(\.id), resources: resources)))
+                                         purpose: .action(choices, resources: resources)))
             return []
         case .actionPreviewed(let preview):
             overlay = .actionPreview(preview)

@@ -15,12 +15,17 @@ struct CatalogActionService: ConsoleActionService {
         // Only actions that apply to every chosen resource.
         let kinds = Set(resources.map(\.kind))
         return catalog.actions.filter { definition in kinds.allSatisfy { kind in catalog.actions(for: kind).contains { $0.id == definition.id } } }
-            .map { ActionChoice(id: $0.id, summary: $0.summary, risk: $0.risk.rawValue) }
+            .map { definition in
+                ActionChoice(id: definition.id, summary: definition.summary, risk: definition.risk.rawValue,
+                             parameters: definition.parameters.map {
+                                 ActionChoice.Parameter(name: $0.name, summary: $0.summary, required: $0.required, defaultValue: $0.defaultValue)
+                             })
+            }
     }
 
-    func preview(action: String, resources: [String], in state: IncidentState) throws -> ActionPreview {
+    func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview {
         let planner = ActionPlanner(runner: runner)
-        var plan = try planner.plan(try catalog.action(action), resources: resources, in: state, parameters: [:])
+        var plan = try planner.plan(try catalog.action(action), resources: resources, in: state, parameters: parameters)
         // The preview's read-only calls name who else is affected (the subnet's
         // other instances, in the plan's warning); when they fail the responder
         // still sees the plan, and why.
@@ -41,15 +46,19 @@ struct CatalogActionService: ConsoleActionService {
         }
         lines.append("")
         lines.append(definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(definition.risk.rawValue))")
-        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: plan.confirmationText)
+        if !parameters.isEmpty {
+            lines.insert("parameters: " + parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "), at: 1)
+        }
+        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: plan.confirmationText, parameters: parameters)
     }
 
-    func run(action: String, resources: [String], store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+    func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
+             actor: String) throws -> String {
         try ActionAWSOptions.requireCLI(runner)
         let definition = try catalog.action(action)
         let planner = ActionPlanner(runner: runner)
         let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: [:]) },
+            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: parameters) },
             dryRun: false, force: false, quiet: true)
         return "\(run.runID) \(action): \(run.status.rawValue)"
     }
