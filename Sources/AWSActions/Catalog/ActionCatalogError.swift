@@ -12,7 +12,9 @@ public struct ActionCatalogError: Error, Sendable, Equatable, CustomStringConver
         self.reason = reason
     }
 
+    /// One line, with control characters escaped: the field path is made of
+    /// the document's own keys, which can hold anything.
     public var description: String {
-        field.isEmpty ? "\(file): \(reason)" : "\(file): \(field): \(reason)"
+        (field.isEmpty ? "\(file): \(reason)" : "\(file): \(field): \(reason)").terminalSafe
     }
 }

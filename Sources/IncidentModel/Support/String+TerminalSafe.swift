@@ -27,10 +27,16 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// C0 controls, DEL, C1 controls, and the bidi overrides that can make text read backwards.
+    /// C0 controls, DEL, C1 controls, the bidi overrides that can make text
+    /// read backwards, the invisible bidi marks (ALM, LRM, RLM) that reorder
+    /// the characters around them, and the Unicode line and paragraph
+    /// separators, which break a line where the reader expects one — the same
+    /// set the console's `TextSanitizer` keeps off the screen, so a message on
+    /// stderr is as safe as a cell.
     public var isTerminalControl: Bool {
         switch value {
         case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029: return true
         case 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }

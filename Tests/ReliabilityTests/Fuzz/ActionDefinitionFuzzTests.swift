@@ -16,7 +16,7 @@ struct ActionDefinitionFuzzTests {
             return (try JSONSerialization.jsonObject(with: data), String(decoding: data, as: UTF8.self))
         }
         #expect(seeds.count >= 20)
-        let count = FuzzBudget.iterations(default: 50_000)
+        let count = FuzzBudget.iterations(default: 10000)
         var mutator = JSONMutator(seed: FuzzBudget.seed ^ 0xAC71)
         var rejected = 0
         var failures: [String] = []
@@ -29,7 +29,7 @@ struct ActionDefinitionFuzzTests {
             } catch {
                 rejected += 1
                 let line = error.description
-                if !isOneClearLine(line) || !line.hasPrefix("user/action.json: ") {
+                if !isOneClearLine(line) || !startsWith(line, "user/action.json: ") {
                     failures.append("input #\(index): unclear refusal \(line.debugDescription)")
                 }
             }

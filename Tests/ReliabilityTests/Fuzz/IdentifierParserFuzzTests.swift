@@ -18,7 +18,7 @@ struct IdentifierParserFuzzTests {
     ]
 
     @Test func randomAndMutatedIdentifiers() throws {
-        let count = FuzzBudget.iterations(default: 60_000)
+        let count = FuzzBudget.iterations(default: 10000)
         var mutator = Mutator(random: SplitMix(seed: FuzzBudget.seed))
         let kinds = ResourceKind.allCases
         var rejected = 0

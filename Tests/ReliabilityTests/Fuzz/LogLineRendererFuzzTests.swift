@@ -15,7 +15,7 @@ struct LogLineRendererFuzzTests {
     ]
 
     @Test func randomBytesNeverReachTheTerminalAsControls() throws {
-        let count = FuzzBudget.iterations(default: 60_000)
+        let count = FuzzBudget.iterations(default: 20000)
         var mutator = Mutator(random: SplitMix(seed: FuzzBudget.seed ^ 0x1061))
         var failures: [String] = []
         var neutralised = 0

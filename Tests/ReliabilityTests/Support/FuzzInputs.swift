@@ -114,6 +114,10 @@ func isTerminalDangerous(_ scalar: Unicode.Scalar) -> Bool {
     }
 }
 
+/// Whether `text` starts with `prefix`, byte for byte (`hasPrefix` compares
+/// characters, and a combining mark in the input joins the prefix's last space).
+func startsWith(_ text: String, _ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) }
+
 /// A rejection a person can read: one line, no control characters, not empty, not a dump.
 func isOneClearLine(_ message: String) -> Bool {
     !message.trimmingCharacters(in: .whitespaces).isEmpty
