@@ -168,6 +168,36 @@ struct ReplayCheckpointTests {
         }
     }
 
+    /// Answers from memory until told to fail.
+    final class SwitchableSource: ReplayEventSource, @unchecked Sendable {
+        let working: InMemoryReplayEvents
+        private let lock = NSLock()
+        private var failing = false
+        init(_ events: [Event]) { working = InMemoryReplayEvents(all: events) }
+        func fail() { lock.withLock { failing = true } }
+        func events(seqs: ClosedRange<Int64>) throws -> [Event] {
+            if lock.withLock({ failing }) { throw StoreError.busy(path: "/tmp/review.db") }
+            return try working.events(seqs: seqs)
+        }
+    }
+
+    @Test func steppingBackUsesTheEventsAlreadyHeld() throws {
+        let events = ConsoleFixtures.events().map(\.event)
+        let source = SwitchableSource(events)
+        var replay = try ReplayState(log: ReplayLog(events: events, source: source))
+        try replay.seek(to: 12)
+        // From here on every read fails: stepping back must not need one.
+        source.fail()
+        for target in stride(from: 11, through: 1, by: -1) {
+            try replay.seek(to: target)
+            #expect(replay.state == (try IncidentState.replaying(events.prefix(target))))
+            #expect(replay.recentEvents.map(\.seq) == Array(1...Int64(target)))
+        }
+        // Forward again needs the store, and says so.
+        #expect(throws: StoreError.self) { try replay.seek(to: 2) }
+        #expect(replay.position == 1)
+    }
+
     @Test func aSeekThatCannotReadTheStoreLeavesTheReplayWhereItWas() throws {
         let events = ConsoleFixtures.events().map(\.event)
         let log = try ReplayLog(events: events, source: FailingSource(working: InMemoryReplayEvents(all: events), failFrom: 6))

@@ -68,13 +68,22 @@ public struct ReplayState: Sendable {
         } else {
             // From the checkpoint; one read covers both the events to fold and the log pane's window.
             let windowStart = max(1, target - Self.logWindow + 1)
-            let stretch = try read(min(checkpointPosition + 1, windowStart), through: target)
+            let first = min(checkpointPosition + 1, windowStart)
+            // Stepping back stays inside the events already held: nothing to read.
+            let stretch = try held(first, through: target) ?? read(first, through: target)
             var folded = log.checkpoints[checkpoint]
             for event in stretch where event.seq > Int64(checkpointPosition) { folded.apply(event) }
             state = folded
             recentEvents = Array(stretch.drop { $0.seq < Int64(windowStart) })
         }
         position = target
+    }
+
+    /// Events `first` through `last` when `recentEvents` holds all of them.
+    private func held(_ first: Int, through last: Int) -> [Event]? {
+        guard let oldest = recentEvents.first?.seq, Int64(first) >= oldest, Int64(last) <= recentEvents[recentEvents.count - 1].seq else { return nil }
+        let offset = first - Int(oldest)
+        return Array(recentEvents[offset...(offset + last - first)])
     }
 
     /// Events `first` through `last`, checked to be exactly that stretch of the record.
