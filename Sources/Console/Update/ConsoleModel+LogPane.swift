@@ -45,7 +45,7 @@ extension ConsoleModel {
     public mutating func showKeptLines(_ lines: [KeptPaneLine], dropped: Int64) {
         logPane.keptLines = lines.sorted { $0.line.arrivedAt < $1.line.arrivedAt }
         logPane.keptDropped = dropped
-        if let replay { resetLogForReplay(events: replay.recentEvents, clock: replay.clock) }
+        if replay != nil { syncFromReplay() }
     }
 
     /// How many kept lines had arrived by `clock`.
@@ -86,7 +86,7 @@ extension ConsoleModel {
         switch command {
         case "log.search":
             overlay = .prompt(PromptForm(title: "Search the log", prompt: Prompt(
-                label: "Search: ", text: logPane.search?.query ?? "", placeholder: "text, or re:REGEX; n newer, N older; empty clears"),
+                label: "Search: ", placeholder: "text, or re:REGEX; n newer, N older; empty clears"),
                 purpose: .searchLog))
         case "log.search-next": stepSearch(.forward)
         case "log.search-previous": stepSearch(.backward)

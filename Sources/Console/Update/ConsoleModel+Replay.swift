@@ -28,7 +28,8 @@ extension ConsoleModel {
         guard let replay else { return }
         let phaseBefore = state?.phase
         state = replay.state
-        resetLogForReplay(events: replay.recentEvents, clock: replay.clock)
+        // At the end of the record, every kept line shows, also those seen after the last event.
+        resetLogForReplay(events: replay.recentEvents, clock: replay.atEnd ? .distantFuture : replay.clock)
         logScroll = 0
         if let phaseBefore, replay.state.phase != phaseBefore, selectedPhase == phaseBefore {
             phaseList.select(replay.state.phase.number - 1)

@@ -44,6 +44,13 @@ enum ConsoleLogSources {
         guard patterns.count <= 1 || patterns.count == groups.count else {
             throw CLIError("--filter-pattern was given \(patterns.count) times for \(groups.count) --follow-logs groups: give it once for all of them, or once per group in the same order")
         }
+        for name in groups {
+            do {
+                _ = try ResourceIdentifier(parsing: name, kind: .logGroup)
+            } catch {
+                throw CLIError("--follow-logs \(name.terminalSafe): \(error)")
+            }
+        }
         return groups.enumerated().map { index, name in
             let pattern = patterns.count == groups.count ? patterns[index] : patterns.first
             return LogGroup(name: name, pattern: pattern?.isEmpty == true ? nil : pattern)
