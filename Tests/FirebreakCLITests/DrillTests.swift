@@ -108,6 +108,53 @@ struct DrillTests {
         #expect(closed, "the emulator on port \(port) outlived its drill")
     }
 
+    /// The other scenarios, each seeded and worked to containment with the
+    /// action a responder would pick for each compromised resource's kind.
+    @Test(arguments: ["leaked-key-miners", "ransomware-kms-snapshots"])
+    func everyScenarioCanBeWorkedToContainment(_ scenario: String) throws {
+        let folder = try TemporaryFolder()
+        var fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "trainee")
+        fb.environment.merge(Self.awsEnvironment) { $1 }
+        let drill = Process()
+        drill.executableURL = FirebreakProcess.binary
+        drill.arguments = ["drill", scenario, "--no-console"]
+        drill.environment = fb.environment
+        let out = Pipe()
+        drill.standardOutput = out
+        drill.standardError = FileHandle.nullDevice
+        drill.standardInput = FileHandle.nullDevice
+        try drill.run()
+        defer { if drill.isRunning { kill(drill.processIdentifier, SIGKILL); drill.waitUntilExit() } }
+        var printed = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !printed.contains("\nlog "), drill.isRunning, Date() < deadline {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let endpoint = try #require(printed.split(separator: "\n").first { $0.hasPrefix("endpoint ") }.map { String($0.dropFirst("endpoint ".count)) },
+                                    "drill printed: \(printed)")
+        let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
+        let compromised = try #require(show["resources"] as? [[String: Any]]).filter { $0["state"] as? String == "compromised" }
+        #expect(compromised.count >= 3)
+        let actionFor = ["iam-access-key": "iam.deactivate-key", "iam-user": "iam.deny-all", "ec2-instance": "ec2.isolate", "kms-key": "kms.disable"]
+        for resource in compromised {
+            let id = try #require(resource["id"] as? String), kind = try #require(resource["kind"] as? String)
+            let action = try #require(actionFor[kind], "no action chosen for \(kind)")
+            var arguments = ["action", "run", "INC-1", action, id, "--yes", "--endpoint-url", endpoint]
+            if action == "kms.disable" {
+                let plan = try fb.ok("action", "plan", "INC-1", action, id, "--endpoint-url", endpoint)
+                let text = try #require(plan.split(separator: "\n").first { $0.contains("--confirm '") })
+                arguments += ["--confirm", String(text.split(separator: "'")[1])]
+            }
+            let result = try fb.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        let scored = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
+        #expect(scored["scenario"] as? String == scenario)
+        #expect(scored["complete"] as? Bool == true, "\(scored)")
+        #expect(scored["contained"] as? Int == compromised.count)
+        #expect(try fb.run("verify").status == 0)
+    }
+
     static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }

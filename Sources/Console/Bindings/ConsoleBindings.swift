@@ -21,6 +21,9 @@ public enum ConsoleBindings {
         KeyBinding(["C"], command: "incident.close", help: "Close the incident (asks for the resolution)", mutates: true),
         KeyBinding(["W"], command: "role.assign", help: "Set the commander or the scribe", mutates: true),
         KeyBinding(["R"], command: "incident.reopen", help: "Reopen a closed incident", mutates: true),
+        KeyBinding(["F"], command: "findings.import", help: "Import findings: securityhub, guardduty, or a file", mutates: true),
+        KeyBinding(["L"], command: "followup.add", help: "Record a lesson, a policy change or an action item for the report", mutates: true),
+        KeyBinding(["M"], command: "metrics.show", help: "Metrics: time to detect, contain, eradicate, recover"),
         KeyBinding(["<C-l>"], command: "screen.redraw", help: "Redraw the screen"),
         KeyBinding(["q"], command: "quit", help: "Quit (asks first while a write is still running)", footer: "quit"),
 
@@ -38,11 +41,12 @@ public enum ConsoleBindings {
         KeyBinding(["<PageDown>"], command: "list.page-down", help: "Page down", scope: .pane("resources")),
         KeyBinding(["<PageUp>"], command: "list.page-up", help: "Page up", scope: .pane("resources")),
         KeyBinding(["a"], command: "resource.actions", help: "AWS actions for the selected (or marked) resources: see the exact commands, then run", scope: .pane("resources"), mutates: true, footer: "actions"),
+        KeyBinding(["D"], command: "resource.discover", help: "Discover what the resource touches (volumes, groups, role, keys…): added as suspected", scope: .pane("resources"), mutates: true, footer: "discover"),
         KeyBinding(["<Space>"], command: "resource.mark", help: "Mark or unmark the resource (one action takes every marked one)", scope: .pane("resources"), footer: "mark"),
         KeyBinding(["s"], command: "resource.state", help: "Change the selected resource's state", scope: .pane("resources"), mutates: true, footer: "state"),
         KeyBinding(["c"], command: "resource.contained", help: "Mark the selected resource contained", scope: .pane("resources"), mutates: true, footer: "contained"),
         KeyBinding(["<Enter>"], command: "details", help: "The selected resource and its path through the states", scope: .pane("resources"), footer: "details"),
-        KeyBinding(["o"], command: "resource.sort", help: "Sort by urgency, kind, id or order added", scope: .pane("resources"), footer: "sort"),
+        KeyBinding(["o"], command: "resource.sort", help: "Sort by urgency, kind, id, order added, or blast radius (as a tree)", scope: .pane("resources"), footer: "sort"),
         KeyBinding(["/"], command: "filter", help: "Filter resources (empty to clear)", scope: .pane("resources"), footer: "filter"),
 
         // Checklist
@@ -52,6 +56,7 @@ public enum ConsoleBindings {
         KeyBinding(["G", "<End>"], command: "list.bottom", help: "Last item", scope: .pane("checklist")),
         KeyBinding(["x", "<Space>"], command: "item.tick", help: "Tick the selected item (again: un-tick)", scope: .pane("checklist"), mutates: true, footer: "tick"),
         KeyBinding(["s"], command: "item.skip", help: "Skip the selected item (asks why)", scope: .pane("checklist"), mutates: true, footer: "skip"),
+        KeyBinding(["r"], command: "item.run", help: "Run what backs the item: its AWS action, or the readiness audit", scope: .pane("checklist"), mutates: true, footer: "run"),
         KeyBinding(["u"], command: "item.reopen", help: "Return the selected item to open", scope: .pane("checklist"), mutates: true),
         KeyBinding(["A"], command: "item.add", help: "Add an item to this phase's checklist", scope: .pane("checklist"), mutates: true, footer: "add item"),
         KeyBinding(["<Enter>"], command: "details", help: "The selected item: who changed it, when, why", scope: .pane("checklist"), footer: "details"),

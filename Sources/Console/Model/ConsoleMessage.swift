@@ -35,6 +35,8 @@ public enum ConsoleMessage: Sendable {
     case failed(String)
     /// Background work finished with something worth a line in the footer.
     case notice(String)
+    /// Something to read in a box (the metrics).
+    case details(title: String, lines: [String])
 }
 
 /// Work the runtime does for `update`, off the UI loop.
@@ -55,4 +57,10 @@ public enum ConsoleEffect: Equatable, Sendable {
     case previewAction(String, resources: [String], parameters: [String: String] = [:])
     /// Run an action the responder confirmed.
     case runAction(String, resources: [String], parameters: [String: String] = [:])
+    /// Discovery, the readiness audit or an import.
+    case awsWork(ConsoleAWSWork)
+    /// Offer the action that backs a checklist item, on the incident's resources it applies to.
+    case offerAction(String)
+    /// Compute the incident's metrics and show them.
+    case showMetrics
 }

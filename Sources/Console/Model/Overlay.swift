@@ -23,6 +23,7 @@ struct ChoiceMenu: Equatable, Sendable {
         case severity(title: String)
         case role
         case action([ActionChoice], resources: [String])
+        case followUpCategory
     }
 
     var title: String
@@ -54,6 +55,10 @@ struct PromptForm: Equatable, Sendable {
         case assignRole(IncidentRole)
         case confirmAction(ActionPreview)
         case actionParameter(ActionParameterForm)
+        case importFindings
+        case followUpText(FollowUpCategory)
+        case followUpOwner(FollowUpRecorded)
+        case followUpDue(FollowUpRecorded)
     }
 
     var title: String

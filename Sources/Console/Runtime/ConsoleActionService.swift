@@ -60,9 +60,26 @@ public struct ActionPreview: Sendable, Equatable {
 /// catalog and runner details and tests can give it a fake.
 public protocol ConsoleActionService: Sendable {
     func actions(for resources: [Resource]) throws -> [ActionChoice]
+    /// The incident's resources `action` applies to that still need it
+    /// (compromised or suspected); a one-line reason when there are none.
+    func resources(for action: String, in state: IncidentState) throws -> [String]
     /// The plan with `parameters` (a bad value is thrown as one line naming it).
     func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview
     /// Runs it, recording every call through `store`; returns one line saying how it ended.
     func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
              actor: String) throws -> String
+    /// Other AWS work the console starts, each recorded through `store` as its
+    /// command records it; each returns one line saying what it did.
+    func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String
 }
+
+/// AWS work besides actions that the console can start.
+public enum ConsoleAWSWork: Equatable, Sendable {
+    /// `firebreak resource discover`: the resources related to one, added as suspected.
+    case discover(resource: String)
+    /// `firebreak readiness`: the audit over the incident's regions, recorded; passing Readiness items ticked.
+    case auditReadiness
+    /// `firebreak import`: findings from `securityhub`, `guardduty`, or a findings file's path.
+    case importFindings(from: String)
+}
+

@@ -50,20 +50,27 @@ final class StoreWorker: @unchecked Sendable {
                                                               in: try store.state(of: incident))))
                 }
             case .runAction(let action, let resources, let parameters):
-                guard let actions, let incident else {
-                    send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
-                    return
-                }
                 // Slow (each aws call takes a while): the steps reach the log pane as they are recorded.
-                do {
-                    let summary = try actions.run(action: action, resources: resources, parameters: parameters, store: store,
-                                                  incident: incident, actor: actor)
-                    send(.writeFinished(error: nil))
-                    send(.notice(summary))
-                } catch {
-                    send(.writeFinished(error: "\(error)"))
+                awsWrite { actions, incident in
+                    try actions.run(action: action, resources: resources, parameters: parameters, store: store, incident: incident, actor: actor)
                 }
-                fetchNew()
+            case .offerAction(let action):
+                attempt {
+                    guard let actions, let incident else { throw ConsoleActionsUnavailable() }
+                    let state = try store.state(of: incident)
+                    let resources = try actions.resources(for: action, in: state)
+                    let choices = try actions.actions(for: try resources.map { try state.resource(matching: $0) }).filter { $0.id == action }
+                    send(.actionsAvailable(resources: resources, choices))
+                }
+            case .showMetrics:
+                attempt {
+                    guard let incident else { return }
+                    let state = try store.state(of: incident)
+                    let metrics = IncidentMetrics(state: state, events: try store.events(of: incident, since: 0).map(\.event), now: Date())
+                    send(.details(title: "Metrics · \(incident)", lines: MetricsText.lines(metrics)))
+                }
+            case .awsWork(let work):
+                awsWrite { actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
             case .listIncidents:
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):
@@ -113,6 +120,22 @@ final class StoreWorker: @unchecked Sendable {
             lastSeq = last.event.seq
             send(.appended(state, events))
         }
+    }
+
+    /// AWS work that writes: answered like a write, its one-line summary shown as a notice.
+    private func awsWrite(_ body: (any ConsoleActionService, IncidentID) throws -> String) {
+        guard let actions, let incident else {
+            send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
+            return
+        }
+        do {
+            let summary = try body(actions, incident)
+            send(.writeFinished(error: nil))
+            send(.notice(summary))
+        } catch {
+            send(.writeFinished(error: "\(error)"))
+        }
+        fetchNew()
     }
 
     private func attempt(_ body: () throws -> Void) {

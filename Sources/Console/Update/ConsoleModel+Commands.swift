@@ -56,6 +56,12 @@ extension ConsoleModel {
             let chosen = markedResources.isEmpty ? selectedResource.map { [$0.id] } ?? [] : visibleResources.map(\.id).filter(markedResources.contains)
             guard !chosen.isEmpty else { complain("no resource selected"); return [] }
             return [.listActions(resources: chosen)]
+        case "resource.discover":
+            guard mode == .live else { return [] }
+            guard let resource = selectedResource else { complain("no resource selected"); return [] }
+            pendingWrites += 1
+            say("discovering what is related to \(resource.id)…")
+            return [.awsWork(.discover(resource: resource.id))]
         case "resource.sort":
             resourceSort = resourceSort.next
             say("resources sorted by \(resourceSort.rawValue)")
@@ -67,6 +73,16 @@ extension ConsoleModel {
             guard let item = selectedItem else { complain("no checklist item selected"); return [] }
             overlay = .prompt(PromptForm(title: "Skip \(item.id)", prompt: Prompt(label: "Why? ", placeholder: "optional reason"),
                                          purpose: .skipItem(id: item.id)))
+        case "item.run":
+            guard mode == .live else { return [] }
+            guard let item = selectedItem else { complain("no checklist item selected"); return [] }
+            guard let backing = item.template.backedBy else { complain("nothing in Firebreak backs \(item.id): tick it when done"); return [] }
+            if backing == "firebreak readiness" {
+                pendingWrites += 1
+                say("auditing readiness in \(state?.incident.regions.joined(separator: ", ") ?? "the incident's regions")…")
+                return [.awsWork(.auditReadiness)]
+            }
+            return [.offerAction(backing)]
         case "item.reopen":
             guard let item = selectedItem else { complain("no checklist item selected"); return [] }
             return record(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: .open)))
@@ -88,6 +104,14 @@ extension ConsoleModel {
             overlay = .prompt(PromptForm(title: "Open a new incident", prompt: Prompt(label: "Title: ", placeholder: "what happened, in one line"), purpose: .newIncidentTitle))
         case "incident.pick":
             return [.listIncidents]
+        case "findings.import":
+            overlay = .prompt(PromptForm(title: "Import findings", prompt: Prompt(
+                label: "From: ", placeholder: "securityhub, guardduty, or the path of a findings file"), purpose: .importFindings))
+        case "metrics.show":
+            return [.showMetrics]
+        case "followup.add":
+            overlay = .choice(ChoiceMenu(title: "Record for the report", options: FollowUpCategory.allCases.map(\.title),
+                                         purpose: .followUpCategory))
 
         case "filter":
             let isLog = focus == .log

@@ -175,6 +175,29 @@ extension ConsoleModel {
                 }
                 pendingWrites += 1
                 return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
+            case .followUpText(let category):
+                guard let state else { return [] }
+                let entry = FollowUpRecorded(id: state.nextFollowUpID, category: category, text: try TextField.singleLine(text, named: "the text"))
+                // Action items get an owner and a due date; lessons and policies are recorded as they are.
+                guard category == .action else { return record(.followUpRecorded(entry)) }
+                overlay = .prompt(PromptForm(title: "Who owns it?", prompt: Prompt(label: "Owner: ", placeholder: "a name or team; empty for none"),
+                                             purpose: .followUpOwner(entry)))
+                return []
+            case .followUpOwner(var entry):
+                let owner = try TextField.singleLine(text, named: "the owner", maxLength: 100, allowEmpty: true)
+                entry.owner = owner.isEmpty ? nil : owner
+                overlay = .prompt(PromptForm(title: "Due when?", prompt: Prompt(label: "Due: ", placeholder: "YYYY-MM-DD; empty for none"),
+                                             purpose: .followUpDue(entry)))
+                return []
+            case .followUpDue(var entry):
+                let due = text.trimmingCharacters(in: .whitespaces)
+                entry.due = due.isEmpty ? nil : try FollowUpRecorded.validateDue(due)
+                return record(.followUpRecorded(entry))
+            case .importFindings:
+                let source = try TextField.singleLine(text, named: "the source", maxLength: 4096)
+                pendingWrites += 1
+                say("importing findings from \(source)…")
+                return [.awsWork(.importFindings(from: source))]
             case .actionParameter(var parameters):
                 let value = text.trimmingCharacters(in: .whitespaces)
                 let asked = parameters.current
@@ -222,6 +245,11 @@ extension ConsoleModel {
         case .newResourceState(let text):
             guard let state, let reference = try? Self.parseResource(text) else { return [] }
             return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))
+        case .followUpCategory:
+            let category = FollowUpCategory.allCases[index]
+            overlay = .prompt(PromptForm(title: category.title, prompt: Prompt(label: "What? ", placeholder: "one line for the report"),
+                                         purpose: .followUpText(category)))
+            return []
         case .action(let choices, let resources):
             let choice = choices[index]
             guard !choice.parameters.isEmpty else { return [.previewAction(choice.id, resources: resources)] }

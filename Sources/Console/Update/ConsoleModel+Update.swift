@@ -66,6 +66,9 @@ extension ConsoleModel {
         case .actionPreviewed(let preview):
             overlay = .actionPreview(preview)
             return []
+        case .details(let title, let lines):
+            overlay = .details(title: title, lines: lines)
+            return []
         case .presence(let list):
             others = list.filter { $0.incident == state?.incident.id }
             return []

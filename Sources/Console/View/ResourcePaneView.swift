@@ -26,12 +26,19 @@ enum ResourcePaneView {
         let idWidth = min(max(12, resources.map { DisplayWidth.of($0.shortID) }.max() ?? 0), max(12, inner.width / 2))
         let emptyText = state.resources.isEmpty ? "none yet: + adds one" : "nothing matches the filter"
         let marks = model.markedResources
+        // In the blast-radius order, each resource sits under the one it was found from.
+        var depths: [String: Int] = [:]
+        if model.resourceSort == .tree {
+            for (resource, depth) in ResourceSort.tree(resources) { depths[resource.id] = depth }
+        }
         model.resourceList.draw(into: &canvas, rect: inner, focused: focused, emptyText: emptyText) { index in
             let resource = resources[index]
             var spans = [Span(marks.contains(resource.id) ? "● " : "  ", role: .warning),
                          Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]
             if wide { spans.append(Span(PhasePaneView.pad(resource.kind.rawValue, 19), role: .dim)) }
-            spans.append(Span(PhasePaneView.pad(resource.shortID, idWidth) + " "))
+            let depth = depths[resource.id] ?? 0
+            let branch = depth == 0 ? "" : String(repeating: "  ", count: depth - 1) + "└ "
+            spans.append(Span(PhasePaneView.pad(branch + resource.shortID, idWidth + min(depth, 4) * 2) + " "))
             if wide { spans.append(Span(PhasePaneView.pad(resource.region ?? "-", 15), role: .dim)) }
             spans.append(Span(resource.owner ?? "no owner", role: resource.owner == nil ? .warning : .normal))
             return spans

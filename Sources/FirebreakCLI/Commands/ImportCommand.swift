@@ -2,6 +2,7 @@ import AWSActions
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentStore
 
 /// `firebreak import INCIDENT FILE… [--from securityhub|guardduty] [--skip-invalid] [--state S] [--owner-tag NAME]… [--json]`.
 ///
@@ -37,7 +38,51 @@ struct ImportCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         let store = try globals.writableStore()
         let current = try store.state(of: id)
+        let regions: [String?] = aws.region.map { [$0] } ?? (current.incident.regions.isEmpty ? [nil] : current.incident.regions.map { $0 })
+        let documents = try Self.documents(files: files, source: source, regions: regions, ownerTags: ownerTags,
+                                           runner: { try globals.awsRunner(region: nil, outputLimit: 64 << 20) })
+        let outcome = try Self.record(documents, skipInvalid: skipInvalid, initialState: initialState, store: store, incident: id, actor: actor)
+        for problem in outcome.skipped { Output.error("skipped \(problem)") }
+        if json {
+            try Output.json(.object([
+                "incident": .string(id.description),
+                "imported": .array(outcome.imported.map { .string($0.id) }),
+                "alreadyImported": .array(outcome.already.map { .string($0.id) }),
+                "skipped": .array(outcome.skipped.map { .string($0.description) }),
+                "resourcesAdded": .array(outcome.added.map { .object(["id": .string($0.id), "kind": .string($0.kind.rawValue), "region": .string($0.region),
+                                                                      "account": .string($0.account), "owner": .string($0.owner), "state": .string($0.state.rawValue)]) }),
+                "intents": .array(outcome.intents.map(JSONValue.string)),
+            ]))
+            return
+        }
+        for finding in outcome.imported {
+            Output.line("\(finding.source.rawValue) \(finding.id): \(finding.type) (\(finding.severity)), first seen \(Timestamp.format(finding.firstSeen)): \(finding.title)")
+        }
+        for resource in outcome.added {
+            Output.line("  + \(resource.id) (\(resource.kind.rawValue)) \(resource.state.rawValue)" + (resource.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))
+        }
+        if !outcome.intents.isEmpty { Output.line("suspected intent: \(outcome.intents.joined(separator: ", "))") }
+        Output.line(outcome.summary(id))
+    }
 
+    /// What one import recorded.
+    struct Outcome {
+        var imported: [Finding] = []
+        var already: [Finding] = []
+        var added: [ResourceAdded] = []
+        var intents: [String] = []
+        var skipped: [FindingsError] = []
+
+        /// `INC-3: 2 findings imported, 0 already there, 3 resources added`
+        func summary(_ incident: IncidentID) -> String {
+            "\(incident): \(imported.count) finding\(imported.count == 1 ? "" : "s") imported, \(already.count) already there, "
+                + "\(added.count) resource\(added.count == 1 ? "" : "s") added"
+        }
+    }
+
+    /// Every file parsed, then the findings fetched from `source` in each region.
+    static func documents(files: [String], source: FindingSource?, regions: [String?], ownerTags: OwnerTags,
+                          runner: () throws -> AWSCLIRunner) throws -> [FindingsDocument] {
         var documents: [FindingsDocument] = []
         for file in files {
             let data: Data
@@ -49,58 +94,43 @@ struct ImportCommand: ParsableCommand {
             documents.append(try FindingsDocument.parse(data, source: file, ownerTags: ownerTags))
         }
         if let source {
-            let fetcher = FindingsFetcher(runner: try globals.awsRunner(region: nil, outputLimit: 64 << 20), ownerTags: ownerTags)
-            let regions: [String?] = aws.region.map { [$0] } ?? (current.incident.regions.isEmpty ? [nil] : current.incident.regions.map { $0 })
+            let fetcher = FindingsFetcher(runner: try runner(), ownerTags: ownerTags)
             for region in regions {
                 documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))
             }
         }
+        return documents
+    }
 
+    /// Refuses a batch with an invalid finding (unless `skipInvalid`), then
+    /// appends each finding in its own transaction, oldest first, dated when first seen.
+    static func record(_ documents: [FindingsDocument], skipInvalid: Bool, initialState: ResourceState?, store: any IncidentEventStore,
+                       incident id: IncidentID, actor: String) throws -> Outcome {
+        var outcome = Outcome()
         let problems = documents.flatMap(\.problems)
         if let first = problems.first, !skipInvalid {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more invalid)" : ""
             throw CLIError("\(first)\(more); nothing imported (--skip-invalid imports the valid findings alone)")
         }
-        for problem in problems { Output.error("skipped \(problem)") }
+        outcome.skipped = problems
 
         // One entry per finding, oldest first, so the timeline reads in the order things happened.
         var seen = Set<String>()
         let findings = documents.flatMap(\.findings)
             .filter { seen.insert($0.source.rawValue + "\u{0}" + $0.id).inserted }
             .sorted { $0.firstSeen < $1.firstSeen }
-
-        var imported: [Finding] = [], already: [Finding] = [], added: [ResourceAdded] = [], intents: [String] = []
         let now = Date()
         for finding in findings {
             let result = try store.append(to: id, actor: actor, at: min(finding.firstSeen, now)) { state in
                 FindingImport.events(for: finding, in: state, state: initialState)
             }
-            if result.events.isEmpty { already.append(finding); continue }
-            imported.append(finding)
+            if result.events.isEmpty { outcome.already.append(finding); continue }
+            outcome.imported.append(finding)
             for event in result.events {
-                if case .resourceAdded(let body) = event.event.payload { added.append(body) }
-                if case .intentRecorded(let body) = event.event.payload { intents.append(body.intent) }
+                if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
+                if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
             }
         }
-        if json {
-            try Output.json(.object([
-                "incident": .string(id.description),
-                "imported": .array(imported.map { .string($0.id) }),
-                "alreadyImported": .array(already.map { .string($0.id) }),
-                "skipped": .array(problems.map { .string($0.description) }),
-                "resourcesAdded": .array(added.map { .object(["id": .string($0.id), "kind": .string($0.kind.rawValue), "region": .string($0.region),
-                                                              "account": .string($0.account), "owner": .string($0.owner), "state": .string($0.state.rawValue)]) }),
-                "intents": .array(intents.map(JSONValue.string)),
-            ]))
-            return
-        }
-        for finding in imported {
-            Output.line("\(finding.source.rawValue) \(finding.id): \(finding.type) (\(finding.severity)), first seen \(Timestamp.format(finding.firstSeen)): \(finding.title)")
-        }
-        for resource in added {
-            Output.line("  + \(resource.id) (\(resource.kind.rawValue)) \(resource.state.rawValue)" + (resource.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))
-        }
-        if !intents.isEmpty { Output.line("suspected intent: \(intents.joined(separator: ", "))") }
-        Output.line("\(id): \(imported.count) finding\(imported.count == 1 ? "" : "s") imported, \(already.count) already there, \(added.count) resource\(added.count == 1 ? "" : "s") added")
+        return outcome
     }
 }

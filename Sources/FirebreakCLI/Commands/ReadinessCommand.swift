@@ -2,6 +2,7 @@ import AWSActions
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentStore
 
 /// `firebreak readiness [INCIDENT] [--region R]… [--owner-tag NAME]… [--json]`.
 ///
@@ -30,20 +31,15 @@ struct ReadinessCommand: ParsableCommand {
         // Everything is checked before a single call: an unknown incident or a bad region is refused at once.
         let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
         let actor = try id.map { _ in try globals.operatorIdentity() }
-        let regions = try auditedRegions(state)
+        let regions = try Self.regions(given: regions, incident: state)
         let runner = try globals.awsRunner(region: nil)
         try ActionAWSOptions.requireCLI(runner)
-        let results = ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run()
-        let audit = ReadinessAudited(regions: regions, results: results)
-
+        let audit = ReadinessAudited(regions: regions, results: ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run())
         var ticked: [String] = []
         if let id, let actor {
-            try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
-                ticked = audit.passedItems.filter { item in current.checklist.first { $0.id == item }?.state == .open }
-                return [.readinessAudited(audit)]
-                    + ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: "readiness audit: every check passed")) }
-            }
+            ticked = try Self.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
         }
+        let results = audit.results
         if json { return try Output.json(Self.json(audit, incident: id, ticked: ticked)) }
         for result in results {
             Output.line(Self.line(result))
@@ -55,8 +51,21 @@ struct ReadinessCommand: ParsableCommand {
         }
     }
 
-    private func auditedRegions(_ state: IncidentState?) throws -> [String] {
-        var chosen = regions
+    /// Appends the audit and ticks the open Readiness items all of whose checks
+    /// passed, in one transaction; returns the items ticked.
+    static func record(_ audit: ReadinessAudited, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> [String] {
+        var ticked: [String] = []
+        try store.append(to: incident, actor: actor, at: nil) { current in
+            ticked = audit.passedItems.filter { item in current.checklist.first { $0.id == item }?.state == .open }
+            return [.readinessAudited(audit)]
+                + ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: "readiness audit: every check passed")) }
+        }
+        return ticked
+    }
+
+    /// The regions to audit: those given, else the incident's, else the environment's.
+    static func regions(given: [String], incident state: IncidentState?) throws -> [String] {
+        var chosen = given
         if chosen.isEmpty { chosen = state?.incident.regions ?? [] }
         if chosen.isEmpty {
             let environment = ProcessInfo.processInfo.environment

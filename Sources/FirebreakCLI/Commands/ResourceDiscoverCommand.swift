@@ -1,6 +1,7 @@
 import AWSActions
 import ArgumentParser
 import IncidentModel
+import IncidentStore
 
 /// `firebreak resource discover INCIDENT RESOURCE [--owner-tag NAME]… [--region R]`.
 ///
@@ -23,32 +24,55 @@ struct ResourceDiscoverCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         let actor = try globals.operatorIdentity()
-        let store = try globals.writableStore()
-        let current = try store.state(of: id)
+        let region = try aws.region.map(AWSRegion.validate)
+        let outcome = try Self.discover(from: resource, in: id, region: region, store: try globals.writableStore(), actor: actor,
+                                        discovery: ResourceDiscovery(runner: try globals.awsRunner(region: nil), ownerTags: ownerTags))
+        for body in outcome.added {
+            Output.line("+ \(body.id) (\(body.kind.rawValue)) suspected: \(body.foundVia?.relation ?? "")"
+                        + (body.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))
+        }
+        for related in outcome.alreadyThere { Output.line("= \(related.reference.id) (already in \(id)): \(related.relation)") }
+        for fact in outcome.found.facts { Output.line("  \(fact)") }
+        if outcome.root.owner == nil {
+            Output.line(outcome.found.owner.map { "  \(outcome.root.id) is tagged with owner \($0)" } ?? "  \(outcome.root.id) has NO OWNER TAG")
+        }
+        for problem in outcome.found.problems { Output.error("could not check: \(problem)") }
+        Output.line(outcome.summary(id))
+    }
+
+    /// What one discovery found and added.
+    struct Outcome {
+        var root: Resource
+        var found: DiscoveryResult
+        var added: [ResourceAdded]
+        var alreadyThere: [DiscoveredResource]
+
+        /// `INC-3: 4 related resources added from i-0abc…`
+        func summary(_ incident: IncidentID) -> String {
+            "\(incident): \(added.count) related resource\(added.count == 1 ? "" : "s") added from \(root.id)"
+        }
+    }
+
+    /// Discovers from one incident resource (in `region`, else the resource's
+    /// own) and appends what is new as suspected, in one transaction. Throws
+    /// when it found nothing because every call failed.
+    static func discover(from resource: String, in incident: IncidentID, region: String?, store: any IncidentEventStore, actor: String,
+                         discovery: ResourceDiscovery) throws -> Outcome {
+        let current = try store.state(of: incident)
         let root = try current.resource(matching: resource)
         let reference = try ResourceIdentifier(parsing: root.id, kind: root.kind)
-        let region = try aws.region.map(AWSRegion.validate) ?? root.region
-        let discovery = ResourceDiscovery(runner: try globals.awsRunner(region: nil), ownerTags: ownerTags)
-        let found = discovery.discover(reference, region: region, account: root.account)
+        let found = discovery.discover(reference, region: region ?? root.region, account: root.account)
         if found.related.isEmpty, let problem = found.problems.first {
             throw CLIError("discovery from \(root.id) found nothing: \(problem)")
         }
         var added: [ResourceAdded] = []
         let present = found.related.filter { current.existingResource(named: $0.reference.id) != nil }
-        try store.append(to: id, actor: actor, at: nil) { state in
+        try store.append(to: incident, actor: actor, at: nil) { state in
             let rootNow = try state.resource(matching: root.id)
             let events = DiscoveryEvents.events(for: found, from: rootNow, in: state)
             added = events.compactMap { if case .resourceAdded(let body) = $0 { return body } else { return nil } }
             return events
         }
-        for body in added {
-            Output.line("+ \(body.id) (\(body.kind.rawValue)) suspected: \(body.foundVia?.relation ?? "")"
-                        + (body.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))
-        }
-        for related in present { Output.line("= \(related.reference.id) (already in \(id)): \(related.relation)") }
-        for fact in found.facts { Output.line("  \(fact)") }
-        if root.owner == nil { Output.line(found.owner.map { "  \(root.id) is tagged with owner \($0)" } ?? "  \(root.id) has NO OWNER TAG") }
-        for problem in found.problems { Output.error("could not check: \(problem)") }
-        Output.line("\(id): \(added.count) related resource\(added.count == 1 ? "" : "s") added from \(root.id)")
+        return Outcome(root: root, found: found, added: added, alreadyThere: present)
     }
 }

@@ -10,6 +10,7 @@ import IncidentStore
 struct CatalogActionService: ConsoleActionService {
     let catalog: ActionCatalog
     let runner: AWSCLIRunner
+    var ownerTags = OwnerTags()
 
     func actions(for resources: [Resource]) throws -> [ActionChoice] {
         // Only actions that apply to every chosen resource.
@@ -62,4 +63,47 @@ struct CatalogActionService: ConsoleActionService {
             dryRun: false, force: false, quiet: true)
         return "\(run.runID) \(action): \(run.status.rawValue)"
     }
+
+    func resources(for action: String, in state: IncidentState) throws -> [String] {
+        let definition = try catalog.action(action)
+        let applicable = state.resources.filter { definition.kinds.contains($0.kind) }
+        let needing = applicable.filter { $0.state == .compromised || $0.state == .suspected }
+        guard !needing.isEmpty else {
+            let kinds = definition.kinds.map(\.rawValue).joined(separator: ", ")
+            throw IncidentError.invalidInput(applicable.isEmpty
+                ? "\(action) applies to \(kinds): the incident has none"
+                : "\(action): no compromised or suspected \(kinds) left (choose one in the resources pane and press a)")
+        }
+        return needing.map(\.id)
+    }
+
+    func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+        try ActionAWSOptions.requireCLI(runner)
+        switch work {
+        case .discover(let resource):
+            let outcome = try ResourceDiscoverCommand.discover(from: resource, in: incident, region: nil, store: store, actor: actor,
+                                                               discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
+            let unowned = outcome.added.filter { $0.owner == nil }.count
+            return outcome.summary(incident) + (unowned > 0 ? ", \(unowned) without an owner tag" : "")
+                + (outcome.found.problems.isEmpty ? "" : "; could not check: \(outcome.found.problems[0])")
+        case .auditReadiness:
+            let state = try store.state(of: incident)
+            let regions = try ReadinessCommand.regions(given: state.incident.regions.isEmpty ? runner.configuration.region.map { [$0] } ?? [] : [],
+                                                       incident: state)
+            let audit = ReadinessAudited(regions: regions, results: ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run())
+            let ticked = try ReadinessCommand.record(audit, store: store, incident: incident, actor: actor)
+            let count = { (status: ReadinessResult.Status) in audit.results.filter { $0.status == status }.count }
+            return "readiness: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
+                + (ticked.isEmpty ? "" : "; ticked \(ticked.count) item\(ticked.count == 1 ? "" : "s")") + " (show lists each)"
+        case .importFindings(let from):
+            let state = try store.state(of: incident)
+            let source = try? FindingSource(parsing: from)
+            let regions: [String?] = state.incident.regions.isEmpty ? [runner.configuration.region] : state.incident.regions.map { $0 }
+            let documents = try ImportCommand.documents(files: source == nil ? [from] : [], source: source, regions: regions,
+                                                        ownerTags: ownerTags, runner: { runner })
+            return try ImportCommand.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
+                .summary(incident)
+        }
+    }
 }
+

@@ -26,11 +26,5 @@ enum Output {
     static func time(_ date: Date?) -> String { date.map(Timestamp.format) ?? "-" }
 
     /// `1h 02m`, `4m 05s`, `12s`.
-    static func duration(_ seconds: TimeInterval) -> String {
-        let total = Int(seconds.rounded())
-        let (hours, minutes, secs) = (total / 3600, (total % 3600) / 60, total % 60)
-        if hours > 0 { return String(format: "%dh %02dm", hours, minutes) }
-        if minutes > 0 { return String(format: "%dm %02ds", minutes, secs) }
-        return "\(secs)s"
-    }
+    static func duration(_ seconds: TimeInterval) -> String { MetricsText.duration(seconds) }
 }
