@@ -297,33 +297,11 @@ struct ConsoleEndToEndTests {
     /// emulator-backed runs of the same flow are in AWSActionsTests).
     @Test func anActionFromTheConsoleShowsItsCommandsRunsAndRecordsEveryCall() throws {
         let folder = try TemporaryFolder()
-        let fb = FirebreakProcess(database: folder.path("fb.db"))
-        try fb.ok("open", "--title", "leaked key", "--region", "us-east-1")
-        try fb.ok("resource", "add", "1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
-        let calls = folder.path("calls.log")
-        let fake = folder.path("aws")
-        try """
-            #!/bin/sh
-            printf '%s\\n' "$*" >> '\(calls)'
-            case "$*" in
+        let (fb, tmux, calls) = try Self.consoleWithFakeAWS(in: folder, title: "leaked key", resource: "AKIAIOSFODNN7EXAMPLE", width: 170, answers: """
               *get-access-key-last-used*) echo '"alice"' ;;
               *list-access-keys*) echo '["AKIAIOSFODNN7EXAMPLE"]' ;;
-              *) echo '{}' ;;
-            esac
-            """.write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
-        let tmux = try TmuxSession(width: 170, height: 45, environment: Self.environment(fb),
-                                   command: Self.command("console 1 --aws-cli '\(fake)'"))
-        try tmux.waitFor("INC-1 leaked key")
-        try tmux.press("2")
-        try tmux.press("a")
-        let menu = try tmux.waitFor("Actions for AKIAIOSFODNN7EXAMPLE")
-        // The menu numbers its options: find the one in front of the action.
-        let option = try NSRegularExpression(pattern: "([0-9]+)  iam\\.deactivate-key")
-        let match = try #require(option.firstMatch(in: menu, range: NSRange(menu.startIndex..., in: menu)))
-        let number = (menu as NSString).substring(with: match.range(at: 1))
-        #expect(Int(number).map { $0 <= 9 } == true, "the action must be one key away")
-        try tmux.press(number)
+            """)
+        try Self.chooseAction("iam.deactivate-key", for: "AKIAIOSFODNN7EXAMPLE", in: tmux)
         let preview = try tmux.waitFor("aws iam update-access-key --access-key-id AKIAIOSFODNN7EXAMPLE")
         #expect(preview.contains("aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE"))
         #expect(!FileManager.default.fileExists(atPath: calls))        // nothing ran while the plan was shown
@@ -347,32 +325,13 @@ struct ConsoleEndToEndTests {
     }
 
     @Test func theConsolePlanNamesTheOtherInstancesAQuarantineCutsOff() throws {
-        let folder = try TemporaryFolder()
-        let fb = FirebreakProcess(database: folder.path("fb.db"))
-        try fb.ok("open", "--title", "noisy box", "--region", "us-east-1")
-        try fb.ok("resource", "add", "1", "i-0123456789abcdef0", "--state", "compromised")
-        let calls = folder.path("calls.log")
-        let fake = folder.path("aws")
         // Answers the preview's two read-only calls as AWS would (the CLI's --query already applied).
-        try """
-            #!/bin/sh
-            printf '%s\\n' "$*" >> '\(calls)'
-            case "$*" in
+        let folder = try TemporaryFolder()
+        let (fb, tmux, calls) = try Self.consoleWithFakeAWS(in: folder, title: "noisy box", resource: "i-0123456789abcdef0", width: 200, answers: """
               *SubnetId*) echo '"subnet-0aaaabbbbccccdddd"' ;;
               *subnet-id*) echo '["i-0fedcba9876543210", "i-00000000000000001"]' ;;
-              *) echo '{}' ;;
-            esac
-            """.write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
-        let tmux = try TmuxSession(width: 200, height: 45, environment: Self.environment(fb),
-                                   command: Self.command("console 1 --aws-cli '\(fake)'"))
-        try tmux.waitFor("INC-1 noisy box")
-        try tmux.press("2")
-        try tmux.press("a")
-        let menu = try tmux.waitFor("Actions for i-0123456789abcdef0")
-        let option = try NSRegularExpression(pattern: "([0-9]+)  ec2\\.quarantine-subnet")
-        let match = try #require(option.firstMatch(in: menu, range: NSRange(menu.startIndex..., in: menu)))
-        try tmux.press((menu as NSString).substring(with: match.range(at: 1)))
+            """)
+        try Self.chooseAction("ec2.quarantine-subnet", for: "i-0123456789abcdef0", in: tmux)
         let preview = try tmux.waitFor("i-0fedcba9876543210, i-00000000000000001")
         #expect(preview.contains("subnet-0aaaabbbbccccdddd"))
         // Only the preview's reads ran: nothing changed while the plan is shown.
@@ -387,4 +346,41 @@ struct ConsoleEndToEndTests {
         let runs = (try fb.json("show", "1", "--json") as? [String: Any])?["actionRuns"] as? [Any]
         #expect(runs?.isEmpty == true, "cancelling the plan ran nothing")
     }
+
+    /// An incident with one compromised resource, and a console on it whose `aws`
+    /// is a stand-in: it logs each argv to the returned path and answers with
+    /// the `case` arms given (anything else gets `{}`).
+    static func consoleWithFakeAWS(in folder: TemporaryFolder, title: String, resource: String, width: Int, answers: String) throws
+        -> (fb: FirebreakProcess, tmux: TmuxSession, calls: String) {
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", title, "--region", "us-east-1")
+        try fb.ok("resource", "add", "1", resource, "--state", "compromised")
+        let calls = folder.path("calls.log")
+        let fake = folder.path("aws")
+        try """
+            #!/bin/sh
+            printf '%s\\n' "$*" >> '\(calls)'
+            case "$*" in
+            \(answers)
+              *) echo '{}' ;;
+            esac
+            """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let tmux = try TmuxSession(width: width, height: 45, environment: environment(fb), command: command("console 1 --aws-cli '\(fake)'"))
+        try tmux.waitFor("INC-1 \(title)")
+        return (fb, tmux, calls)
+    }
+
+    /// `a` on the resource, then the number the menu puts in front of `action` (one key away).
+    static func chooseAction(_ action: String, for resource: String, in tmux: TmuxSession) throws {
+        try tmux.press("2")
+        try tmux.press("a")
+        let menu = try tmux.waitFor("Actions for \(resource)")
+        let option = try NSRegularExpression(pattern: "([0-9]+)  " + NSRegularExpression.escapedPattern(for: action))
+        let match = try #require(option.firstMatch(in: menu, range: NSRange(menu.startIndex..., in: menu)))
+        let number = (menu as NSString).substring(with: match.range(at: 1))
+        #expect(Int(number).map { $0 <= 9 } == true, "the action must be one key away")
+        try tmux.press(number)
+    }
 }
+

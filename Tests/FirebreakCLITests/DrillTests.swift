@@ -42,23 +42,8 @@ struct DrillTests {
         var fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "trainee")
         fb.environment.merge(Self.awsEnvironment) { $1 }
 
-        let drill = Process()
-        drill.executableURL = FirebreakProcess.binary
-        drill.arguments = ["drill", "web-server-exfiltration", "--no-console"]
-        drill.environment = fb.environment
-        let out = Pipe()
-        drill.standardOutput = out
-        drill.standardError = FileHandle.nullDevice
-        drill.standardInput = FileHandle.nullDevice
-        try drill.run()
+        let (drill, printed) = try Self.startDrill("web-server-exfiltration", fb)
         defer { if drill.isRunning { kill(drill.processIdentifier, SIGKILL) } }
-
-        // INC-1, endpoint URL, log path: printed once seeding is done.
-        var printed = ""
-        let deadline = Date().addingTimeInterval(90)
-        while !printed.contains("\nlog "), drill.isRunning, Date() < deadline {
-            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        }
         let lines = printed.split(separator: "\n").map(String.init)
         try #require(lines.count >= 3, "drill printed: \(printed)")
         #expect(lines[0] == "INC-1")
@@ -115,21 +100,8 @@ struct DrillTests {
         let folder = try TemporaryFolder()
         var fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "trainee")
         fb.environment.merge(Self.awsEnvironment) { $1 }
-        let drill = Process()
-        drill.executableURL = FirebreakProcess.binary
-        drill.arguments = ["drill", scenario, "--no-console"]
-        drill.environment = fb.environment
-        let out = Pipe()
-        drill.standardOutput = out
-        drill.standardError = FileHandle.nullDevice
-        drill.standardInput = FileHandle.nullDevice
-        try drill.run()
+        let (drill, printed) = try Self.startDrill(scenario, fb)
         defer { if drill.isRunning { kill(drill.processIdentifier, SIGKILL); drill.waitUntilExit() } }
-        var printed = ""
-        let deadline = Date().addingTimeInterval(120)
-        while !printed.contains("\nlog "), drill.isRunning, Date() < deadline {
-            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        }
         let endpoint = try #require(printed.split(separator: "\n").first { $0.hasPrefix("endpoint ") }.map { String($0.dropFirst("endpoint ".count)) },
                                     "drill printed: \(printed)")
         let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
@@ -153,6 +125,26 @@ struct DrillTests {
         #expect(scored["complete"] as? Bool == true, "\(scored)")
         #expect(scored["contained"] as? Int == compromised.count)
         #expect(try fb.run("verify").status == 0)
+    }
+
+    /// `firebreak drill SCENARIO --no-console` running, and what it printed once
+    /// seeding was done (INC-1, the endpoint URL, the log path).
+    static func startDrill(_ scenario: String, _ fb: FirebreakProcess) throws -> (Process, String) {
+        let drill = Process()
+        drill.executableURL = FirebreakProcess.binary
+        drill.arguments = ["drill", scenario, "--no-console"]
+        drill.environment = fb.environment
+        let out = Pipe()
+        drill.standardOutput = out
+        drill.standardError = FileHandle.nullDevice
+        drill.standardInput = FileHandle.nullDevice
+        try drill.run()
+        var printed = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !printed.contains("\nlog "), drill.isRunning, Date() < deadline {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        return (drill, printed)
     }
 
     static func accepts(port: Int) -> Bool {
