@@ -18,7 +18,9 @@ let package = Package(
     targets: [
         .target(name: "IncidentModel"),
         // The one AWS CLI runner, the action catalog (data in actions/), planning, execution and undo.
-        .target(name: "AWSActions", dependencies: ["IncidentModel"]),
+        .target(name: "AWSActions", dependencies: ["IncidentModel", "DataFolders"]),
+        // Where themes, action definitions and drill scenarios are looked for.
+        .target(name: "DataFolders"),
         .target(
             name: "IncidentStore",
             dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
                 "TerminalUI",
                 "NcursesTerminal",
                 "LogTail",
+                "DataFolders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +50,7 @@ let package = Package(
             dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "Console", "TerminalUI", "LogTail"]
         ),
         // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: ["DataFolders"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",

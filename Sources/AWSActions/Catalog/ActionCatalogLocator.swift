@@ -1,14 +1,10 @@
+import DataFolders
 import Foundation
 
-/// Finds action definition folders wherever the binary runs from, the way themes are found.
-///
-/// Folders, highest priority first (a definition overrides a built-in or
-/// lower-priority one with the same id):
-/// 1. each folder in `$FIREBREAK_ACTIONS` (colon-separated);
-/// 2. `$XDG_CONFIG_HOME/firebreak/actions` (default `~/.config/firebreak/actions`): the user's own;
-/// 3. `actions/` next to the executable, then next to each parent folder,
-///    stopping at the first folder holding `Package.swift` or `.git`;
-/// 4. `/usr/local/share/firebreak/actions`, `/usr/share/firebreak/actions`.
+/// Finds action definition folders wherever the binary runs from: the folders
+/// `DataFolderSearchPath` names for `actions` (`$FIREBREAK_ACTIONS`, the
+/// user's config folder, next to the executable, /usr/share), highest priority
+/// first; a definition overrides a built-in or lower-priority one with the same id.
 ///
 /// The built-in definitions (the repository's `actions/`) are also compiled
 /// in, so the catalog is complete from anywhere.
@@ -22,30 +18,8 @@ public struct ActionCatalogLocator: Sendable {
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 executableURL: URL? = Bundle.main.executableURL) {
-        var directories: [URL] = []
-        for path in (environment["FIREBREAK_ACTIONS"] ?? "").split(separator: ":") where !path.isEmpty {
-            directories.append(URL(fileURLWithPath: String(path), isDirectory: true))
-        }
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            directories.append(URL(fileURLWithPath: config).appendingPathComponent("firebreak/actions", isDirectory: true))
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/firebreak/actions", isDirectory: true))
-        }
-        if let executableURL {
-            var directory = executableURL.resolvingSymlinksInPath().deletingLastPathComponent()
-            let fileManager = FileManager.default
-            while true {
-                directories.append(directory.appendingPathComponent("actions", isDirectory: true))
-                let isRoot = fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
-                    || fileManager.fileExists(atPath: directory.appendingPathComponent(".git").path)
-                let parent = directory.deletingLastPathComponent()
-                if isRoot || parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        directories.append(URL(fileURLWithPath: "/usr/local/share/firebreak/actions", isDirectory: true))
-        directories.append(URL(fileURLWithPath: "/usr/share/firebreak/actions", isDirectory: true))
-        searchDirectories = directories
+        searchDirectories = DataFolderSearchPath.folders(named: "actions", environmentVariable: "FIREBREAK_ACTIONS",
+                                                         environment: environment, executableURL: executableURL)
     }
 
     /// The `.json` files under `directory` (sub-folders included), sorted; none when it does not exist.

@@ -1,41 +1,16 @@
+import DataFolders
 import Foundation
 
-/// Finds drill scenarios the way themes and actions are found.
-///
-/// Folders, highest priority first (a scenario id found earlier wins):
-/// 1. each folder in `$FIREBREAK_DRILLS` (colon-separated);
-/// 2. `$XDG_CONFIG_HOME/firebreak/drills` (default `~/.config/firebreak/drills`);
-/// 3. `drills/` next to the executable, then next to each parent folder,
-///    stopping at the first folder holding `Package.swift` or `.git`;
-/// 4. `/usr/local/share/firebreak/drills`, `/usr/share/firebreak/drills`.
+/// Finds drill scenarios in the folders `DataFolderSearchPath` names for
+/// `drills` (`$FIREBREAK_DRILLS`, the user's config folder, next to the
+/// executable, /usr/share); a scenario id found earlier wins.
 struct DrillScenarioLocator {
     var searchDirectories: [URL]
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment, executableURL: URL? = Bundle.main.executableURL) {
-        var directories: [URL] = []
-        for path in (environment["FIREBREAK_DRILLS"] ?? "").split(separator: ":") where !path.isEmpty {
-            directories.append(URL(fileURLWithPath: String(path), isDirectory: true))
-        }
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            directories.append(URL(fileURLWithPath: config).appendingPathComponent("firebreak/drills", isDirectory: true))
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/firebreak/drills", isDirectory: true))
-        }
-        if let executableURL {
-            var directory = executableURL.resolvingSymlinksInPath().deletingLastPathComponent()
-            let fileManager = FileManager.default
-            while true {
-                directories.append(directory.appendingPathComponent("drills", isDirectory: true))
-                let isRoot = fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
-                    || fileManager.fileExists(atPath: directory.appendingPathComponent(".git").path)
-                let parent = directory.deletingLastPathComponent()
-                if isRoot || parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        directories.append(URL(fileURLWithPath: "/usr/local/share/firebreak/drills", isDirectory: true))
-        directories.append(URL(fileURLWithPath: "/usr/share/firebreak/drills", isDirectory: true))
-        searchDirectories = directories
+    init(environment: [String: String] = ProcessInfo.processInfo.environment,
+         executableURL: URL? = Bundle.main.executableURL) {
+        searchDirectories = DataFolderSearchPath.folders(named: "drills", environmentVariable: "FIREBREAK_DRILLS",
+                                                         environment: environment, executableURL: executableURL)
     }
 
     /// Every scenario found, by id, first found winning; sorted by id.

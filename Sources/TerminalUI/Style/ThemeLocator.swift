@@ -1,14 +1,9 @@
+import DataFolders
 import Foundation
 
-/// Finds theme files wherever the binary runs from.
-///
-/// Directories are searched in this order (first match wins):
-/// 1. each directory in `$FIREBREAK_THEMES` (colon-separated);
-/// 2. `$XDG_CONFIG_HOME/firebreak/themes` (default `~/.config/firebreak/themes`);
-/// 3. `themes/` next to the executable, then next to each parent directory,
-///    stopping after the first directory that holds `Package.swift` or `.git`
-///    (the repository root, for binaries under `.build/`);
-/// 4. `/usr/local/share/firebreak/themes`, `/usr/share/firebreak/themes`.
+/// Finds theme files wherever the binary runs from: in the folders
+/// `DataFolderSearchPath` names for `themes` (`$FIREBREAK_THEMES`, the user's
+/// config folder, next to the executable, /usr/share), first match winning.
 ///
 /// The default and mono themes are also compiled in, so `resolve` always
 /// returns a usable theme.
@@ -24,32 +19,8 @@ public struct ThemeLocator: Sendable {
     /// The standard search list for this environment and executable.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 executableURL: URL? = Bundle.main.executableURL) {
-        var directories: [URL] = []
-        if let list = environment["FIREBREAK_THEMES"] {
-            for path in list.split(separator: ":") where !path.isEmpty {
-                directories.append(URL(fileURLWithPath: String(path), isDirectory: true))
-            }
-        }
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            directories.append(URL(fileURLWithPath: config).appendingPathComponent("firebreak/themes", isDirectory: true))
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/firebreak/themes", isDirectory: true))
-        }
-        if let executableURL {
-            var directory = executableURL.resolvingSymlinksInPath().deletingLastPathComponent()
-            let fileManager = FileManager.default
-            while true {
-                directories.append(directory.appendingPathComponent("themes", isDirectory: true))
-                let isRoot = fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
-                    || fileManager.fileExists(atPath: directory.appendingPathComponent(".git").path)
-                let parent = directory.deletingLastPathComponent()
-                if isRoot || parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        directories.append(URL(fileURLWithPath: "/usr/local/share/firebreak/themes", isDirectory: true))
-        directories.append(URL(fileURLWithPath: "/usr/share/firebreak/themes", isDirectory: true))
-        self.searchDirectories = directories
+        searchDirectories = DataFolderSearchPath.folders(named: "themes", environmentVariable: "FIREBREAK_THEMES",
+                                                         environment: environment, executableURL: executableURL)
     }
 
     /// The file for theme `name`: a path (contains `/` or ends in `.theme`) is
