@@ -55,26 +55,24 @@ struct ActionListCommand: ParsableCommand {
     }
 }
 
-/// `firebreak action plan INCIDENT ACTION RESOURCE… [--param NAME=VALUE]… [--json]`: runs nothing, records nothing.
+/// `firebreak action plan INCIDENT ACTION RESOURCE… [--param NAME=VALUE]… [--json]`: changes nothing, records
+/// nothing (a plan with preview steps makes their read-only calls to say who else a change reaches).
 struct ActionPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show the exact aws commands an action would run.")
 
-    @Argument(help: "The incident.") var incident: String
-    @Argument(help: "The action id, e.g. ec2.isolate.") var action: String
-    @Argument(help: "The resources, as added to the incident.") var resources: [String]
-    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter of the action.", valueName: "name=value")) var parameters: [String] = []
+    @OptionGroup var target: ActionTarget
     @Flag(help: "One JSON document on stdout.") var json = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
     @OptionGroup var awsOptions: ActionAWSOptions
 
     func run() throws {
-        let id = try IncidentID(parsing: incident)
-        let definition = try ActionCatalog.loadForCommand().action(action)
+        let id = try target.incidentID()
+        let definition = try ActionCatalog.loadForCommand().action(target.action)
         let state = try globals.readOnlyStore(for: id).state(of: id)
         let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws))
         // Read-only calls some plans need to say who else a change reaches (the other instances of a subnet).
-        let plan = try planner.preview(planner.plan(definition, resources: resources, in: state, parameters: try parseParameters(parameters)))
+        let plan = try planner.preview(planner.plan(definition, resources: target.resources, in: state, parameters: try target.parameterValues()))
         if json { return try Output.json(.actionPlan(plan)) }
         ActionOutput.printPlan(plan)
     }
@@ -84,10 +82,7 @@ struct ActionPlanCommand: ParsableCommand {
 struct ActionRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run an action; prints its run id.")
 
-    @Argument(help: "The incident.") var incident: String
-    @Argument(help: "The action id, e.g. ec2.isolate.") var action: String
-    @Argument(help: "The resources, as added to the incident.") var resources: [String]
-    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter of the action.", valueName: "name=value")) var parameters: [String] = []
+    @OptionGroup var target: ActionTarget
     @Flag(help: "Do not ask before running.") var yes = false
     @Option(help: ArgumentHelp("The text a destructive action's plan asks you to type.", valueName: "text")) var confirm: String?
     @Flag(name: .customLong("dry-run"), help: "Use the APIs' own dry run; change nothing.") var dryRun = false
@@ -98,9 +93,10 @@ struct ActionRunCommand: ParsableCommand {
     @OptionGroup var awsOptions: ActionAWSOptions
 
     func run() throws {
-        let id = try IncidentID(parsing: incident)
-        let definition = try ActionCatalog.loadForCommand().action(action)
-        let given = try parseParameters(parameters)
+        let id = try target.incidentID()
+        let definition = try ActionCatalog.loadForCommand().action(target.action)
+        let given = try target.parameterValues()
+        let resources = target.resources
         let actor = try globals.operatorIdentity()
         let runner = try awsOptions.runner(globals: globals, region: aws)
         // Everything that can be refused is refused before the store is opened for writing.
@@ -151,6 +147,17 @@ struct ActionUndoCommand: ParsableCommand {
             dryRun: false, force: false, quiet: json)
         try ActionOutput.finish(result, json: json)
     }
+}
+
+/// What `action plan` and `action run` act on: the incident, the action, its resources and parameters.
+struct ActionTarget: ParsableArguments {
+    @Argument(help: "The incident.") var incident: String
+    @Argument(help: "The action id, e.g. ec2.isolate.") var action: String
+    @Argument(help: "The resources, as added to the incident.") var resources: [String]
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter of the action.", valueName: "name=value")) var parameters: [String] = []
+
+    func incidentID() throws -> IncidentID { try IncidentID(parsing: incident) }
+    func parameterValues() throws -> [String: String] { try parseParameters(parameters) }
 }
 
 /// `--param name=value` pairs.
