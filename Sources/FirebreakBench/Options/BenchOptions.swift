@@ -43,7 +43,7 @@ struct BenchOptions {
     var replayEvents: Int { quick ? 2_000 : 1_000_000 }
     var replaySeeks: Int { quick ? 5 : 25 }
     var changeSamples: Int { quick ? 5 : 50 }
-    var runnerCalls: Int { quick ? 3 : 15 }
+    var runnerCalls: Int { quick ? 3 : 25 }
     /// Instances isolated at once, against one.
     var isolateMany: Int { quick ? 2 : 20 }
     var isolateRepetitions: Int { quick ? 1 : 2 }

@@ -161,11 +161,13 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     private func insert(_ event: Event, prevHash: String, _ db: Database) throws -> RecordedEvent {
         let body = try event.payload.encodedBody()
         let hash = EventHash.hash(of: event, body: body, prevHash: prevHash)
-        try db.execute(sql: """
+        // Prepared once per connection and reused: parsing the SQL for every event cost more than running it.
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.incident.rawValue, event.seq, event.at.millisecondsSince1970,
-                             event.recordedAt.millisecondsSince1970, event.actor, event.payload.kind, body, prevHash, hash])
+            """)
+        try statement.execute(arguments: [event.incident.rawValue, event.seq, event.at.millisecondsSince1970,
+                                          event.recordedAt.millisecondsSince1970, event.actor, event.payload.kind, body, prevHash, hash])
         return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
     }
 
