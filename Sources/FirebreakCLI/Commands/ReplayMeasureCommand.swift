@@ -50,6 +50,13 @@ struct ReplayMeasureCommand: ParsableCommand {
         Output.line("seek max       \(ms(times[times.count - 1])) ms")
         Output.line("peak resident   \(memory.peakKB.map { "\($0 / 1024) MB" } ?? "unknown") (VmHWM)")
         Output.line("resident now    \(memory.currentKB.map { "\($0 / 1024) MB" } ?? "unknown") (VmRSS)")
+        // For comparison, what a live console reads when it opens the incident: the
+        // projection's checkpoint, the events after it, and the log pane's latest events.
+        let live = try globals.readOnlyStore(for: id)
+        let loading = Date()
+        let state = try live.state(of: id)
+        let recent = try live.events(of: id, since: max(0, state.lastSeq - 5_000))
+        Output.line("live load       \(ms(Date().timeIntervalSince(loading))) ms (state from the projection + \(recent.count) latest events)")
     }
 
     /// SplitMix64: the same seed gives the same positions on every run.
