@@ -94,6 +94,51 @@ struct ReadinessTests {
         #expect(try drill.firebreakOK("events", "INC-1") == events)
     }
 
+    /// Two accounts: the second reached through its own profile (moto keeps
+    /// an account per assumed role), each audited on its own resources.
+    @Test func everyAccountOfTheIncidentIsAuditedWithItsProfile() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let credentials = try drill.aws("sts", "assume-role", "--role-arn", "arn:aws:iam::111111111111:role/audit", "--role-session-name", "audit",
+                                        "--query", "Credentials.[AccessKeyId, SecretAccessKey, SessionToken]").split(whereSeparator: \.isWhitespace)
+        let file = drill.folder.appendingPathComponent("credentials")
+        try """
+            [audit-111]
+            aws_access_key_id = \(credentials[0])
+            aws_secret_access_key = \(credentials[1])
+            aws_session_token = \(credentials[2])
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let config = drill.folder.appendingPathComponent("config/firebreak")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "profile.111111111111 = audit-111\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        let extra = ["AWS_SHARED_CREDENTIALS_FILE": file.path]
+        let awsPath = try #require(Drill.awsPath)
+        func inOtherAccount(_ arguments: String...) throws {
+            let result = try Drill.run(awsPath, arguments + ["--profile", "audit-111"], environment: drill.server.environment.merging(extra) { $1 })
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        // A bucket in each account (gone afterwards: the suite's other test audits this moto's home account).
+        try drill.aws("s3api", "create-bucket", "--bucket", "home-account-bucket")
+        try inOtherAccount("s3api", "create-bucket", "--bucket", "other-account-bucket")
+        defer {
+            _ = try? drill.aws("s3api", "delete-bucket", "--bucket", "home-account-bucket")
+            try? inOtherAccount("s3api", "delete-bucket", "--bucket", "other-account-bucket")
+        }
+
+        try drill.firebreakOK("open", "--title", "two accounts", "--region", "us-east-1", "--account", "123456789012", "--account", "111111111111")
+        let output = try drill.firebreakOK(["readiness", "INC-2", "--json"], extra: extra)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let encryption = try #require(document["results"] as? [[String: Any]]).filter { $0["check"] as? String == "s3.bucket-encryption" }
+        #expect(encryption.count == 2)
+        let other = try #require(encryption.first { $0["account"] as? String == "111111111111" })
+        let home = try #require(encryption.first { $0["account"] is NSNull })
+        #expect((other["detail"] as? String)?.contains("other-account-bucket") == true)
+        #expect((other["detail"] as? String)?.contains("home-account-bucket") == false)
+        #expect((home["detail"] as? String)?.contains("home-account-bucket") == true)
+        let argv = (other["evidence"] as? [[String: Any]])?.first?["argv"] as? [String] ?? []
+        #expect(argv.contains("--profile") && argv.contains("audit-111"))
+    }
+
     /// The audit's JSON results by check id.
     private func readiness(_ drill: Drill, _ arguments: String...) throws -> [String: [String: Any]] {
         let output = try drill.firebreakOK(["readiness"] + arguments)

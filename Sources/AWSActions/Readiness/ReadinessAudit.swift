@@ -17,10 +17,14 @@ public struct ReadinessAudit: Sendable {
     /// Keys older than this, or unused for this long, fail `iam.access-keys`.
     public var keyAgeLimitDays: Int
     public var now: Date
+    /// The account `runner` reaches, stamped on every result (nil: the default credentials').
+    public var account: String?
 
-    public init(runner: AWSCLIRunner, regions: [String], ownerTags: OwnerTags = OwnerTags(), keyAgeLimitDays: Int = 90, now: Date = Date()) {
+    public init(runner: AWSCLIRunner, regions: [String], ownerTags: OwnerTags = OwnerTags(), keyAgeLimitDays: Int = 90, now: Date = Date(),
+                account: String? = nil) {
         self.runner = runner
         self.regions = regions
+        self.account = account
         self.ownerTags = ownerTags
         self.keyAgeLimitDays = keyAgeLimitDays
         self.now = now
@@ -56,6 +60,7 @@ public struct ReadinessAudit: Sendable {
         }
         // Account-wide checks are not about one region.
         if !check.perRegion { result.region = nil }
+        result.account = account
         return result
     }
 }

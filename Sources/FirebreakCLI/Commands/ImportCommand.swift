@@ -39,8 +39,10 @@ struct ImportCommand: ParsableCommand {
         let store = try globals.writableStore()
         let current = try store.state(of: id)
         let regions: [String?] = aws.region.map { [$0] } ?? (current.incident.regions.isEmpty ? [nil] : current.incident.regions.map { $0 })
-        let documents = try Self.documents(files: files, source: source, regions: regions, ownerTags: ownerTags,
-                                           runner: { try globals.awsRunner(region: nil, outputLimit: 64 << 20) })
+        let documents = try Self.documents(files: files, source: source, regions: regions, ownerTags: ownerTags, runners: {
+            AccountProfiles.load(globals: globals).runners(base: try globals.awsRunner(region: nil, outputLimit: 64 << 20),
+                                                           accounts: current.incident.accounts).map(\.runner)
+        })
         let outcome = try Self.record(documents, skipInvalid: skipInvalid, initialState: initialState, store: store, incident: id, actor: actor)
         for problem in outcome.skipped { Output.error("skipped \(problem)") }
         if json {
@@ -80,9 +82,10 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Every file parsed, then the findings fetched from `source` in each region.
+    /// Every file parsed, then the findings fetched from `source` in each region
+    /// through each runner (one per account the incident spans).
     static func documents(files: [String], source: FindingSource?, regions: [String?], ownerTags: OwnerTags,
-                          runner: () throws -> AWSCLIRunner) throws -> [FindingsDocument] {
+                          runners: () throws -> [AWSCLIRunner]) throws -> [FindingsDocument] {
         var documents: [FindingsDocument] = []
         for file in files {
             let data: Data
@@ -94,9 +97,11 @@ struct ImportCommand: ParsableCommand {
             documents.append(try FindingsDocument.parse(data, source: file, ownerTags: ownerTags))
         }
         if let source {
-            let fetcher = FindingsFetcher(runner: try runner(), ownerTags: ownerTags)
-            for region in regions {
-                documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))
+            for runner in try runners() {
+                let fetcher = FindingsFetcher(runner: runner, ownerTags: ownerTags)
+                for region in regions {
+                    documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))
+                }
             }
         }
         return documents

@@ -34,7 +34,8 @@ struct ReadinessCommand: ParsableCommand {
         let regions = try Self.regions(given: regions, incident: state)
         let runner = try globals.awsRunner(region: nil)
         try ActionAWSOptions.requireCLI(runner)
-        let audit = ReadinessAudited(regions: regions, results: ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run())
+        let audit = Self.audit(runner: runner, profiles: AccountProfiles.load(globals: globals), accounts: state?.incident.accounts ?? [],
+                               regions: regions, ownerTags: ownerTags)
         var ticked: [String] = []
         if let id, let actor {
             ticked = try Self.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
@@ -49,6 +50,15 @@ struct ReadinessCommand: ParsableCommand {
         if let id {
             Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))"))
         }
+    }
+
+    /// The audit in each of `accounts` that has a profile, and with the default
+    /// credentials for the rest; results stamped with the account they are about.
+    static func audit(runner: AWSCLIRunner, profiles: AccountProfiles, accounts: [String], regions: [String], ownerTags: OwnerTags) -> ReadinessAudited {
+        let results = profiles.runners(base: runner, accounts: accounts).flatMap { account, runner in
+            ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags, account: account).run()
+        }
+        return ReadinessAudited(regions: regions, results: results)
     }
 
     /// Appends the audit and ticks the open Readiness items all of whose checks
@@ -85,7 +95,8 @@ struct ReadinessCommand: ParsableCommand {
         case .fail: mark = "FAIL"
         case .unknown: mark = "????"
         }
-        return "\(mark)  \(Output.column(result.check, 22)) \(Output.column(result.region ?? "account", 14)) \(result.detail.terminalSafe)"
+        let place = [result.account, result.region].compactMap { $0 }.joined(separator: " ")
+        return "\(mark)  \(Output.column(result.check, 22)) \(Output.column(place.isEmpty ? "account" : place, place.count > 14 ? 27 : 14)) \(result.detail.terminalSafe)"
     }
 
     static func json(_ audit: ReadinessAudited, incident: IncidentID?, ticked: [String]) -> JSONValue {
@@ -100,7 +111,7 @@ struct ReadinessCommand: ParsableCommand {
 extension JSONValue {
     static func readinessResult(_ result: ReadinessResult) -> JSONValue {
         .object([
-            "check": .string(result.check), "title": .string(result.title), "region": .string(result.region),
+            "check": .string(result.check), "title": .string(result.title), "region": .string(result.region), "account": .string(result.account),
             "covers": .string(result.covers), "status": .string(result.status.rawValue), "detail": .string(result.detail),
             "evidence": .array(result.evidence.map { .object(["argv": .array($0.argv.map(JSONValue.string)), "output": .string($0.output)]) }),
         ])

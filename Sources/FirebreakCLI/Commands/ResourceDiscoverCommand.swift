@@ -25,8 +25,11 @@ struct ResourceDiscoverCommand: ParsableCommand {
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         let actor = try globals.operatorIdentity()
         let region = try aws.region.map(AWSRegion.validate)
-        let outcome = try Self.discover(from: resource, in: id, region: region, store: try globals.writableStore(), actor: actor,
-                                        discovery: ResourceDiscovery(runner: try globals.awsRunner(region: nil), ownerTags: ownerTags))
+        let store = try globals.writableStore()
+        let account = try store.state(of: id).resource(matching: resource).account
+        let runner = AccountProfiles.load(globals: globals).runner(base: try globals.awsRunner(region: nil), account: account)
+        let outcome = try Self.discover(from: resource, in: id, region: region, store: store, actor: actor,
+                                        discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
         for body in outcome.added {
             Output.line("+ \(body.id) (\(body.kind.rawValue)) suspected: \(body.foundVia?.relation ?? "")"
                         + (body.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))

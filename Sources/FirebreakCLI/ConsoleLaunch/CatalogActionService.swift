@@ -11,6 +11,8 @@ struct CatalogActionService: ConsoleActionService {
     let catalog: ActionCatalog
     let runner: AWSCLIRunner
     var ownerTags = OwnerTags()
+    /// The profile of each account the incident spans (`profile.ACCOUNT` in the config file).
+    var profiles = AccountProfiles(profiles: [:])
 
     func actions(for resources: [Resource]) throws -> [ActionChoice] {
         // Only actions that apply to every chosen resource.
@@ -81,8 +83,10 @@ struct CatalogActionService: ConsoleActionService {
         try ActionAWSOptions.requireCLI(runner)
         switch work {
         case .discover(let resource):
+            let account = try store.state(of: incident).resource(matching: resource).account
             let outcome = try ResourceDiscoverCommand.discover(from: resource, in: incident, region: nil, store: store, actor: actor,
-                                                               discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
+                                                               discovery: ResourceDiscovery(runner: profiles.runner(base: runner, account: account),
+                                                                                            ownerTags: ownerTags))
             let unowned = outcome.added.filter { $0.owner == nil }.count
             return outcome.summary(incident) + (unowned > 0 ? ", \(unowned) without an owner tag" : "")
                 + (outcome.found.problems.isEmpty ? "" : "; could not check: \(outcome.found.problems[0])")
@@ -90,7 +94,8 @@ struct CatalogActionService: ConsoleActionService {
             let state = try store.state(of: incident)
             let regions = try ReadinessCommand.regions(given: state.incident.regions.isEmpty ? runner.configuration.region.map { [$0] } ?? [] : [],
                                                        incident: state)
-            let audit = ReadinessAudited(regions: regions, results: ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags).run())
+            let audit = ReadinessCommand.audit(runner: runner, profiles: profiles, accounts: state.incident.accounts, regions: regions,
+                                               ownerTags: ownerTags)
             let ticked = try ReadinessCommand.record(audit, store: store, incident: incident, actor: actor)
             let count = { (status: ReadinessResult.Status) in audit.results.filter { $0.status == status }.count }
             return "readiness: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
@@ -99,8 +104,8 @@ struct CatalogActionService: ConsoleActionService {
             let state = try store.state(of: incident)
             let source = try? FindingSource(parsing: from)
             let regions: [String?] = state.incident.regions.isEmpty ? [runner.configuration.region] : state.incident.regions.map { $0 }
-            let documents = try ImportCommand.documents(files: source == nil ? [from] : [], source: source, regions: regions,
-                                                        ownerTags: ownerTags, runner: { runner })
+            let documents = try ImportCommand.documents(files: source == nil ? [from] : [], source: source, regions: regions, ownerTags: ownerTags,
+                                                        runners: { profiles.runners(base: runner, accounts: state.incident.accounts).map(\.runner) })
             return try ImportCommand.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
                 .summary(incident)
         }

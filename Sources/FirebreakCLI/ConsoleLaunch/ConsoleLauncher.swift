@@ -90,7 +90,8 @@ enum ConsoleLauncher {
     /// The catalog and runner for actions run from the console. A broken catalog
     /// stops the console before it starts, with the file, field and reason.
     static func actionService(globals: GlobalOptions, region: String?) throws -> CatalogActionService {
-        CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: try awsRunner(globals: globals, region: region))
+        CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: try awsRunner(globals: globals, region: region),
+                             profiles: AccountProfiles.load(globals: globals))
     }
 
     /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike.

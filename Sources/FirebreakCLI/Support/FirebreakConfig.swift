@@ -6,6 +6,7 @@ import Foundation
 /// ```
 /// theme = high-contrast
 /// mouse = off
+/// profile.210987654321 = prod-audit    # the AWS CLI profile that reaches that account
 /// ```
 ///
 /// Command-line options win over the file. A line the console cannot use is
@@ -13,10 +14,12 @@ import Foundation
 struct FirebreakConfig {
     var theme: String?
     var mouse: Bool?
+    /// Account id → the AWS CLI profile that reaches it (`profile.ACCOUNT = NAME`).
+    var accountProfiles: [String: String] = [:]
     /// `file:line: reason` for each line that was ignored.
     var problems: [String] = []
 
-    static let keys = ["theme", "mouse"]
+    static let keys = ["theme", "mouse", "profile.ACCOUNT"]
 
     static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
@@ -50,6 +53,18 @@ struct FirebreakConfig {
                 case "off", "false", "no": config.mouse = false
                 default: config.problems.append("\(where_): mouse must be on or off, not '\(parts[1].terminalSafe)'")
                 }
+            case let key where key.hasPrefix("profile."):
+                let account = String(key.dropFirst("profile.".count))
+                let profile = parts[1]
+                guard account.count == 12, account.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                    config.problems.append("\(where_): '\(account.terminalSafe)' is not a 12-digit account id")
+                    continue
+                }
+                guard profile.count <= 128, profile.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                    config.problems.append("\(where_): '\(profile.terminalSafe)' is not a profile name (letters, digits, - _ .)")
+                    continue
+                }
+                config.accountProfiles[account] = profile
             default:
                 config.problems.append("\(where_): unknown setting '\(parts[0].terminalSafe)' (known: \(keys.joined(separator: ", ")))")
             }

@@ -21,6 +21,8 @@ public struct ReadinessResult: Codable, Sendable, Equatable {
     public var title: String
     /// nil for an account-wide check (IAM, S3 buckets).
     public var region: String?
+    /// The account audited, when the audit ran with that account's own profile; nil for the default credentials.
+    public var account: String?
     /// The Readiness checklist item this check covers.
     public var covers: String
     public var status: Status
@@ -30,10 +32,11 @@ public struct ReadinessResult: Codable, Sendable, Equatable {
     public var evidence: [ReadinessEvidence]
 
     public init(check: String, title: String, region: String?, covers: String, status: Status, detail: String,
-                evidence: [ReadinessEvidence] = []) {
+                evidence: [ReadinessEvidence] = [], account: String? = nil) {
         self.check = check
         self.title = title
         self.region = region
+        self.account = account
         self.covers = covers
         self.status = status
         self.detail = detail
