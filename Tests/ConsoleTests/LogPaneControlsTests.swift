@@ -191,6 +191,10 @@ struct LogPaneControlsTests {
         _ = model.update(.logSourceStatus(id: "cwl:/g", name: "/g", .following))
         _ = model.update(.logLines([lagging], sourceName: "/g"))
         #expect(model.screenText.contains("/g: following, lag 1m35s"))
+        // A file's line that names an old time is not late: only a service's own stamp makes a lag.
+        _ = model.update(.logSourceStatus(id: Self.source, name: "auth.log", .following))
+        _ = model.update(.logLines(Self.lines(["2026-11-28T00:00:00Z rotated long ago"]), sourceName: "auth.log"))
+        #expect(model.screenText.contains("auth.log: following") && !model.screenText.contains("auth.log: following, lag"))
     }
 
     @Test func timesShowInUTCOrLocalTime() throws {

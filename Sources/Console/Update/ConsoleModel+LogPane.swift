@@ -15,7 +15,8 @@ extension ConsoleModel {
     /// Lines from a followed source, unless the responder removed it.
     mutating func receive(_ lines: [LogTail.LogLine], sourceName: String) {
         guard let last = lines.last, !logPane.removedSources.contains(last.sourceID.rawValue) else { return }
-        logPane.newest[last.sourceID.rawValue] = (last.time, last.arrivedAt, last.timeOrigin != .arrival)
+        // Lag only where the service stamped the line (CloudWatch, CloudTrail): a file's old lines are not late.
+        logPane.newest[last.sourceID.rawValue] = (last.time, last.arrivedAt, last.timeOrigin == .source)
         appendToLog(lines.map { .external($0, sourceName: sourceName) })
     }
 
