@@ -117,6 +117,45 @@ struct ReportTests {
         #expect(lines[1] == "[]")
     }
 
+    /// The HTML in a real browser (Chromium, installed by scripts/setup): the
+    /// page it renders keeps every hostile value as text, and it prints to PDF.
+    @Test func htmlRendersAndPrintsInARealBrowser() throws {
+        let chromium = "/usr/bin/chromium"
+        try #require(FileManager.default.isExecutableFile(atPath: chromium), "Chromium is not installed (run scripts/setup)")
+        let folder = try TemporaryFolder()
+        let fb = try Self.incident(in: folder)
+        let path = folder.path("report.html")
+        try fb.ok("report", "INC-1", "--format", "html", "--output", path)
+        let browser = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path("chromium"))"]
+        let dom = try Self.run(chromium, browser + ["--dump-dom", "file://\(path)"])
+        #expect(dom.contains("<h1>"), "the browser rendered nothing: \(dom.prefix(300))")
+        #expect(dom.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!dom.contains("<img"))
+        #expect(dom.contains("Page the on-call for GuardDuty high findings"))
+        let pdf = folder.path("report.pdf")
+        _ = try Self.run(chromium, browser + ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(path)"])
+        let printed = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(printed.starts(with: Data("%PDF".utf8)))
+        #expect(printed.count > 10_000)
+    }
+
+    /// Runs a program with a one-minute limit; returns stdout.
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        timer.cancel()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func outputFilesAreOwnerOnlyAndNotOverwrittenWithoutForce() throws {
         let folder = try TemporaryFolder()
         let fb = try Self.incident(in: folder)
