@@ -13,6 +13,13 @@ struct ReplayTests {
         return model
     }
 
+    @Test func saysItIsReadingTheRecordUntilItIsIndexed() throws {
+        let model = ConsoleModel(mode: .replay, operatorName: "reviewer", size: Size(width: 120, height: 40), now: ConsoleFixtures.now)
+        #expect(model.screenText.contains("Reading the record to replay"))
+        #expect(!model.screenText.contains("No open incident"))
+        #expect(!(try Self.replayModel()).screenText.contains("Reading the record"))
+    }
+
     @Test func startsAtTheOpeningPausedAndStepsThroughEveryEvent() throws {
         var model = try Self.replayModel()
         let events = ConsoleFixtures.events().map(\.event)

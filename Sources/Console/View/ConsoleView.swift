@@ -25,9 +25,12 @@ public enum ConsoleView {
                 }
             }
         } else if model.overlay == nil {
-            let lines = model.mode == .live
-                ? ["No open incident.", "", "O  open a new incident", "q  quit"]
-                : ["No open incident to watch.", "", "q  quit"]
+            let lines = switch model.mode {
+            case .live: ["No open incident.", "", "O  open a new incident", "q  quit"]
+            case .readOnly: ["No open incident to watch.", "", "q  quit"]
+            // Until the record is indexed (a few seconds for a million events).
+            case .replay: ["Reading the record to replay…", "", "q  quit"]
+            }
             Modal(title: "Firebreak", text: lines).draw(into: &canvas, area: layout.body)
         }
         drawFooter(model, into: &canvas, rect: layout.footer)

@@ -42,7 +42,13 @@ enum ConsoleLauncher {
         var shownState: IncidentState?
         if let incident {
             let id = try IncidentID(parsing: incident)
-            shownState = try store.state(of: id)
+            if mode == .replay {
+                // A replay indexes the record itself; here the incident only has to exist
+                // (its latest state would cost as much again to decode: seconds at a million events).
+                guard try store.incidents(includeClosed: true).contains(where: { $0.id == id }) else { throw StoreError.unknownIncident(id) }
+            } else {
+                shownState = try store.state(of: id)
+            }
             shown = id
         } else {
             let open = try store.incidents(includeClosed: false)
