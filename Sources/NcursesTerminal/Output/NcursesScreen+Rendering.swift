@@ -5,6 +5,9 @@ extension NcursesScreen {
     /// Shows `canvas`, writing only the cells that differ from the last frame
     /// (everything after a resize, a theme change or `invalidate()`).
     public func render(_ canvas: Canvas, theme: Theme) {
+        // A fatal signal on another thread has handed the terminal back (and
+        // a backtrace may be printing on it): drawing now would scribble over it.
+        guard !TerminalRestorer.hasReleasedTerminal else { return }
         if theme != previousTheme {
             previousFrame = nil
             previousTheme = theme

@@ -10,6 +10,7 @@ nonisolated(unsafe) private var restoreFD: Int32 = -1
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var haveTermios = false
 nonisolated(unsafe) private var restorePending: sig_atomic_t = 0
+nonisolated(unsafe) private var released: sig_atomic_t = 0
 nonisolated(unsafe) private var wakeFD: Int32 = -1
 nonisolated(unsafe) private let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
 
@@ -35,6 +36,21 @@ enum TerminalRestorer {
             fb_install_handler(signal, fatalHandler, previousActions + Int(signal))
         }
         restorePending = 1
+        unblockOnThisThread()
+    }
+
+    /// A signal mask is inherited: a console started by a parent that blocks
+    /// SIGTERM, SIGHUP or SIGWINCH (some supervisors and test runners do)
+    /// would otherwise never see them — a `kill` would leave it running, a
+    /// closed terminal would leave it spinning, a resize would go unnoticed.
+    /// The UI thread, which calls `install`, takes them; other threads keep
+    /// their masks, and a signal sent to the process goes to a thread that
+    /// does not block it.
+    private static func unblockOnThisThread() {
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in fatalSignals + [SIGWINCH] { sigaddset(&handled, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// After `newterm`: records how to undo the screen modes ncurses set and
@@ -60,11 +76,16 @@ enum TerminalRestorer {
         wakeFD = -1
     }
 
+    /// Whether a fatal signal has put the terminal back: from then on the UI
+    /// thread must not draw, though it may run until the process dies.
+    static var hasReleasedTerminal: Bool { released != 0 }
+
     /// Writes the reset sequence and restores the saved terminal modes; only
     /// async-signal-safe calls. Runs at most once.
     static func restoreNow() {
         guard restorePending != 0 else { return }
         restorePending = 0
+        released = 1
         if let restoreBytes, restoreCount > 0 {
             _ = write(restoreFD, restoreBytes, restoreCount)
         }
@@ -77,7 +98,17 @@ enum TerminalRestorer {
 private let fatalHandler: @convention(c) (Int32) -> Void = { signal in
     TerminalRestorer.restoreNow()
     fb_restore_handler(signal, previousActions + Int(signal))
-    // Blocked until this handler returns, then delivered to the restored one.
+    // Run the previous handler now, nested (the default action ends the
+    // process here; the Swift runtime's backtracer prints and returns).
+    var only = sigset_t()
+    sigemptyset(&only)
+    sigaddset(&only, signal)
+    pthread_sigmask(SIG_UNBLOCK, &only, nil)
+    raise(signal)
+    // The backtracer returns expecting the faulting instruction to fault
+    // again; a crash signal sent with kill never does, and the process would
+    // live on without its terminal. Die of the signal, as promised.
+    Glibc.signal(signal, SIG_DFL)
     raise(signal)
 }
 

@@ -9,7 +9,9 @@ struct ActionRunKillTests {
     @Test(.timeLimit(.minutes(3)))
     func aKilledRunKeepsTheStepsThatRanAndIsNotSucceeded() throws {
         let moto = try Moto()
+        defer { withExtendedLifetime(moto) {} }
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         var fb = Firebreak(database: folder.path("firebreak.db"))
         fb.environment = moto.environment(base: fb.environment)
         let instance = try moto.aws("ec2", "run-instances", "--image-id", "ami-12345678", "--instance-type", "t2.micro",

@@ -11,6 +11,7 @@ struct ConcurrentWritersTests {
     func sixCommandLinesAndTwoConsolesLoseNothing() throws {
         let seconds = SoakBudget.seconds(default: 12)
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         let fb = Firebreak(database: folder.path("war-room/firebreak.db"))
         try fb.ok("open", "--title", "eight writers")
 

@@ -7,6 +7,7 @@ import Testing
 struct FilePermissionTests {
     @Test func databaseWalShmAndPresenceAreOwnerOnlyUnderAnOpenUmask() throws {
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         let fb = Firebreak(database: folder.path("new/firebreak.db"))
         let opened = try Spawned.shell("umask 000; exec \"$@\"", [Firebreak.binary, "open", "--title", "private"], environment: fb.environment)
         #expect(opened.status == 0, "\(opened.stderr)")

@@ -11,6 +11,7 @@ struct KillLoopTests {
     func everyAcknowledgedEventSurvivesEveryKill() throws {
         let rounds = ProcessInfo.processInfo.environment["FIREBREAK_KILL_ROUNDS"].flatMap(Int.init) ?? 6
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         let fb = Firebreak(database: folder.path("firebreak.db"))
         try fb.ok("open", "--title", "killed over and over")
         var random = SplitMix(seed: FuzzBudget.seed ^ 0x4B11)

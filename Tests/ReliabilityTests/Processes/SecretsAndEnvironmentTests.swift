@@ -17,6 +17,7 @@ struct SecretsAndEnvironmentTests {
     @Test(.timeLimit(.minutes(3)))
     func theCLIGetsTheUsersEnvironmentAndNoSecretIsKept() throws {
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         var fb = Firebreak(database: folder.path("firebreak.db"))
         fb.environment["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE"
         fb.environment["AWS_SECRET_ACCESS_KEY"] = Self.secrets[0]

@@ -19,9 +19,15 @@ struct TerminalSurvivalTests {
 
     static func start(_ title: String) throws -> (ScratchFolder, Firebreak, Tmux) {
         let folder = try ScratchFolder()
+        defer { withExtendedLifetime(folder) {} }
         let fb = Firebreak(database: folder.path("firebreak.db"))
         try fb.ok("open", "--title", title)
-        let tmux = try Tmux(environment: Tmux.environment(fb), command: Tmux.firebreak("console INC-1") + afterwards)
+        // After a crash signal the Swift runtime prints a backtrace on the
+        // restored terminal; on a tty it would then wait 30 s for a person to
+        // debug. Tests do not wait.
+        var environment = Tmux.environment(fb)
+        environment["SWIFT_BACKTRACE"] = "interactive=no"
+        let tmux = try Tmux(environment: environment, command: Tmux.firebreak("console INC-1") + afterwards)
         try tmux.waitFor("INC-1 \(title)")
         // The console really owns the terminal now: alternate screen, hidden cursor.
         #expect(try modes(tmux).hasPrefix("alternate=1 cursor=0"))
@@ -29,7 +35,17 @@ struct TerminalSurvivalTests {
     }
 
     static func expectRestored(_ tmux: Tmux, title: String, code: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let screen = try tmux.waitFor("STTY-END", timeout: 10)
+        // After a crash signal the Swift runtime prints a backtrace on the
+        // (already restored) terminal and, on a tty, offers to debug it: a
+        // person presses a key to go on.
+        let deadline = Date().addingTimeInterval(20)
+        var screen = try tmux.screen()
+        while !screen.contains("STTY-END") && Date() < deadline {
+            if screen.contains("Press space to interact") { try tmux.press("q") }
+            Thread.sleep(forTimeInterval: 0.1)
+            screen = try tmux.screen()
+        }
+        #expect(screen.contains("STTY-END"), "the shell never got its terminal back:\n\(screen)", sourceLocation: sourceLocation)
         #expect(screen.contains("CODE:\(code)"), "\(screen)", sourceLocation: sourceLocation)
         let stty = screen.split(separator: "\n").first { $0.contains("STTY-END") } ?? ""
         for mode in ["echo", "icanon", "isig", "icrnl", "opost"] {
@@ -42,7 +58,8 @@ struct TerminalSurvivalTests {
     @Test(arguments: [("SIGINT", SIGINT, "130"), ("SIGTERM", SIGTERM, "143"), ("SIGHUP", SIGHUP, "129"),
                       ("SIGSEGV (a crash)", SIGSEGV, "139"), ("SIGABRT (a Swift trap)", SIGABRT, "134")])
     func aSignalRestoresTheTerminal(name: String, signal: Int32, code: String) throws {
-        let (_, _, tmux) = try Self.start("signal \(signal)")
+        let (folder, _, tmux) = try Self.start("signal \(signal)")
+        defer { withExtendedLifetime(folder) {} }
         let pid = try tmux.programPID()
         kill(pid, signal)
         try Self.expectRestored(tmux, title: "signal \(signal)", code: code)
@@ -50,7 +67,8 @@ struct TerminalSurvivalTests {
     }
 
     @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
-        let (_, _, tmux) = try Self.start("ctrl-c")
+        let (folder, _, tmux) = try Self.start("ctrl-c")
+        defer { withExtendedLifetime(folder) {} }
         try tmux.press("C-c")
         try Self.expectRestored(tmux, title: "ctrl-c", code: "0")
     }
@@ -58,7 +76,8 @@ struct TerminalSurvivalTests {
     /// The pane killed under it (its terminal gone): the console must exit,
     /// not spin on a dead terminal.
     @Test func aKilledPaneEndsTheConsole() throws {
-        let (_, fb, tmux) = try Self.start("pane killed")
+        let (folder, fb, tmux) = try Self.start("pane killed")
+        defer { withExtendedLifetime(folder) {} }
         let pid = try tmux.programPID()
         try tmux.tmux(["kill-pane", "-t", tmux.target], capture: false)
         let deadline = Date().addingTimeInterval(10)
@@ -76,7 +95,8 @@ struct TerminalSurvivalTests {
     /// 1,000 resizes in a few seconds, then the console still takes keys and writes.
     @Test(.timeLimit(.minutes(3)))
     func aResizeStormLeavesTheConsoleWorking() throws {
-        let (_, fb, tmux) = try Self.start("storm")
+        let (folder, fb, tmux) = try Self.start("storm")
+        defer { withExtendedLifetime(folder) {} }
         let sizes = [(40, 12), (1, 1), (200, 60), (20, 5), (80, 24), (2, 2), (31, 9), (60, 30), (1, 40), (120, 1), (133, 47), (9, 3)]
         let started = Date()
         for index in 0..<1_000 {
