@@ -48,7 +48,11 @@ extension NcursesScreen {
             }
             if descriptors[0].revents & Int16(POLLIN) != 0 {
                 events += readAvailableInput()
-            } else if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            }
+            // A hung-up terminal (its window or tmux pane closed) reports
+            // POLLIN with POLLHUP or POLLERR, and every read fails at once:
+            // checking POLLIN alone would loop here at full speed forever.
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 events.append(.inputClosed)
             }
             if !events.isEmpty { return events }
