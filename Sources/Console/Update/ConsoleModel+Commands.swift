@@ -79,7 +79,8 @@ extension ConsoleModel {
             guard let backing = item.template.backedBy else { complain("nothing in Firebreak backs \(item.id): tick it when done"); return [] }
             if backing == "firebreak readiness" {
                 pendingWrites += 1
-                say("auditing readiness in \(state?.incident.regions.joined(separator: ", ") ?? "the incident's regions")…")
+                let regions = state?.incident.regions ?? []
+                say("auditing readiness in \(regions.isEmpty ? "the default region" : regions.joined(separator: ", "))…")
                 return [.awsWork(.auditReadiness)]
             }
             return [.offerAction(backing)]

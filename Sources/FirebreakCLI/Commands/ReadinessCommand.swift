@@ -45,8 +45,7 @@ struct ReadinessCommand: ParsableCommand {
         for result in results {
             Output.line(Self.line(result))
         }
-        let count = { (status: ReadinessResult.Status) in results.filter { $0.status == status }.count }
-        Output.line("\(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check (\(regions.joined(separator: ", ")))")
+        Output.line("\(audit.tally) (\(regions.joined(separator: ", ")))")
         if let id {
             Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))"))
         }

@@ -97,8 +97,7 @@ struct CatalogActionService: ConsoleActionService {
             let audit = ReadinessCommand.audit(runner: runner, profiles: profiles, accounts: state.incident.accounts, regions: regions,
                                                ownerTags: ownerTags)
             let ticked = try ReadinessCommand.record(audit, store: store, incident: incident, actor: actor)
-            let count = { (status: ReadinessResult.Status) in audit.results.filter { $0.status == status }.count }
-            return "readiness: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
+            return "readiness: \(audit.tally)"
                 + (ticked.isEmpty ? "" : "; ticked \(ticked.count) item\(ticked.count == 1 ? "" : "s")") + " (show lists each)"
         case .importFindings(let from):
             let state = try store.state(of: incident)

@@ -142,8 +142,7 @@ public enum EventPayload: Sendable, Equatable {
                 + (body.resources.isEmpty ? "" : " on \(body.resources.joined(separator: ", "))")
         case .intentRecorded(let body): return "suspected intent: \(body.intent) (from \(body.source))"
         case .readinessAudited(let body):
-            let count = { (status: ReadinessResult.Status) in body.results.filter { $0.status == status }.count }
-            return "readiness audit (\(body.regions.joined(separator: ", "))): \(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
+            return "readiness audit (\(body.regions.joined(separator: ", "))): \(body.tally)"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

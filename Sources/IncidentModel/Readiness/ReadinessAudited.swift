@@ -14,6 +14,12 @@ public struct ReadinessAudited: Codable, Sendable, Equatable {
         self.results = results
     }
 
+    /// `6 pass, 1 fail, 1 could not check`.
+    public var tally: String {
+        let count = { (status: ReadinessResult.Status) in results.filter { $0.status == status }.count }
+        return "\(count(.pass)) pass, \(count(.fail)) fail, \(count(.unknown)) could not check"
+    }
+
     /// The checklist items every result of which passed (ticked by the audit).
     public var passedItems: [String] { items { $0.allSatisfy { $0.status == .pass } } }
     /// The checklist items with at least one failing result.
