@@ -40,13 +40,15 @@ struct ActionRunKillTests {
         while !FileManager.default.fileExists(atPath: hung) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
         #expect(FileManager.default.fileExists(atPath: hung), "the tagging step never started")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        // The hung call runs in its own process group (the runner's choice); end it.
+        // The hung call runs in its own process group (the runner's choice)
+        // and outlives firebreak; end it first: it holds a descriptor
+        // Foundation watches to see firebreak exit.
         if let pid = Int32((try? String(contentsOfFile: hung, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
             kill(-pid, SIGKILL)
             kill(pid, SIGKILL)
         }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
 
         let ran = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n")
         let finishedCalls = ran.filter { !$0.contains("create-tags") }

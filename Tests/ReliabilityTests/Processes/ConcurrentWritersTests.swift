@@ -18,6 +18,7 @@ struct ConcurrentWritersTests {
         let consoles = try ["console-a", "console-b"].map { name in
             try Tmux(width: 140, height: 40, environment: Tmux.environment(fb, operatorName: name), command: Tmux.firebreak("console INC-1"))
         }
+        defer { consoles.forEach { $0.stop() } }
         for console in consoles { try console.waitFor("INC-1 eight writers") }
 
         let acknowledged = Collected<String>()

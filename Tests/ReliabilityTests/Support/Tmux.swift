@@ -16,7 +16,24 @@ final class Tmux {
         try tmux(arguments, capture: false)
     }
 
-    deinit { _ = try? tmux(["kill-server"], capture: false) }
+    deinit { stop() }
+
+    /// Ends the tmux server and everything running in it.
+    ///
+    /// The server inherits this test thread's signal mask, in which the test
+    /// runner blocks SIGTERM, SIGHUP and SIGINT, and so do the shell and the
+    /// console it starts. That is deliberate: the console must cope with such
+    /// a parent (the signal tests prove it does). But tmux's `kill-server` is
+    /// a SIGTERM to itself, which stays blocked: kill the server outright.
+    func stop() {
+        let pid = (try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane's shell leads the process group of everything it runs (the
+        // console, the trailing `sleep`), which would outlive the server.
+        let panes = ((try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n").compactMap { Int32($0) }
+        for pane in panes where pane > 1 { kill(-pane, SIGKILL) }
+        _ = try? tmux(["kill-server"], capture: false)
+        if let pid = pid.flatMap({ Int32($0) }), pid > 1 { kill(pid, SIGKILL) }
+    }
 
     /// The environment a console needs in these tests.
     static func environment(_ fb: Firebreak, operatorName: String = "alice") -> [String: String] {
