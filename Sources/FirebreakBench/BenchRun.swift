@@ -29,6 +29,8 @@ struct BenchRun {
                 let measured = try body()
                 figures += measured
                 progress("\(id): done in \(String(format: "%.1f", Stopwatch.now() - begin)) s")
+                // Each figure as soon as it is known, so a run cut short still leaves its results.
+                for figure in measured { progress("  " + FigureTable.summary(figure)) }
             } catch {
                 failures += 1
                 progress("\(id): FAILED: \(error)")

@@ -26,6 +26,15 @@ enum FigureTable {
         return text
     }
 
+    /// One figure on one line: name, median, baseline, ratio, verdict.
+    static func summary(_ figure: Figure) -> String {
+        let value = figure.value.map { "\(number($0)) \(figure.unit)" } ?? "pending"
+        let baseline = figure.baseline.map { ", baseline \(number($0)) \(figure.unit)" } ?? ""
+        let ratio = figure.ratio.map { String(format: " (%.2f×)", $0) } ?? ""
+        let verdict = figure.met.map { $0 ? "met" : "MISSED" } ?? "—"
+        return "\(figure.name): \(value)\(baseline)\(ratio); target \(figure.target): \(verdict)"
+    }
+
     /// Three significant digits, grouped thousands for big numbers.
     static func number(_ value: Double) -> String {
         if value.isNaN { return "n/a" }
