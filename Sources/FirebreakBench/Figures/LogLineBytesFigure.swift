@@ -8,7 +8,7 @@ import Foundation
 enum LogLineBytesFigure {
     static func measure(_ workspace: BenchWorkspace, _ options: BenchOptions) throws -> Figure {
         let database = workspace.path("log-bytes.db")
-        let id = try BusyIncident.build(workspace, database: database, events: 2_000, lastNote: "firstframemark")
+        let id = try BusyIncident.build(workspace, database: database, events: 2_000, resources: options.busyResources, lastNote: "firstframemark")
         let log = workspace.path("auth.log")
         try (0..<200).map { BusyIncident.logLine($0) + "\n" }.joined().write(toFile: log, atomically: true, encoding: .utf8)
         let console = try ConsoleSession.start(workspace, database: database, arguments: ["console", id.description, "--tail", log])

@@ -11,7 +11,7 @@ import TerminalUI
 enum RedrawFigure {
     static func measure(_ workspace: BenchWorkspace, _ options: BenchOptions) throws -> Figure {
         let database = workspace.path("redraw.db")
-        let id = try BusyIncident.build(workspace, database: database, events: 5_000)
+        let id = try BusyIncident.build(workspace, database: database, events: 5_000, resources: options.busyResources)
         let store = try SQLiteIncidentStore(path: database, mode: .readOnly)
         let state = try store.state(of: id)
         let events = try store.events(of: id, since: max(0, state.lastSeq - 2_000))

@@ -38,12 +38,14 @@ struct BenchOptions {
     /// Incident sizes for "console start to first full frame".
     var consoleSizes: [Int] { quick ? [200, 2_000] : [10_000, 100_000, 1_000_000] }
     var redraws: Int { quick ? 50 : 1_000 }
+    /// Resources in the incident that fills the screen (each is one `firebreak resource add`).
+    var busyResources: Int { quick ? 8 : 40 }
     var logLineArrivals: Int { quick ? 3 : 15 }
     var ingestLines: Int { quick ? 20_000 : 1_000_000 }
     var replayEvents: Int { quick ? 2_000 : 1_000_000 }
     var replaySeeks: Int { quick ? 5 : 25 }
     var changeSamples: Int { quick ? 5 : 50 }
-    var runnerCalls: Int { quick ? 3 : 25 }
+    var runnerCalls: Int { quick ? 2 : 25 }
     /// Instances isolated at once, against one.
     var isolateMany: Int { quick ? 2 : 20 }
     var isolateRepetitions: Int { quick ? 1 : 2 }

@@ -1,13 +1,13 @@
 import Foundation
 import IncidentModel
 
-/// An incident that fills a 200×60 console: 40 resources added through the
+/// An incident that fills a 200×60 console: 40 resources (fewer in quick mode) added through the
 /// real CLI (half of them compromised), the default playbook, and thousands
 /// of notes after them, so redraw and diff figures measure a full screen, not empty panes.
 enum BusyIncident {
-    static func build(_ workspace: BenchWorkspace, database: String, events: Int, lastNote: String? = nil) throws -> IncidentID {
+    static func build(_ workspace: BenchWorkspace, database: String, events: Int, resources: Int = 40, lastNote: String? = nil) throws -> IncidentID {
         let id = try IncidentFixture.build(workspace, database: database, title: "busy: crypto miners in two regions", events: 1)
-        for index in 0..<40 {
+        for index in 0..<resources {
             let instance = "i-0" + String(format: "%016x", 0xabc0_0000 + index)
             try workspace.firebreak(["resource", "add", id.description, instance, "--region", index % 2 == 0 ? "us-east-1" : "eu-west-1",
                                      "--state", index % 2 == 0 ? "compromised" : "suspected"], database: database)
