@@ -79,6 +79,10 @@ struct TerminalSurvivalTests {
         let (folder, fb, tmux) = try Self.start("pane killed")
         defer { withExtendedLifetime(folder) {} }
         let pid = try tmux.programPID()
+        let shell = Int32(try tmux.tmux(["display-message", "-p", "-t", tmux.target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        // The pane's shell, with SIGHUP blocked like the console, outlives its
+        // pane (tmux forgets it, so `stop` cannot find it): end it here.
+        defer { if shell > 1 { kill(-shell, SIGKILL) } }
         try tmux.tmux(["kill-pane", "-t", tmux.target], capture: false)
         let deadline = Date().addingTimeInterval(10)
         func alive() -> Bool {
