@@ -46,7 +46,9 @@ enum AppendThroughputFigure {
             let stored = try ChildProcess.output(sqlite3, [copy, "SELECT count(*) FROM events"], environment: environment)
             guard stored == String(count) else { throw BenchError("the sqlite3 baseline stored \(stored) rows, not \(count)") }
             baseline.add(Double(count) / run.seconds)
-            for file in [database, copy, schemaFile, inserts, script] { try? FileManager.default.removeItem(atPath: file) }
+            for file in [database, copy].flatMap({ [$0, $0 + "-wal", $0 + "-shm"] }) + [schemaFile, inserts, script] {
+                try? FileManager.default.removeItem(atPath: file)
+            }
         }
         let value = firebreak.median
         return Figure(name: name, value: value, unit: "events/s", baseline: baseline.median, baselineLabel: "sqlite3, one transaction",

@@ -57,7 +57,7 @@ struct BenchOptions {
 struct BenchUsage: Error {
     static let text = """
         firebreak-bench [--quick] [--json] [--only LIST]
-          Measures Firebreak against baselines run in the same process on the same data (docs/BENCHMARKS.md).
+          Measures Firebreak against baselines measured in the same run on the same data (docs/BENCHMARKS.md).
           --quick  tiny sizes (CI proves the suite still works; the figures mean little)
           --json   the figures as JSON on stdout
           --only   run only these figures: \(BenchOptions.figureIDs.joined(separator: ","))
