@@ -67,6 +67,30 @@ struct DatabaseFileTests {
         #expect(try sqlite3(path, ".dump") == before)
     }
 
+    /// A copy written by an older build (its later migrations not applied) is
+    /// read as it is — a reviewer replays copies — and upgraded only by a writer.
+    @Test func aDatabaseFromAnOlderBuildIsReadAsItIsAndUpgradedOnlyByAWriter() throws {
+        let folder = try TemporaryFolder()
+        let (_, id) = try seededStore(in: folder)
+        let path = folder.path("incidents.db")
+        // What the first build left: the event log and projection, nothing later.
+        try sqlite3(path, """
+            DROP TABLE bodies; DROP TABLE kept_log_lines; DROP TABLE kept_log_sources; DROP TABLE kept_log_drops;
+            DELETE FROM grdb_migrations WHERE identifier <> 'v1-event-log';
+            """)
+        let before = try sqlite3(path, ".dump")
+        let reader = try SQLiteIncidentStore(path: path, mode: .readOnly)
+        #expect(try reader.state(of: id).incident.id == id)
+        #expect(try reader.verify(id).allSatisfy(\.isIntact))
+        #expect(try reader.body(sha256: String(repeating: "a", count: 64)) == nil)
+        #expect(try sqlite3(path, ".dump") == before, "reading changed the file")
+        // A writer brings it up to date.
+        let writer = try SQLiteIncidentStore(path: path)
+        let body = try writer.keepBody(Data("kept".utf8))
+        #expect(try writer.body(sha256: body.sha256) == Data("kept".utf8))
+        #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations").trimmingCharacters(in: .whitespacesAndNewlines) != "1")
+    }
+
     @Test func readOnlyMeansNothingCanBeWritten() throws {
         let folder = try TemporaryFolder()
         let (_, id) = try seededStore(in: folder)

@@ -15,7 +15,11 @@ extension SQLiteIncidentStore {
     }
 
     public func body(sha256: String) throws -> Data? {
-        try read { db in try Data.fetchOne(db, sql: "SELECT bytes FROM bodies WHERE sha256 = ?", arguments: [sha256]) }
+        try read { db in
+            // A file from before bodies were kept (opened read-only, not upgraded) has none.
+            guard try db.tableExists("bodies") else { return nil }
+            return try Data.fetchOne(db, sql: "SELECT bytes FROM bodies WHERE sha256 = ?", arguments: [sha256])
+        }
     }
 
     static func sha256(_ data: Data) -> String {
@@ -24,7 +28,8 @@ extension SQLiteIncidentStore {
 
     /// Why a body an event refers to is not what the event says, or nil when it is.
     func bodyProblem(_ reference: StoredBody, _ db: Database) throws -> String? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT bytes FROM bodies WHERE sha256 = ?", arguments: [reference.sha256]) else {
+        guard try db.tableExists("bodies"),
+              let data = try Data.fetchOne(db, sql: "SELECT bytes FROM bodies WHERE sha256 = ?", arguments: [reference.sha256]) else {
             return "the output it keeps by hash (body \(reference.sha256.prefix(12))…) is missing"
         }
         if data.count != reference.bytes || Self.sha256(data) != reference.sha256 {
