@@ -17,7 +17,7 @@ final class BenchWorkspace {
         let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let candidate = here.appendingPathComponent("firebreak").path
         guard FileManager.default.isExecutableFile(atPath: candidate) else {
-            throw BenchError("no firebreak binary beside \(here.path): build it first (swift build -c release)")
+            throw BenchError("no firebreak binary beside \(here.path): build it first (swift build -c release --product firebreak), or run scripts/bench")
         }
         firebreak = candidate
         sqlite3 = ChildProcess.locate("sqlite3")
