@@ -128,6 +128,8 @@ public struct TemplateValues: Sendable, Equatable {
         switch value {
         case let string as String: text = string
         case let flag as Bool where type(of: value!) == Bool.self: text = flag ? "true" : "false"
+        // JSON's true and false arrive as boolean NSNumbers (type code "c"): put back as the CLI printed them, not as 1 and 0.
+        case let number as NSNumber where String(cString: number.objCType) == "c": text = number.boolValue ? "true" : "false"
         case let number as NSNumber: text = number.stringValue
         case nil, is NSNull: throw .missing(name)
         default: throw .refused("{\(name)} is a list or an object where one argument goes")

@@ -27,12 +27,13 @@ struct ActionRunFlow {
     /// Runs `plan` and records it; `ActionRun` as folded from what was recorded.
     func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool, quiet: Bool) throws -> ActionRun {
         var planned: ActionPlan?
+        try recordInterruptedRuns()
         try store.append(to: incident, actor: actor, at: nil) { current in
             let plan = try makePlan(current)
             planned = plan
             return [.actionRunStarted(ActionRunStarted(
                 runID: plan.runID, action: plan.definition.id, risk: plan.definition.risk, resources: plan.resources.map(\.id),
-                undoes: plan.undoes, dryRun: dryRun, parameters: plan.parameters))]
+                undoes: plan.undoes, dryRun: dryRun, parameters: plan.parameters, process: RunLiveness.current()))]
         }
         let plan = planned!
         if !quiet { Output.line("\(plan.runID): \(plan.undoes.map { "undo of \($0) " } ?? "")\(plan.definition.id)\(dryRun ? " (dry run)" : "")") }
@@ -77,18 +78,27 @@ struct ActionRunFlow {
 }
 
 extension ActionRunFlow {
+    /// Records as interrupted every run whose process ended before finishing it
+    /// (killed, crashed), in its own transaction, so the next run — an undo of
+    /// that one, say — starts from a record that says what happened.
+    func recordInterruptedRuns() throws {
+        try store.append(to: incident, actor: actor, at: nil) { current in RunLiveness.interruptedFinishes(in: current) }
+    }
+
     /// `containment.verify`: one read-only run over every resource a
     /// containment still in force touched, recording each read-back; ticks
     /// `troubleshooting.threat-viable` when everything holds.
     func verifyContainment(verifier: ContainmentVerifier, catalog: ActionCatalog, quiet: Bool) throws -> (ActionRun, ContainmentVerifier.Report)? {
         var plans: [ActionPlan] = []
         var runID = ""
+        try recordInterruptedRuns()
         try store.append(to: incident, actor: actor, at: nil) { current in
             plans = try verifier.plans(for: current, catalog: catalog)
             let resources = plans.flatMap { $0.resources.map(\.id) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             guard !resources.isEmpty else { return [] }
             runID = current.nextActionRunID
-            return [.actionRunStarted(ActionRunStarted(runID: runID, action: ContainmentVerifier.actionID, risk: .readOnly, resources: resources))]
+            return [.actionRunStarted(ActionRunStarted(runID: runID, action: ContainmentVerifier.actionID, risk: .readOnly, resources: resources,
+                                                       process: RunLiveness.current()))]
         }
         guard !runID.isEmpty else { return nil }
         if !quiet { Output.line("\(runID): \(ContainmentVerifier.actionID)") }

@@ -8,7 +8,7 @@ extension JSONValue {
     static func actionRun(_ run: ActionRun) -> JSONValue {
         .object([
             "runId": .string(run.runID), "action": .string(run.action), "risk": .string(run.risk.rawValue),
-            "resources": .array(run.resources.map(JSONValue.string)), "status": .string(run.status.rawValue),
+            "resources": .array(run.resources.map(JSONValue.string)), "status": .string(RunLiveness.shownStatus(run).rawValue),
             "undoes": .string(run.undoes), "undoneBy": .string(run.undoneBy), "dryRun": .bool(run.dryRun),
             "parameters": .object(run.parameters.mapValues(JSONValue.string)),
             "startedAt": .time(run.startedAt), "startedBy": .string(run.startedBy), "finishedAt": .time(run.finishedAt),

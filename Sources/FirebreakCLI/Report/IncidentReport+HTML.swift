@@ -85,7 +85,8 @@ extension IncidentReport {
         out.append("<section id=\"actions\"><h2>Actions</h2>")
         if state.actionRuns.isEmpty { out.append("<p class=\"muted\">No actions were run.</p>") }
         for run in state.actionRuns {
-            let status = "<span class=\"\(run.status == .succeeded ? "ok" : "bad")\">\(run.status.rawValue)</span>"
+            let shown = RunLiveness.shownStatus(run)
+            let status = "<span class=\"\(shown == .succeeded ? "ok" : "bad")\">\(shown.rawValue)</span>"
             out.append("<h3>\(h(run.runID)): \(h(run.action)) on \(h(run.resources.joined(separator: ", "))): \(status)\(run.dryRun ? " (dry run)" : "")</h3>")
             out.append("<p>Started \(t(run.startedAt)) by \(h(run.startedBy)), finished \(t(run.finishedAt)); risk \(run.risk.rawValue)"
                        + (run.undoes.map { "; undoes \(h($0))" } ?? "") + (run.undoneBy.map { "; undone by \(h($0))" } ?? "") + ".</p>")

@@ -86,7 +86,7 @@ extension IncidentReport {
         out.append("")
         if state.actionRuns.isEmpty { out.append("No actions were run.") }
         for run in state.actionRuns {
-            var heading = "### \(e(run.runID)): \(e(run.action)) on \(run.resources.map { e($0) }.joined(separator: ", ")): \(run.status.rawValue)"
+            var heading = "### \(e(run.runID)): \(e(run.action)) on \(run.resources.map { e($0) }.joined(separator: ", ")): \(RunLiveness.shownStatus(run).rawValue)"
             if run.dryRun { heading += " (dry run)" }
             out.append(heading)
             out.append("")

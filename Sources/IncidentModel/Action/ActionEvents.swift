@@ -10,9 +10,12 @@ public struct ActionRunStarted: Codable, Sendable, Equatable {
     public var undoes: String?
     public var dryRun: Bool
     public var parameters: [String: String]
+    /// The process that runs it (nil in records from before it was kept).
+    public var process: RunProcess?
 
     public init(runID: String, action: String, risk: ActionRisk, resources: [String], undoes: String? = nil,
-                dryRun: Bool = false, parameters: [String: String] = [:]) {
+                dryRun: Bool = false, parameters: [String: String] = [:], process: RunProcess? = nil) {
+        self.process = process
         self.runID = runID
         self.action = action
         self.risk = risk

@@ -24,11 +24,14 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
     public var startedBy: String
     public var finishedAt: Date?
     public var error: String?
+    /// The process that ran it, when recorded.
+    public var process: RunProcess?
 
     public init(runID: String, action: String, risk: ActionRisk, resources: [String], status: ActionRunStatus = .running,
                 undoes: String? = nil, undoneBy: String? = nil, dryRun: Bool = false, parameters: [String: String] = [:],
                 steps: [ActionStepRecord] = [], results: [ActionResourceResult] = [], startedAt: Date, startedBy: String,
-                finishedAt: Date? = nil, error: String? = nil) {
+                finishedAt: Date? = nil, error: String? = nil, process: RunProcess? = nil) {
+        self.process = process
         self.runID = runID
         self.action = action
         self.risk = risk

@@ -10,4 +10,7 @@ public enum ActionRunStatus: String, CaseIterable, Codable, Sendable {
     case timedOut = "timed-out"
     /// Some resources succeeded and others failed.
     case partial
+    /// The process running it ended (killed, crashed, the machine went down)
+    /// before it finished: the steps recorded are exactly those that ran.
+    case interrupted
 }

@@ -132,7 +132,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
             guard actionRunIndex(body.runID) == nil else { return }
             actionRuns.append(ActionRun(runID: body.runID, action: body.action, risk: body.risk, resources: body.resources,
                                         undoes: body.undoes, dryRun: body.dryRun, parameters: body.parameters,
-                                        startedAt: event.at, startedBy: event.actor))
+                                        startedAt: event.at, startedBy: event.actor, process: body.process))
         case .actionStepFinished(let body):
             guard let index = actionRunIndex(body.runID) else { return }
             actionRuns[index].steps.append(body.step)

@@ -38,7 +38,7 @@ public struct ActionTally: Sendable, Equatable {
             if run.undoneBy != nil { undone += 1 }
             switch run.status {
             case .succeeded: succeeded += 1
-            case .failed, .timedOut, .partial: failed += 1
+            case .failed, .timedOut, .partial, .interrupted: failed += 1
             case .running: running += 1
             }
         }

@@ -50,9 +50,7 @@ struct AWSFaultTests {
         #expect(undo.status == 0, "\(fault): \(undo.stderr)")
         let undoCall = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n").last ?? ""
         #expect(undoCall.contains("modify-instance-attribute"), "\(undoCall)")
-        withKnownIssue("known: a captured JSON false is put back as '--value 0', not the 'false' the CLI printed") {
-            #expect(undoCall.contains("--value false"), "\(undoCall)")
-        }
+        #expect(undoCall.contains("--value false"), "\(undoCall)")
         #expect(try fb.run("verify").status == 0)
         SoakBudget.report("aws faults: \(fault) after 2 good steps recorded as it happened, undone from the record")
     }

@@ -66,9 +66,15 @@ struct ActionRunKillTests {
         #expect(resources.first?["state"] as? String == "compromised", "a run that did not finish must not contain the resource")
         #expect(try fb.run("verify").status == 0)
 
-        withKnownIssue("known: a run whose process died stays 'running' forever; nothing marks it interrupted") {
-            #expect(run["status"] as? String == "interrupted")
-        }
+        // Shown as interrupted at once (its process is gone), and recorded so by the next run.
+        #expect(run["status"] as? String == "interrupted")
+        _ = try fb.run("action", "run", "INC-1", "ec2.protect", instance, "--yes", "--dry-run", "--aws-cli", "/bin/false")
+        let after = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
+        let recorded = try #require((after["actionRuns"] as? [[String: Any]])?.first)
+        #expect(recorded["status"] as? String == "interrupted")
+        #expect((recorded["error"] as? String)?.contains("ended after 2 recorded steps") == true, "\(recorded["error"] ?? "")")
+        #expect(recorded["finishedAt"] is String)
+        #expect(try fb.run("verify").status == 0)
         SoakBudget.report("kills: SIGKILL during an action run survived: \(steps.count) steps recorded of \(ran.count) calls started, run not succeeded, chain intact")
     }
 }

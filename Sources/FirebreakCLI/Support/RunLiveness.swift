@@ -1,0 +1,52 @@
+import Foundation
+import IncidentModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whether the process an action run started in is still there: a run left
+/// `running` by a process that was killed is shown, and then recorded, as
+/// interrupted — never as running forever, never as succeeded.
+enum RunLiveness {
+    /// This process, as a run records it.
+    static func current() -> RunProcess {
+        RunProcess(host: hostName(), pid: getpid(), bootID: bootID())
+    }
+
+    /// True when `process` certainly ended: it ran on this machine and either
+    /// the machine has rebooted since, or no Firebreak process has that pid now.
+    /// A run from another machine cannot be judged from here and counts as alive.
+    static func hasEnded(_ process: RunProcess) -> Bool {
+        guard process.host == hostName() else { return false }
+        if let recorded = process.bootID, let now = bootID(), recorded != now { return true }
+        if kill(process.pid, 0) != 0 && errno == ESRCH { return true }
+        // The pid may have been reused by another program since.
+        guard let cmdline = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.pid)/cmdline")) else { return false }
+        return !String(decoding: cmdline, as: UTF8.self).contains("firebreak")
+    }
+
+    /// The status to show: `interrupted` for a run still `running` whose process has ended.
+    static func shownStatus(_ run: ActionRun) -> ActionRunStatus {
+        if run.status == .running, let process = run.process, hasEnded(process) { return .interrupted }
+        return run.status
+    }
+
+    /// Finish events for every run of `state` whose process ended before it finished.
+    static func interruptedFinishes(in state: IncidentState) -> [EventPayload] {
+        state.actionRuns.filter { shownStatus($0) == .interrupted }.map { run in
+            .actionRunFinished(ActionRunFinished(
+                runID: run.runID, status: .interrupted, results: [],
+                error: "the process running it (pid \(run.process.map { String($0.pid) } ?? "?")) ended after \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"))
+        }
+    }
+
+    private static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "" }
+        return String(cString: buffer)
+    }
+
+    private static func bootID() -> String? {
+        (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
