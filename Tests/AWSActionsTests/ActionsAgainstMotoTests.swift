@@ -5,6 +5,27 @@ import Testing
 /// against moto; each result read back through the CLI, then undone and read back again.
 @Suite("Actions against the moto emulator", .motoServer)
 struct ActionsAgainstMotoTests {
+    /// Two instances of one VPC in one run: each gets isolation groups of its own
+    /// (security group names are unique per VPC), both end contained, and undo restores both.
+    @Test func isolatingTwoInstancesOfOneVPCInOneRun() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let (first, firstGroup) = try drill.seedInstance()
+        let (second, secondGroup) = try drill.seedInstance()
+        for instance in [first, second] { try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised") }
+        let output = try drill.firebreakOK("action", "run", "INC-1", "ec2.isolate", first, second, "--yes")
+        #expect(output.contains("run-1: succeeded"), "\(output)")
+        for (instance, original) in [(first, firstGroup), (second, secondGroup)] {
+            let now = try drill.aws("ec2", "describe-instances", "--instance-ids", instance, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupName")
+            #expect(now.hasSuffix("-create-isolation-group-\(instance)"), "\(instance) is in \(now)")
+            #expect(try drill.resourceState(instance) == "contained")
+            #expect(now != original)
+        }
+        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
+        #expect(try drill.aws("ec2", "describe-instances", "--instance-ids", first, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId") == firstGroup)
+        #expect(try drill.aws("ec2", "describe-instances", "--instance-ids", second, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId") == secondGroup)
+    }
+
     @Test func isolateSwapsTwiceRecordsTheOriginalGroupsAndUndoRestoresThem() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }

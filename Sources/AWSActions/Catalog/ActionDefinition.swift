@@ -88,7 +88,7 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var isUndoable: Bool { risk != .readOnly && !undo.isEmpty }
 
     /// Values every action may use, whatever the resource.
-    /// `step-name` is unique per run and step (`firebreak-INC-1-run-3-create-isolation-group`), for things a step creates.
+    /// `step-name` is unique per run, step and resource (`firebreak-INC-1-run-3-create-isolation-group`), for things a step creates.
     /// `now` is the time the plan was made, RFC 3339 in UTC to the second (`2026-05-01T09:30:00Z`).
     public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region", "now"]
 

@@ -47,9 +47,12 @@ public struct ActionExecutor: Sendable {
         public var records: [String: [AWSLogRecord]] = [:]
     }
 
-    /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`.
-    static func stepName(plan: ActionPlan, step: ActionStep) -> String {
-        "firebreak-\(plan.incident)-\(plan.runID)-\(step.name)"
+    /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`;
+    /// in a run over several resources, each resource's own (`…-create-isolation-group-i-0abc…`), since
+    /// two instances of one VPC cannot both have a security group of the same name.
+    static func stepName(plan: ActionPlan, step: ActionStep, resource: String) -> String {
+        let name = "firebreak-\(plan.incident)-\(plan.runID)-\(step.name)"
+        return plan.resources.count > 1 ? "\(name)-\(resource)" : name
     }
 
     /// One resource's way through the run.
@@ -108,7 +111,7 @@ public struct ActionExecutor: Sendable {
                     if let name = step.when, progress[index].values.isEmpty(name) { continue }
                     if let name = step.unless, !progress[index].values.isEmpty(name) { continue }
                     var stepValues = progress[index].values
-                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step))
+                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
                     var pieces: [[String]] = []
                     var collects: [Bool] = []
                     var renderProblem: TemplateValues.RenderError?

@@ -157,7 +157,7 @@ public struct ActionPlanner: Sendable {
                 for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
                     if stage == .preview && plan.previewed { continue }
                     var stepValues = values
-                    stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step))
+                    stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step, resource: resource.id))
                     var arguments: [String] = []
                     var complete = true
                     for argument in step.arguments {
