@@ -48,6 +48,8 @@ public struct ConsoleModel: Sendable {
     var pendingWrites = 0
     public let bindings: KeyBindingTable
     public internal(set) var shouldQuit = false
+    /// Ctrl-L: the next frame repaints the whole screen (another program wrote over it).
+    public internal(set) var redrawRequested = false
     /// Set in replay mode once the events are loaded.
     var replay: ReplayState?
     /// Other consoles on this incident now.

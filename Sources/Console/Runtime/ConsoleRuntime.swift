@@ -85,6 +85,12 @@ public final class ConsoleRuntime {
                 changed = true
             }
             if model.shouldQuit { break }
+            // Draw what background work brought before waiting for the next key:
+            // a change another console made is on screen now, not at the next tick.
+            if changed {
+                present()
+                changed = false
+            }
             let tickInterval: TimeInterval = model.wantsFastTicks ? 0.05 : 1
             let wait = max(0.01, tickInterval - Date().timeIntervalSince(lastTick))
             if let key = terminal.nextKey(timeout: wait) {
@@ -123,6 +129,10 @@ public final class ConsoleRuntime {
     }
 
     private func present() {
+        if model.redrawRequested {
+            terminal.invalidate()
+            model.redrawRequested = false
+        }
         terminal.present(ConsoleView.render(&model))
     }
 }

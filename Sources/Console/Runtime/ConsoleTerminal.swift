@@ -15,6 +15,13 @@ public protocol ConsoleTerminal: AnyObject {
     func makeWaker() -> any ConsoleWaker
     /// True once the terminal has gone away (hang-up): the console exits.
     var inputClosed: Bool { get }
+    /// Forgets what is on the screen, so the next `present` repaints every cell (Ctrl-L).
+    func invalidate()
+}
+
+extension ConsoleTerminal {
+    /// Terminals that keep no previous frame have nothing to forget.
+    public func invalidate() {}
 }
 
 /// Wakes the UI loop from a background thread.

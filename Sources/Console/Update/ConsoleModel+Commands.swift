@@ -19,7 +19,7 @@ extension ConsoleModel {
         case "focus.resources": focus = .resources
         case "focus.checklist": focus = .checklist
         case "focus.log": focus = .log
-        case "screen.redraw": break
+        case "screen.redraw": redrawRequested = true
         case "quit":
             if pendingWrites > 0 { overlay = .confirmQuit } else { shouldQuit = true }
 

@@ -21,6 +21,10 @@ final class NcursesConsoleTerminal: ConsoleTerminal {
         screen.render(canvas, theme: theme)
     }
 
+    func invalidate() {
+        screen.invalidate()
+    }
+
     func nextKey(timeout: TimeInterval) -> Key? {
         if !queued.isEmpty { return queued.removeFirst() }
         for event in screen.nextEvents(timeout: .milliseconds(Int(timeout * 1000))) {
