@@ -67,27 +67,29 @@ let package = Package(
         ),
         .testTarget(
             name: "LogTailTests",
-            dependencies: ["LogTail", "IncidentModel", "TerminalUI", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LogTail", "IncidentModel", "TerminalUI", "FirebreakTestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail"],
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail", "FirebreakTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
         .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: [
-                "IncidentModel", "IncidentStore",
+                "IncidentModel", "IncidentStore", "FirebreakTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "FirebreakCLITests", dependencies: ["firebreak"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "FirebreakCLITests", dependencies: ["firebreak", "FirebreakTestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "FirebreakTestSupport"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         // Crashes, concurrency, hostile input, secrets and the terminal's survival (docs/RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["firebreak", "IncidentModel", "AWSActions", "TerminalUI", "LogTail"]
+            dependencies: ["firebreak", "IncidentModel", "AWSActions", "TerminalUI", "LogTail", "FirebreakTestSupport"]
         ),
+        // What the test targets share: a seedable generator, temporary folders.
+        .target(name: "FirebreakTestSupport", path: "Tests/Support"),
     ],
     swiftLanguageModes: [.v6]
 )

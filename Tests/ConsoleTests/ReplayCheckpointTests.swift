@@ -4,24 +4,13 @@ import IncidentStore
 @testable import Console
 import TerminalUI
 import Testing
+import FirebreakTestSupport
 
 /// Replay over a real SQLite file, long enough to cross several checkpoints:
 /// wherever a seek lands, from wherever the replay stood, the state is the
 /// live fold after that event, and the log pane's events are the ones just before it.
 @Suite("Replay across checkpoints, read back from the store")
 struct ReplayCheckpointTests {
-    /// SplitMix64: a failing seed replays the same record and the same seeks.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     final class Folder {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-replay-\(UUID().uuidString)")
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
@@ -32,7 +21,7 @@ struct ReplayCheckpointTests {
     /// A payload valid for `state`, or nil when the pick does not apply now. Action
     /// runs (started, stepped, finished, undone) change entries of the chunked
     /// histories long after they were added, which is where shared storage could leak between versions.
-    static func payload(for state: IncidentState, using rng: inout Seeded) -> EventPayload? {
+    static func payload(for state: IncidentState, using rng: inout SeededGenerator) -> EventPayload? {
         let running = state.actionRuns.filter { $0.status == .running }
         switch Int.random(in: 0..<14, using: &rng) {
         case 0:
@@ -81,7 +70,7 @@ struct ReplayCheckpointTests {
     /// Writes about `count` random valid events through the store, 100 to a
     /// transaction, and returns the live state after each one.
     static func record(_ count: Int, seed: UInt64, into store: SQLiteIncidentStore) throws -> (IncidentID, [IncidentState]) {
-        var rng = Seeded(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let id = try store.openIncident(IncidentOpened(title: "long record", severity: Severity(rawValue: 2)!), actor: "alice", at: nil).incident.id
         var live = [try store.state(of: id)]
         while live.count < count {
@@ -121,7 +110,7 @@ struct ReplayCheckpointTests {
         let log = try ReplayLog.load(id, from: store)
         #expect(log.count == live.count)
         var replay = try ReplayState(log: log)
-        var rng = Seeded(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let interval = ReplayLog.checkpointInterval
         var targets = [live.count, 1, interval, interval + 1, interval - 1, 2 * interval, 2 * interval + 1, live.count - 1, 2]
         for _ in 0..<60 { targets.append(Int.random(in: 1...live.count, using: &rng)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 @Suite("Bad input: one clear line, non-zero exit, database unchanged")
 struct BadInputTests {

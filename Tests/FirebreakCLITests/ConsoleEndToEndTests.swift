@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// The real binary in a real terminal (tmux), driven by keys as a person would.
 @Suite("The console in tmux", .serialized)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import FirebreakTestSupport
 #endif
 
 /// `firebreak drill` end to end: the scenarios listed, a drill started without

@@ -5,6 +5,7 @@ import IncidentModel
 import IncidentStore
 import LogTail
 import Testing
+import FirebreakTestSupport
 
 /// CloudWatch Logs and CloudTrail as console sources: the real `aws` CLI
 /// against moto (started here, on a free port) for CloudWatch, a stand-in CLI

@@ -1,6 +1,7 @@
 import Foundation
 @testable import FirebreakCLI
 import Testing
+import FirebreakTestSupport
 
 /// The real binary in tmux following a CloudWatch Logs group in moto (the
 /// real `aws` CLI underneath): a line put into the group appears in the log

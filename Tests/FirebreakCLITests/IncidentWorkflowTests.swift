@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 @Suite("Commands change what show --json and events --json print")
 struct IncidentWorkflowTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// The hidden paths that build and measure a long record: `stress-append
 /// --batch` and `replay-measure`, through the real binary.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// `firebreak report` run as a script runs it: every format from one incident
 /// carrying hostile text, the JSON checked against docs/report.schema.json by

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 @Suite("verify, concurrent writers and SIGKILL against the real binary")
 struct TamperAndConcurrencyTests {

@@ -2,6 +2,7 @@ import Foundation
 import IncidentModel
 import IncidentStore
 import Testing
+import FirebreakTestSupport
 
 @Suite("Tamper evidence: verify names the first altered event")
 struct ChainVerificationTests {

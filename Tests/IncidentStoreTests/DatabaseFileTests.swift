@@ -2,6 +2,7 @@ import Foundation
 import IncidentModel
 import IncidentStore
 import Testing
+import FirebreakTestSupport
 
 @Suite("The database file: permissions, foreign files, schema versions, read-only")
 struct DatabaseFileTests {

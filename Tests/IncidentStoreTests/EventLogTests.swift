@@ -2,6 +2,7 @@ import Foundation
 import IncidentModel
 import IncidentStore
 import Testing
+import FirebreakTestSupport
 
 @Suite("The event log: appends, projection, reads")
 struct EventLogTests {

@@ -3,6 +3,7 @@ import GRDB
 import IncidentModel
 @testable import IncidentStore
 import Testing
+import FirebreakTestSupport
 
 @Suite("Presence board and SQLite-level read-only")
 struct PresenceAndReadOnlyTests {

@@ -2,18 +2,7 @@ import Foundation
 import IncidentModel
 import IncidentStore
 import Testing
-
-/// A small deterministic generator (SplitMix64), so a failing sequence can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import FirebreakTestSupport
 
 @Suite("Replay equals live, for random valid event sequences")
 struct ReplayEquivalenceTests {
@@ -54,7 +43,7 @@ struct ReplayEquivalenceTests {
     func replayAtEveryEventEqualsTheLiveStateThen(seed: UInt64) throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteIncidentStore(path: folder.path("incidents.db"))
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let id = try store.openIncident(.sample, actor: "alice", at: nil).incident.id
         var liveStates = [try store.state(of: id)]
         var attempts = 0

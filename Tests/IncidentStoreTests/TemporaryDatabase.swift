@@ -1,20 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
-
-/// A fresh folder per test, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
+import FirebreakTestSupport
 
 /// Runs the `sqlite3` command on a database file, as someone tampering with it would.
 @discardableResult

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 @testable import LogTail
+import FirebreakTestSupport
 
 /// A file followed through everything logrotate and attackers do to it. Each
 /// test polls every few milliseconds and waits with deadlines, never fixed sleeps.

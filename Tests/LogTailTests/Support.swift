@@ -2,20 +2,6 @@ import Foundation
 import IncidentModel
 @testable import LogTail
 
-/// A fresh folder per test, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-logtail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
 /// Appends to a file the way a logging process does: open, write, close.
 func append(_ text: String, to path: String) throws {
     if !FileManager.default.fileExists(atPath: path) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import FirebreakTestSupport
 
 @Suite("Canvas diff")
 struct CanvasDiffTests {
@@ -62,7 +63,7 @@ struct CanvasDiffTests {
     }
 
     @Test func applyingChangesReproducesTheNewCanvas() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let words = ["日本", "abc", "🔥", "x", "──", "é"]
         for _ in 0..<100 {
             var before = Canvas(width: 12, height: 3)

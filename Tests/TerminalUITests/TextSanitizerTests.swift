@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import FirebreakTestSupport
 
 /// Text drawn by the console comes from AWS and from attackers' logs: no
 /// control character may ever reach a cell.
@@ -71,7 +72,7 @@ struct TextSanitizerTests {
     }
 
     @Test func randomHostileInputNeverReachesACell() {
-        var generator = SplitMix(seed: 0xF12E)
+        var generator = SeededGenerator(seed: 0xF12E)
         let interesting: [UInt32] = [0x1B, 0x9B, 0x7F, 0x0D, 0x0A, 0x08, 0x202E, 0x2066, 0x200F, 0x301, 0x200D, 0xFE0F, 0x65E5, 0x1F525, 0x41, 0x20]
         for _ in 0..<300 {
             var text = String.UnicodeScalarView()
@@ -106,15 +107,3 @@ struct TextSanitizerTests {
     }
 }
 
-/// A tiny deterministic generator so the hostile-input test is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

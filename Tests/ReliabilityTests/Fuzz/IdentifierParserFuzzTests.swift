@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import Testing
+import FirebreakTestSupport
 
 /// The ARN and id parsers take what people type and what AWS and findings
 /// files say: random and mutated inputs never crash them, every rejection is
@@ -19,7 +20,7 @@ struct IdentifierParserFuzzTests {
 
     @Test func randomAndMutatedIdentifiers() throws {
         let count = FuzzBudget.iterations(default: 10000)
-        var mutator = Mutator(random: SplitMix(seed: FuzzBudget.seed))
+        var mutator = Mutator(random: SeededGenerator(seed: FuzzBudget.seed))
         let kinds = ResourceKind.allCases
         var rejected = 0
         var failures: [String] = []

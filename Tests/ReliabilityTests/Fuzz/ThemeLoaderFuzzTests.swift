@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerminalUI
+import FirebreakTestSupport
 
 /// Theme files are user files: mutated shipped themes and random text never
 /// crash the loader, every refusal is `file:line: message` on one line, and
@@ -15,7 +16,7 @@ struct ThemeLoaderFuzzTests {
         #expect(seeds.count >= 4)
         let lines = seeds.flatMap { $0.split(separator: "\n").map(String.init) }
         let count = FuzzBudget.iterations(default: 10000)
-        var mutator = Mutator(random: SplitMix(seed: FuzzBudget.seed ^ 0x7E3E))
+        var mutator = Mutator(random: SeededGenerator(seed: FuzzBudget.seed ^ 0x7E3E))
         var rejected = 0
         var failures: [String] = []
         for index in 0..<count {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// SIGKILL at random moments of a writer's life, over and over on one
 /// database: every event a killed writer acknowledged (printed after its
@@ -14,7 +15,7 @@ struct KillLoopTests {
         defer { withExtendedLifetime(folder) {} }
         let fb = Firebreak(database: folder.path("firebreak.db"))
         try fb.ok("open", "--title", "killed over and over")
-        var random = SplitMix(seed: FuzzBudget.seed ^ 0x4B11)
+        var random = SeededGenerator(seed: FuzzBudget.seed ^ 0x4B11)
         var acknowledged = 0
         for round in 1...rounds {
             let process = Process()

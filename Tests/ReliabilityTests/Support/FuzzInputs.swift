@@ -1,4 +1,5 @@
 import Foundation
+import FirebreakTestSupport
 
 /// How many inputs each fuzz test tries: `FIREBREAK_FUZZ_ITERATIONS`
 /// (`scripts/reliability` sets a million), else a CI-sized default.
@@ -18,24 +19,10 @@ enum FuzzBudget {
     }
 }
 
-/// SplitMix64: small, fast and seedable, so a failing input can be replayed from its seed.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Building hostile inputs: mutations of valid seeds, with the characters
 /// that break parsers and terminals over-represented.
 struct Mutator {
-    var random: SplitMix
+    var random: SeededGenerator
 
     /// Scalars attackers and accidents put into text.
     static let nasty: [Unicode.Scalar] = [

@@ -1,4 +1,5 @@
 import Foundation
+import FirebreakTestSupport
 
 /// Structural mutations of JSON documents: values swapped for other types,
 /// keys dropped or added with hostile names, strings mutated, arrays
@@ -7,7 +8,7 @@ import Foundation
 struct JSONMutator {
     var mutator: Mutator
 
-    init(seed: UInt64) { mutator = Mutator(random: SplitMix(seed: seed)) }
+    init(seed: UInt64) { mutator = Mutator(random: SeededGenerator(seed: seed)) }
 
     /// A mutated copy of `document`, serialised; one time in eight the text itself is mutated instead.
     mutating func mutate(_ document: Any, text: String) -> Data {
