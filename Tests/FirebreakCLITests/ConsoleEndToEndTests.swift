@@ -325,6 +325,25 @@ struct ConsoleEndToEndTests {
         #expect(try fb.run("verify").status == 0)
     }
 
+    /// Each step reaches the log pane when it is recorded, while the run goes on.
+    @Test func anActionsStepsStreamIntoTheLogWhileItRuns() throws {
+        let folder = try TemporaryFolder()
+        let (_, tmux, _) = try Self.consoleWithFakeAWS(in: folder, title: "slow key", resource: "AKIAIOSFODNN7EXAMPLE", width: 200, answers: """
+              *get-access-key-last-used*) echo '"alice"' ;;
+              *list-access-keys*) echo '["AKIAIOSFODNN7EXAMPLE"]' ;;
+              *update-access-key*) sleep 4; echo '{}' ;;
+            """)
+        try Self.chooseAction("iam.deactivate-key", for: "AKIAIOSFODNN7EXAMPLE", in: tmux)
+        try tmux.waitFor("aws iam update-access-key")
+        try tmux.press("Enter")
+        // The first step is on screen while the second is still sleeping.
+        let during = try tmux.waitFor("find-user: succeeded", timeout: 3.5)
+        #expect(!during.contains("iam.deactivate-key: succeeded"))
+        try tmux.waitFor("iam.deactivate-key: succeeded")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
     @Test func theConsolePlanNamesTheOtherInstancesAQuarantineCutsOff() throws {
         // Answers the preview's two read-only calls as AWS would (the CLI's --query already applied).
         let folder = try TemporaryFolder()

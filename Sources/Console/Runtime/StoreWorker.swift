@@ -11,6 +11,10 @@ final class StoreWorker: @unchecked Sendable {
     private let send: @Sendable (ConsoleMessage) -> Void
     private let actions: (any ConsoleActionService)?
     private let queue = DispatchQueue(label: "firebreak.console.store")
+    /// AWS work (an action run, discovery, an audit) runs here, off `queue`, so
+    /// the change watcher's refreshes keep bringing each recorded step to the
+    /// log pane while it runs.
+    private let awsQueue = DispatchQueue(label: "firebreak.console.aws")
     // Touched only on `queue`.
     private var incident: IncidentID?
     private var lastSeq: Int64 = 0
@@ -51,7 +55,7 @@ final class StoreWorker: @unchecked Sendable {
                 }
             case .runAction(let action, let resources, let parameters):
                 // Slow (each aws call takes a while): the steps reach the log pane as they are recorded.
-                awsWrite { actions, incident in
+                awsWrite { [store, actor] actions, incident in
                     try actions.run(action: action, resources: resources, parameters: parameters, store: store, incident: incident, actor: actor)
                 }
             case .offerAction(let action):
@@ -70,7 +74,7 @@ final class StoreWorker: @unchecked Sendable {
                     send(.details(title: "Metrics · \(incident)", lines: MetricsText.lines(metrics)))
                 }
             case .awsWork(let work):
-                awsWrite { actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
+                awsWrite { [store, actor] actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
             case .listIncidents:
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):
@@ -99,6 +103,8 @@ final class StoreWorker: @unchecked Sendable {
     /// Waits for every queued effect to finish (before the console exits).
     func drain() {
         queue.sync {}
+        awsQueue.sync {}
+        queue.sync {}
     }
 
     private func load(_ id: IncidentID) {
@@ -123,19 +129,21 @@ final class StoreWorker: @unchecked Sendable {
     }
 
     /// AWS work that writes: answered like a write, its one-line summary shown as a notice.
-    private func awsWrite(_ body: (any ConsoleActionService, IncidentID) throws -> String) {
+    private func awsWrite(_ body: @escaping @Sendable (any ConsoleActionService, IncidentID) throws -> String) {
         guard let actions, let incident else {
             send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
             return
         }
-        do {
-            let summary = try body(actions, incident)
-            send(.writeFinished(error: nil))
-            send(.notice(summary))
-        } catch {
-            send(.writeFinished(error: "\(error)"))
+        awsQueue.async { [self] in
+            do {
+                let summary = try body(actions, incident)
+                send(.writeFinished(error: nil))
+                send(.notice(summary))
+            } catch {
+                send(.writeFinished(error: "\(error)"))
+            }
+            queue.async { [self] in fetchNew() }
         }
-        fetchNew()
     }
 
     private func attempt(_ body: () throws -> Void) {
