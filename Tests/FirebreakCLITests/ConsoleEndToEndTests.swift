@@ -293,6 +293,35 @@ struct ConsoleEndToEndTests {
         #expect(missing.stderr.contains("cannot read --tail"))
     }
 
+    /// `a` in the log pane follows a file named in the console, as `--tail` would.
+    @Test func aFileAddedFromTheConsoleIsFollowed() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "added")
+        let log = folder.path("app.log")
+        try "before\n".write(toFile: log, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb), command: Self.command("console 1"))
+        try tmux.waitFor("INC-1 added")
+        try tmux.press("4")
+        try tmux.press("a")
+        try tmux.waitFor("Follow another source")
+        try tmux.type(folder.path("nope.log"))
+        try tmux.press("Enter")
+        try tmux.waitFor("cannot follow")
+        try tmux.press("a")
+        try tmux.waitFor("Follow another source")
+        try tmux.type(log)
+        try tmux.press("Enter")
+        try tmux.waitFor("app.log: following")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data("added from the console\n".utf8))
+        try handle.close()
+        try tmux.waitFor("[app.log] added from the console", timeout: 3)
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
     /// The console's action flow end to end, with an `aws` stand-in that answers
     /// in the CLI's real output format and logs every argv it was given (the
     /// emulator-backed runs of the same flow are in AWSActionsTests).

@@ -86,6 +86,7 @@ public enum ConsoleBindings {
         KeyBinding(["["], command: "log.source-previous", help: "Select the previous source", scope: .pane("log")),
         KeyBinding(["z"], command: "log.source-pause", help: "Pause or resume the selected source (its place is kept)", scope: .pane("log")),
         KeyBinding(["m"], command: "log.source-mute", help: "Mute or unmute the selected source (hidden, still followed)", scope: .pane("log")),
+        KeyBinding(["a"], command: "log.source-add", help: "Follow another source: a file's path, or group:NAME (CloudWatch Logs)", scope: .pane("log"), mutates: true),
         KeyBinding(["x"], command: "log.source-remove", help: "Stop following the selected source", scope: .pane("log")),
 
         // Replay (firebreak replay): these come before the focused pane's keys

@@ -56,6 +56,7 @@ struct PromptForm: Equatable, Sendable {
         case confirmAction(ActionPreview)
         case actionParameter(ActionParameterForm)
         case importFindings
+        case addLogSource
         case followUpText(FollowUpCategory)
         case followUpOwner(FollowUpRecorded)
         case followUpDue(FollowUpRecorded)

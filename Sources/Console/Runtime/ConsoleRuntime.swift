@@ -18,14 +18,18 @@ public final class ConsoleRuntime {
     private let worker: StoreWorker
     private var watcher: ChangeWatcherThread?
     private let presence: PresenceThread?
-    private let logSources: [any LogSource]
+    private var logSources: [any LogSource]
+    /// Makes a source the responder names in the console (`a` in the log pane); nil: none can be added.
+    private let makeLogSource: (@Sendable (String) throws -> any LogSource)?
     private let send: @Sendable (ConsoleMessage) -> Void
 
     /// `presence` nil: this console neither announces itself nor shows who else is in.
     /// `logSources` are followed in the log pane beside the incident's own events.
     public init(store: any IncidentEventStore, terminal: any ConsoleTerminal, model: ConsoleModel,
                 presence board: (any PresenceBoard)? = nil, logSources: [any LogSource] = [],
+                makeLogSource: (@Sendable (String) throws -> any LogSource)? = nil,
                 actions: (any ConsoleActionService)? = nil) {
+        self.makeLogSource = makeLogSource
         self.store = store
         self.terminal = terminal
         self.model = model
@@ -60,17 +64,7 @@ public final class ConsoleRuntime {
             watcher?.start()
         }
         presence?.start()
-        for source in logSources {
-            let (id, name, send) = (source.id.rawValue, source.displayName, self.send)
-            // A file goes by its name; a log group or a CloudTrail lookup by its whole name.
-            let shortName = source.id.rawValue.hasPrefix("file:") ? URL(fileURLWithPath: name).lastPathComponent : name
-            source.start { event in
-                switch event {
-                case .lines(let lines, _): send(.logLines(lines, sourceName: shortName))
-                case .status(let status): send(.logSourceStatus(id: id, name: shortName, status))
-                }
-            }
-        }
+        for source in logSources { start(source) }
         defer {
             watcher?.stop()
             presence?.stop()
@@ -119,9 +113,35 @@ public final class ConsoleRuntime {
             case .pause(let id): logSources.first { $0.id.rawValue == id }?.pause()
             case .resume(let id): logSources.first { $0.id.rawValue == id }?.resume()
             case .remove(let id): logSources.first { $0.id.rawValue == id }?.stop()
+            case .add(let spec): add(spec)
             }
         }
         presence?.track(model.state?.incident.id)
+    }
+
+    private func start(_ source: any LogSource) {
+        let (id, name, send) = (source.id.rawValue, source.displayName, self.send)
+        // A file goes by its name; a log group or a CloudTrail lookup by its whole name.
+        let shortName = source.id.rawValue.hasPrefix("file:") ? URL(fileURLWithPath: name).lastPathComponent : name
+        source.start { event in
+            switch event {
+            case .lines(let lines, _): send(.logLines(lines, sourceName: shortName))
+            case .status(let status): send(.logSourceStatus(id: id, name: shortName, status))
+            }
+        }
+    }
+
+    /// A source named in the console: made, checked and started, or one line saying why not.
+    private func add(_ spec: String) {
+        guard let makeLogSource else { return inbox.post(.failed("no source can be added in this console")) }
+        do {
+            let source = try makeLogSource(spec)
+            if logSources.contains(where: { $0.id == source.id }) { return inbox.post(.failed("\(spec) is already followed")) }
+            logSources.append(source)
+            start(source)
+        } catch {
+            inbox.post(.failed("cannot follow \(spec): \(error)"))
+        }
     }
 
     private func perform(_ effect: ConsoleEffect) {

@@ -193,6 +193,11 @@ extension ConsoleModel {
                 let due = text.trimmingCharacters(in: .whitespaces)
                 entry.due = due.isEmpty ? nil : try FollowUpRecorded.validateDue(due)
                 return record(.followUpRecorded(entry))
+            case .addLogSource:
+                let spec = try TextField.singleLine(text, named: "the source", maxLength: 4096)
+                logPane.requests.append(.add(spec: spec))
+                say("following \(spec)…")
+                return []
             case .importFindings:
                 let source = try TextField.singleLine(text, named: "the source", maxLength: 4096)
                 pendingWrites += 1

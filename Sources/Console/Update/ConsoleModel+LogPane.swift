@@ -102,6 +102,9 @@ extension ConsoleModel {
         case "log.source-pause": pauseSelectedSource()
         case "log.source-mute": muteSelectedSource()
         case "log.source-remove": removeSelectedSource()
+        case "log.source-add":
+            overlay = .prompt(PromptForm(title: "Follow another source", prompt: Prompt(
+                label: "Source: ", placeholder: "a file's path, or group:NAME for a CloudWatch Logs group"), purpose: .addLogSource))
         default: return false
         }
         return true

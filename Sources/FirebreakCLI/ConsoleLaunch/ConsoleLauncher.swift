@@ -86,11 +86,40 @@ enum ConsoleLauncher {
                                      model: model,
                                      presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
                                      logSources: logSources,
+                                     makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
+                                                                                     pollSeconds: logs?.pollSeconds ?? 5,
+                                                                                     keepLines: logs?.keepLines ?? 100_000,
+                                                                                     runner: try? awsRunner(globals: globals, region: region),
+                                                                                     region: region) : nil,
                                      actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
+    }
+
+    /// Makes a source the responder names in a live console (`a` in the log
+    /// pane): `group:NAME` follows a CloudWatch Logs group, anything else is a
+    /// file's path, followed from its end; kept and resumed like those given at launch.
+    static func addableLogSource(store: any IncidentEventStore, incident: IncidentState?, pollSeconds: TimeInterval, keepLines: Int,
+                                 runner: AWSCLIRunner?, region: String?) -> @Sendable (String) throws -> any LogSource {
+        { spec in
+            var tails: [String] = [], groups: [ConsoleLogSources.LogGroup] = []
+            if spec.hasPrefix("group:") {
+                let name = String(spec.dropFirst("group:".count))
+                _ = try ResourceIdentifier(parsing: name, kind: .logGroup)
+                groups = [ConsoleLogSources.LogGroup(name: name, pattern: nil)]
+            } else {
+                guard FileManager.default.isReadableFile(atPath: spec) else { throw CLIError("no readable file at \(spec.terminalSafe)") }
+                tails = [spec]
+            }
+            let sources = try ConsoleLogSources.make(
+                tails: tails, tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: pollSeconds, keepLines: keepLines,
+                incident: incident, store: store, mode: .live,
+                runner: { guard let runner else { throw CLIError("no AWS CLI runner") }; return runner }, region: region)
+            guard let source = sources.first else { throw CLIError("nothing to follow in \(spec.terminalSafe)") }
+            return source
+        }
     }
 
     /// The catalog and runner for actions run from the console. A broken catalog
