@@ -1,5 +1,4 @@
 import Foundation
-import IncidentModel
 
 /// Metrics as short lines for people: the "Metrics" block of `show`, of the
 /// reports and of the console's metrics view.
