@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "IncidentModel", "IncidentStore", "TerminalUI", "LogTail", "FirebreakTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "IncidentModelTests", dependencies: ["IncidentModel"]),
-        .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSActionsTests", dependencies: ["AWSActions", "IncidentModel", "firebreak", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: [

@@ -88,7 +88,7 @@ struct DrillTests {
         drill.waitUntilExit()
         var closed = false
         for _ in 0..<50 where !closed {
-            closed = !Self.accepts(port: port)
+            closed = !LocalPort.accepts(port)
             if !closed { usleep(100_000) }
         }
         #expect(closed, "the emulator on port \(port) outlived its drill")
@@ -146,17 +146,5 @@ struct DrillTests {
             printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         }
         return (drill, printed)
-    }
-
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }

@@ -45,20 +45,6 @@ struct FollowLogsTests {
         }
     }
 
-    static func awsEnvironment(endpoint: String) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["AWS_ACCESS_KEY_ID"] = "testing"
-        environment["AWS_SECRET_ACCESS_KEY"] = "testing"
-        environment["AWS_SESSION_TOKEN"] = nil
-        environment["AWS_PROFILE"] = nil
-        environment["AWS_DEFAULT_REGION"] = "us-east-1"
-        environment["AWS_MAX_ATTEMPTS"] = "1"
-        environment["AWS_ENDPOINT_URL"] = endpoint
-        environment["AWS_CONFIG_FILE"] = "/dev/null"
-        environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
-        return environment
-    }
-
     /// A CloudWatch Logs group with one stream in a fresh moto, and a way to put events into it.
     final class LogGroupFixture {
         let emulator: DrillEmulator
@@ -68,7 +54,7 @@ struct FollowLogsTests {
         init() throws {
             emulator = try DrillEmulator(environment: ProcessInfo.processInfo.environment)
             runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
-                region: "us-east-1", timeout: 30, environment: FollowLogsTests.awsEnvironment(endpoint: emulator.endpoint)))
+                region: "us-east-1", timeout: 30, environment: emulatorEnvironment(endpoint: emulator.endpoint)))
             try aws("logs", "create-log-group", "--log-group-name", group)
             try aws("logs", "create-log-stream", "--log-group-name", group, "--log-stream-name", "web")
         }
