@@ -44,6 +44,12 @@ struct FollowLogsTmuxTests {
                                    command: ConsoleEndToEndTests.command("drill web-server-exfiltration"))
         // The scenario's first log line (written before the console opened) and its last.
         try tmux.waitFor("nginx: 203.0.113.77 \"POST /admin/upload.php", timeout: 120)
+        // The incident's own events may arrive after the file's lines and push them
+        // out of view: filter the pane to the last line rather than hope it is on screen.
+        try tmux.press("4")
+        try tmux.press("/")
+        try tmux.type("vpc-flow")
+        try tmux.press("Enter")
         let screen = try tmux.waitFor("vpc-flow:", timeout: 5)
         #expect(screen.contains("drill-1-web-server-exfiltration.log: following"))
         try tmux.press("q")
