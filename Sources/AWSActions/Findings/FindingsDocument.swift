@@ -17,36 +17,44 @@ public struct FindingsDocument: Sendable {
     public var findings: [Finding]
     public var problems: [FindingsError]
 
-    /// Parses a whole document. Throws when it is not JSON or not a findings
-    /// document at all; a bad finding inside becomes a problem, and the caller
-    /// decides whether the others may be imported.
+    /// Parses a document one finding at a time (`FindingsOutline`). Throws when
+    /// it is not JSON or not a findings document at all; a bad finding inside
+    /// (a key given twice among them) becomes a problem, and the caller decides
+    /// whether the others may be imported.
     public static func parse(_ data: Data, source: String, ownerTags: OwnerTags = OwnerTags()) throws(FindingsError) -> FindingsDocument {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw FindingsError(source: source, reason: "not JSON (\(data.isEmpty ? "the file is empty" : "it does not parse"))")
+        let scanned = data.withUnsafeBytes { bytes in Result { () throws(FindingsOutline.Malformed) in try FindingsOutline.scan(bytes) } }
+        let outline: FindingsOutline
+        switch scanned {
+        case .success(let value):
+            outline = value
+        case .failure(let error):
+            throw FindingsError(source: source, reason: "not JSON (\(data.isEmpty ? "the file is empty" : "it does not parse at byte \(error.offset)"))")
         }
-        let list: [Any]
-        if let object = root as? [String: Any] {
-            guard let findings = object["Findings"] else {
-                let keys = object.keys.sorted().prefix(5).joined(separator: ", ")
-                throw FindingsError(source: source, reason: "not a findings document: expected a \"Findings\" array, found keys \(keys.isEmpty ? "none" : keys)")
+        if let problem = outline.documentProblem { throw FindingsError(source: source, reason: "not a usable findings document: it \(problem)") }
+        if case .object(let keys, let findings) = outline.root {
+            switch findings {
+            case .missing:
+                let shown = keys.sorted().prefix(5).map(\.terminalSafe).joined(separator: ", ")
+                throw FindingsError(source: source, reason: "not a findings document: expected a \"Findings\" array, found keys \(shown.isEmpty ? "none" : shown)")
+            case .notAnArray:
+                throw FindingsError(source: source, reason: "\"Findings\" is not an array")
+            case .array:
+                break
             }
-            guard let array = findings as? [Any] else { throw FindingsError(source: source, reason: "\"Findings\" is not an array") }
-            list = array
-        } else if let array = root as? [Any] {
-            list = array
-        } else {
-            throw FindingsError(source: source, reason: "not a findings document: expected an object with a \"Findings\" array")
         }
         var document = FindingsDocument(findings: [], problems: [])
-        for (index, element) in list.enumerated() {
+        for (index, range) in outline.elements.enumerated() {
+            let element = try? JSONSerialization.jsonObject(with: data.subdata(in: range.lowerBound + data.startIndex..<range.upperBound + data.startIndex),
+                                                            options: [.fragmentsAllowed])
             guard let object = element as? [String: Any] else {
-                document.problems.append(FindingsError(source: source, index: index, reason: "is not an object"))
+                document.problems.append(FindingsError(source: source, index: index, reason: element == nil ? "is not valid JSON" : "is not an object"))
                 continue
             }
             let id = (object["Id"] as? String).flatMap { $0.firstControlCharacter == nil && $0.count <= 512 ? $0 : nil }
+            if let problem = outline.elementProblems[index] {
+                document.problems.append(FindingsError(source: source, index: index, findingID: id, reason: problem))
+                continue
+            }
             do throws(FindingFieldError) {
                 let finding: Finding
                 if object["ProductArn"] != nil || object["AwsAccountId"] != nil {

@@ -19,6 +19,10 @@ enum GuardDutyFinding {
             throw FindingFieldError(object["Severity"] == nil ? "Severity is missing" : "Severity is not a number")
         }
         let severity = severityValue.doubleValue
+        // GuardDuty scores 1.0–10.0 (8.9 was the top before CRITICAL); anything else was not written by GuardDuty.
+        guard (0...10).contains(severity) else {
+            throw FindingFieldError("Severity \(severityValue) is outside GuardDuty's 0–10 scale")
+        }
         let label = severity >= 9 ? "CRITICAL" : severity >= 7 ? "HIGH" : severity >= 4 ? "MEDIUM" : "LOW"
         let title = try fields.optionalString("Title") ?? type
         let service = try fields.object("Service")
