@@ -4,6 +4,16 @@ import FirebreakTestSupport
 
 @Suite("Commands change what show --json and events --json print")
 struct IncidentWorkflowTests {
+    /// Booleans stay booleans: on Linux `JSONSerialization` reads `false` as the number 0.
+    @Test func eventsJSONPrintsBooleansAsBooleans() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb/incidents.db"), operatorName: "alice")
+        try fb.ok("open", "--title", "Booleans", "--severity", "3")
+        let text = try fb.ok("events", "INC-1", "--json")
+        #expect(text.contains(#""isDrill" : false"#), "\(text)")
+        #expect(!text.contains(#""isDrill" : 0"#))
+    }
+
     @Test func aWholeIncidentFromOpenToClose() throws {
         let folder = try TemporaryFolder()
         let fb = FirebreakProcess(database: folder.path("fb/incidents.db"), operatorName: "alice")

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document built by hand, so every key the contract promises is
 /// present even when its value is null.
-enum JSONValue: Encodable, Equatable {
+enum JSONValue: Codable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -14,22 +14,29 @@ enum JSONValue: Encodable, Equatable {
     static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
 
-    /// Parses stored JSON text (an event's body) into a value.
+    /// Parses stored JSON text (an event's body) into a value. Through the
+    /// decoder rather than `JSONSerialization`, whose booleans on Linux are
+    /// numbers: `"dryRun": false` must come back as `false`, not `0`.
     init(parsing text: String) throws {
-        self = JSONValue(any: try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]))
+        self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 
-    private init(any value: Any) {
-        switch value {
-        case let flag as Bool where type(of: value) == Bool.self: self = .bool(flag)
-        case let number as Int: self = .int(Int64(number))
-        case let number as Int64: self = .int(number)
-        case let number as Double: self = .double(number)
-        case let number as NSNumber: self = .double(number.doubleValue)
-        case let string as String: self = .string(string)
-        case let array as [Any]: self = .array(array.map(JSONValue.init(any:)))
-        case let object as [String: Any]: self = .object(object.mapValues(JSONValue.init(any:)))
-        default: self = .null
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Int64.self) {
+            self = .int(number)
+        } else if let number = try? container.decode(Double.self) {
+            self = .double(number)
+        } else if let string = try? container.decode(String.self) {
+            self = .string(string)
+        } else if let array = try? container.decode([JSONValue].self) {
+            self = .array(array)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 
