@@ -84,7 +84,7 @@ public struct ConsoleModel: Sendable {
 
     /// Resources as the pane shows them: filtered, then sorted.
     var visibleResources: [Resource] {
-        let all = state?.resources ?? []
+        let all = state.map { Array($0.resources) } ?? []
         let filtered = resourceFilter.isEmpty ? all : all.filter {
             "\($0.id) \($0.kind.rawValue) \($0.state.rawValue) \($0.owner ?? "") \($0.region ?? "")".localizedCaseInsensitiveContains(resourceFilter)
         }

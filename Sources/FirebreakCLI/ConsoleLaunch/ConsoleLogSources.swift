@@ -83,7 +83,7 @@ enum ConsoleLogSources {
                                                 after: try cursor(group.sourceID), interval: pollSeconds))
             }
             if cloudTrail, let incident {
-                sources += try cloudTrailSources(for: incident.resources, runner: runner, region: region,
+                sources += try cloudTrailSources(for: Array(incident.resources), runner: runner, region: region,
                                                  interval: max(pollSeconds, cloudTrailMinimumInterval), cursor: cursor)
             }
         }

@@ -14,8 +14,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var phase: Phase
     /// Every entry into a phase, oldest first; loops back show up as repeated phases.
     public private(set) var phaseVisits: [PhaseVisit]
-    /// In the order they were added.
-    public private(set) var resources: [Resource]
+    /// In the order they were added. Chunked like the histories below: the
+    /// store keeps the state it last wrote, so appending to a plain array here
+    /// copied every resource on every event.
+    public private(set) var resources: ChunkedList<Resource>
     public private(set) var checklist: [ChecklistItem]
     /// Chunked (as are evidence and action runs), so versions of the state kept
     /// side by side — replay's checkpoints — share these growing histories.
@@ -29,7 +31,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
     /// Lessons, policy changes and action items for the report (`follow-up.recorded`), oldest first.
     public private(set) var followUps: [FollowUpItem] = []
     /// Findings imported from Security Hub or GuardDuty (`finding.imported`), oldest first.
-    public private(set) var findings: [ImportedFinding] = []
+    public private(set) var findings: ChunkedList<ImportedFinding> = []
     /// What the attacker seems to be after (`intent.recorded`), each intent once, oldest first.
     public private(set) var intents: [SuspectedIntent] = []
     /// The latest readiness audit's results (`readiness.audited`); empty before any.
@@ -38,6 +40,33 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var lastSeq: Int64
     /// When the last event applied was recorded.
     public private(set) var lastRecordedAt: Date
+    /// Resources and findings by key; rebuilt, never stored (`CodingKeys` leaves it out).
+    private(set) var lookups = IncidentLookups()
+
+    enum CodingKeys: String, CodingKey {
+        case incident, phase, phaseVisits, resources, checklist, notes, actionRuns, roles, evidence, followUps, findings, intents,
+             readiness, lastSeq, lastRecordedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        incident = try container.decode(Incident.self, forKey: .incident)
+        phase = try container.decode(Phase.self, forKey: .phase)
+        phaseVisits = try container.decode([PhaseVisit].self, forKey: .phaseVisits)
+        resources = try container.decode(ChunkedList<Resource>.self, forKey: .resources)
+        checklist = try container.decode([ChecklistItem].self, forKey: .checklist)
+        notes = try container.decode(ChunkedList<Note>.self, forKey: .notes)
+        actionRuns = try container.decode(ChunkedList<ActionRun>.self, forKey: .actionRuns)
+        roles = try container.decode([IncidentRole: String].self, forKey: .roles)
+        evidence = try container.decode(ChunkedList<PinnedEvidence>.self, forKey: .evidence)
+        followUps = try container.decode([FollowUpItem].self, forKey: .followUps)
+        findings = try container.decode(ChunkedList<ImportedFinding>.self, forKey: .findings)
+        intents = try container.decode([SuspectedIntent].self, forKey: .intents)
+        readiness = try container.decode([ReadinessResult].self, forKey: .readiness)
+        lastSeq = try container.decode(Int64.self, forKey: .lastSeq)
+        lastRecordedAt = try container.decode(Date.self, forKey: .lastRecordedAt)
+        lookups = IncidentLookups(resources: resources, findings: findings)
+    }
 
     /// The state right after an incident's first event, which must be `incident.opened`.
     public init(opening event: Event) throws {
@@ -83,10 +112,12 @@ public struct IncidentState: Codable, Sendable, Equatable {
             phase = body.phase
         case .resourceAdded(let body):
             guard resourceIndex(exactly: body.id) == nil else { return }
-            resources.append(Resource(
+            let resource = Resource(
                 id: body.id, kind: body.kind, region: body.region, account: body.account, owner: body.owner,
                 state: body.state, addedAt: event.at, addedBy: event.actor,
-                history: [ResourceStateChange(state: body.state, at: event.at, by: event.actor)], foundVia: body.foundVia))
+                history: [ResourceStateChange(state: body.state, at: event.at, by: event.actor)], foundVia: body.foundVia)
+            lookups.addResource(resource, at: resources.count)
+            resources.append(resource)
         case .resourceStateChanged(let body):
             guard let index = resourceIndex(exactly: body.resource) else { return }
             resources[index].state = body.to
@@ -113,6 +144,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
         case .findingImported(let body):
             guard !hasImportedFinding(body.id, source: body.source) else { return }
             findings.append(ImportedFinding(finding: body, importedAt: event.at, importedBy: event.actor))
+            lookups.addFinding(id: body.id, source: body.source)
         case .readinessAudited(let body):
             readiness = body.results
         case .intentRecorded(let body):
@@ -155,7 +187,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public func resource(matching text: String) throws -> Resource {
         let key = text.trimmingCharacters(in: .whitespaces)
         if let index = resourceIndex(exactly: key) { return resources[index] }
-        let candidates = resources.filter { $0.shortID == key }
+        let candidates = lookups.positions(ofShortID: key).map { resources[$0] }
         switch candidates.count {
         case 1: return candidates[0]
         case 0: throw IncidentError.notFound("no resource '\(text.terminalSafe)' in \(incident.id)")
@@ -184,6 +216,6 @@ public struct IncidentState: Codable, Sendable, Equatable {
     }
 
     func resourceIndex(exactly id: String) -> Int? {
-        resources.firstIndex(where: { $0.id == id })
+        lookups.position(ofResource: id)
     }
 }

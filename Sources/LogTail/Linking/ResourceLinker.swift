@@ -50,7 +50,7 @@ public struct ResourceLinker: Sendable {
     private let isFirstByte: [Bool]
 
     /// A linker for `resources`.
-    public init(resources: [Resource]) {
+    public init(resources: some Collection<Resource>) {
         self.init(names: resources.map { ($0.id, Self.aliases(of: $0)) })
     }
 
@@ -99,7 +99,7 @@ public struct ResourceLinker: Sendable {
 
     /// Whether the linker was built for exactly these resources (by id, in
     /// order), so the pane knows when to build a new one.
-    public func isBuilt(for resources: [Resource]) -> Bool {
+    public func isBuilt(for resources: some Collection<Resource>) -> Bool {
         resources.count == resourceIDs.count && zip(resources, resourceIDs).allSatisfy { $0.id == $1 }
     }
 

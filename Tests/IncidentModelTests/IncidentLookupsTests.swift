@@ -1,0 +1,50 @@
+import Foundation
+import IncidentModel
+import Testing
+
+/// The state finds resources and findings by key; a state decoded from a
+/// checkpoint must find them exactly as the state that was folded.
+@Suite("Lookups of resources and findings")
+struct IncidentLookupsTests {
+    static func folded() throws -> (IncidentState, [Event]) {
+        var script = EventScript()
+        var state = try IncidentState(opening: script.next(.incidentOpened(IncidentStateTests.opened)))
+        let arn = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0"
+        state.apply(script.next(.resourceAdded(ResourceAdded(id: arn, kind: .ec2Instance, state: .suspected))))
+        state.apply(script.next(.resourceAdded(ResourceAdded(id: "AKIAIOSFODNN7EXAMPLE", kind: .iamAccessKey, state: .compromised))))
+        state.apply(script.next(.findingImported(FindingImported(
+            id: "f-1", source: "guardduty", type: "Backdoor:EC2/C&CActivity.B", severity: "HIGH (8.0)", title: "C&C",
+            firstSeen: "2026-03-01T02:51:07.000Z", lastSeen: "2026-03-01T03:09:55.000Z", resources: [arn], account: nil, region: nil))))
+        return (state, script.events)
+    }
+
+    @Test func aStateDecodedFromACheckpointFindsWhatTheFoldedOneFinds() throws {
+        let (state, _) = try Self.folded()
+        let decoded = try JSONDecoder().decode(IncidentState.self, from: try JSONEncoder().encode(state))
+        for candidate in [state, decoded] {
+            #expect(candidate.hasImportedFinding("f-1", source: "guardduty"))
+            #expect(!candidate.hasImportedFinding("f-1", source: "securityhub"))
+            #expect(try candidate.resource(matching: "i-0123456789abcdef0").kind == .ec2Instance)
+            #expect(candidate.existingResource(named: "i-0123456789abcdef0")?.id.hasPrefix("arn:aws:ec2:") == true)
+            #expect(candidate.existingResource(named: "AKIAIOSFODNN7EXAMPLE")?.kind == .iamAccessKey)
+            #expect(candidate.existingResource(named: "i-0fffffffffffffff0") == nil)
+            // Validation sees the same: a second add of the key is refused, a finding twice is refused.
+            #expect(throws: IncidentError.self) {
+                try candidate.validate(.resourceAdded(ResourceAdded(id: "AKIAIOSFODNN7EXAMPLE", kind: .iamAccessKey, state: .suspected)))
+            }
+        }
+        #expect(decoded == state)
+    }
+
+    @Test func aStateDecodedAndFoldedFurtherEqualsOneFoldedThroughout() throws {
+        let (state, events) = try Self.folded()
+        var decoded = try JSONDecoder().decode(IncidentState.self, from: try JSONEncoder().encode(state))
+        var live = try IncidentState.replaying(events)
+        var script = EventScript(seq: Int64(events.count), clock: events.last!.at, events: [])
+        let later = script.next(.resourceAdded(ResourceAdded(id: "i-0fffffffffffffff0", kind: .ec2Instance, state: .suspected)))
+        decoded.apply(later)
+        live.apply(later)
+        #expect(decoded == live)
+        #expect(decoded.existingResource(named: "i-0fffffffffffffff0") != nil)
+    }
+}
