@@ -20,6 +20,14 @@ public protocol IncidentEventStore: Sendable {
     func append(to incident: IncidentID, actor: String, at: Date?,
                 _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult
 
+    /// Appends several groups in one transaction: each group's events dated by
+    /// its own `at`, each `decide` seeing the state the groups before it left.
+    /// For bulk work (an import of thousands of findings): one commit, one
+    /// projection write and one sync for the lot. If anything throws, nothing
+    /// is written.
+    @discardableResult
+    func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult
+
     /// The incident as its events say it is now.
     func state(of incident: IncidentID) throws -> IncidentState
 
@@ -50,9 +58,27 @@ public protocol StoreChangeWatcher: AnyObject, Sendable {
     func hasChanged() throws -> Bool
 }
 
+/// One group of a batched append: when its events happened, and what they are.
+public struct AppendGroup {
+    public var at: Date?
+    public var decide: (IncidentState) throws -> [EventPayload]
+
+    public init(at: Date?, decide: @escaping (IncidentState) throws -> [EventPayload]) {
+        self.at = at
+        self.decide = decide
+    }
+}
+
 /// What an append wrote, and the incident's state after it.
 public struct AppendResult: Sendable {
     public var events: [RecordedEvent]
+    public var state: IncidentState
+}
+
+/// What a batched append wrote, group by group, and the state after the last.
+public struct GroupedAppendResult: Sendable {
+    /// One list per group, in order; empty for a group that decided nothing.
+    public var events: [[RecordedEvent]]
     public var state: IncidentState
 }
 

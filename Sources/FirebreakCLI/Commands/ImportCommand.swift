@@ -10,8 +10,8 @@ import IncidentStore
 /// malformed document, or a finding with a missing field or a hostile
 /// resource id, stops the import with the file and finding index, and nothing
 /// is recorded unless `--skip-invalid` asks for the valid findings alone.
-/// Each finding is then appended in its own transaction with `at` = its first
-/// seen time, so the timeline starts when the activity did.
+/// The findings are then appended a few hundred a transaction, each with
+/// `at` = its first seen time, so the timeline starts when the activity did.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import Security Hub (ASFF) or GuardDuty findings as resources and timeline entries.")
@@ -90,7 +90,8 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
+                // Mapped, not read: a findings file can be hundreds of megabytes, and it is parsed a finding at a time.
+                data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
             } catch {
                 throw CLIError("cannot read \(file): no such readable file")
             }
@@ -107,8 +108,13 @@ struct ImportCommand: ParsableCommand {
         return documents
     }
 
+    /// Findings appended per transaction.
+    static let importBatchSize = 256
+
     /// Refuses a batch with an invalid finding (unless `skipInvalid`), then
-    /// appends each finding in its own transaction, oldest first, dated when first seen.
+    /// appends the findings oldest first, each dated when first seen, a few
+    /// hundred a transaction (a crash loses at most the batch being written;
+    /// importing again skips what is already there).
     static func record(_ documents: [FindingsDocument], skipInvalid: Bool, initialState: ResourceState?, store: any IncidentEventStore,
                        incident id: IncidentID, actor: String) throws -> Outcome {
         var outcome = Outcome()
@@ -125,15 +131,21 @@ struct ImportCommand: ParsableCommand {
             .filter { seen.insert($0.source.rawValue + "\u{0}" + $0.id).inserted }
             .sorted { $0.firstSeen < $1.firstSeen }
         let now = Date()
-        for finding in findings {
-            let result = try store.append(to: id, actor: actor, at: min(finding.firstSeen, now)) { state in
-                FindingImport.events(for: finding, in: state, state: initialState)
+        // A few hundred findings a transaction: one commit and one projection write
+        // for each batch instead of for each finding, so a large import stays linear.
+        for start in stride(from: 0, to: findings.count, by: Self.importBatchSize) {
+            let batch = findings[start..<min(start + Self.importBatchSize, findings.count)]
+            let groups = batch.map { finding in
+                AppendGroup(at: min(finding.firstSeen, now)) { state in FindingImport.events(for: finding, in: state, state: initialState) }
             }
-            if result.events.isEmpty { outcome.already.append(finding); continue }
-            outcome.imported.append(finding)
-            for event in result.events {
-                if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
-                if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
+            let result = try store.append(to: id, actor: actor, groups: groups)
+            for (finding, events) in zip(batch, result.events) {
+                if events.isEmpty { outcome.already.append(finding); continue }
+                outcome.imported.append(finding)
+                for event in events {
+                    if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
+                    if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
+                }
             }
         }
         return outcome

@@ -125,24 +125,39 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     @discardableResult
     public func append(to incident: IncidentID, actor: String, at: Date?,
                        _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
+        try withoutActuallyEscaping(decide) { decide in
+            let result = try append(to: incident, actor: actor, groups: [AppendGroup(at: at, decide: decide)])
+            return AppendResult(events: result.events[0], state: result.state)
+        }
+    }
+
+    @discardableResult
+    public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
         let result = try write { db in
             var (state, headHash) = try self.loadState(incident, db)
-            let payloads = try decide(state)
             let now = Timestamp.normalized(Date())
-            var recorded: [RecordedEvent] = []
-            for payload in payloads {
-                try state.validate(payload)
-                let event = Event(incident: incident, seq: state.lastSeq + 1, at: at ?? now, recordedAt: now,
-                                  actor: actor, payload: payload)
-                let stored = try self.insert(event, prevHash: headHash, db)
-                state.apply(event)
-                headHash = stored.hash
-                recorded.append(stored)
+            // Events only, not a state per group: a kept copy would make every later apply copy the state's lookups.
+            var events: [[RecordedEvent]] = []
+            var wroteAny = false
+            for group in groups {
+                let payloads = try group.decide(state)
+                var recorded: [RecordedEvent] = []
+                for payload in payloads {
+                    try state.validate(payload)
+                    let event = Event(incident: incident, seq: state.lastSeq + 1, at: group.at ?? now, recordedAt: now,
+                                      actor: actor, payload: payload)
+                    let stored = try self.insert(event, prevHash: headHash, db)
+                    state.apply(event)
+                    headHash = stored.hash
+                    recorded.append(stored)
+                }
+                wroteAny = wroteAny || !recorded.isEmpty
+                events.append(recorded)
             }
-            if !recorded.isEmpty {
+            if wroteAny {
                 try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), db)
             }
-            return AppendResult(events: recorded, state: state)
+            return GroupedAppendResult(events: events, state: state)
         }
         // Only once committed: a failed commit must not leave a state that never happened.
         cache.remember(result.state)
