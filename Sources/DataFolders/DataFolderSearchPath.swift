@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where Firebreak looks for one kind of data file (themes, action
 /// definitions, drill scenarios), highest priority first:

@@ -57,7 +57,7 @@ public struct ActionCatalog: Sendable {
                     continue
                 }
                 let definition: ActionDefinition
-                do { definition = try ActionDefinition.load(json: data, file: url.path) } catch {
+                do throws(ActionCatalogError) { definition = try ActionDefinition.load(json: data, file: url.path) } catch {
                     skip(error.field, error.reason, id: declaredID(in: data))
                     continue
                 }
