@@ -33,6 +33,8 @@ struct DataSearchPathTests {
         func write(_ text: String, at relative: String, mode: Int = 0o644) throws -> URL {
             let url = root.appendingPathComponent(relative)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Whatever the umask, the folder is the owner's alone unless a test says otherwise.
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.deletingLastPathComponent().path)
             try text.write(to: url, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
             return url

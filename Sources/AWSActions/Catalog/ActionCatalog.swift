@@ -31,11 +31,11 @@ public struct ActionCatalog: Sendable {
     /// counts as the built-in. Throws only when a compiled-in definition is broken.
     public static func load(locator: ActionCatalogLocator = ActionCatalogLocator()) throws(ActionCatalogError) -> ActionCatalog {
         var byID: [String: ActionDefinition] = [:]
-        var builtinText: [String: String] = [:]
+        var builtins: [String: (definition: ActionDefinition, text: String)] = [:]
         for file in BuiltinActionFiles.all {
             let definition = try ActionDefinition.load(json: Data(file.json.utf8), file: "built-in:\(file.path)")
             byID[definition.id] = definition
-            builtinText[definition.id] = file.json
+            builtins[definition.id] = (definition, file.json.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         var skipped: [ActionCatalogError] = []
         // Lowest priority first, so higher ones override.
@@ -67,8 +67,11 @@ public struct ActionCatalog: Sendable {
                 }
                 seenHere[definition.id] = url.path
                 let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                if builtinText[definition.id]?.trimmingCharacters(in: .whitespacesAndNewlines) == text { continue }
-                byID[definition.id] = definition
+                if let builtin = builtins[definition.id], builtin.text == text {
+                    byID[definition.id] = builtin.definition
+                } else {
+                    byID[definition.id] = definition
+                }
             }
         }
         var catalog = ActionCatalog(actions: Array(byID.values))
