@@ -73,10 +73,14 @@ enum ConsoleLogSources {
         }
         let keptCursors = try keeper.flatMap { keeper in try incident.map { try keeper.keptCursors(of: $0.incident.id) } } ?? [:]
         var sources: [any LogSource] = []
-        var followed: Set<LogSourceID> = []
+        var followed: Set<String> = []
         for (path, fromStart) in tails.map({ ($0, false) }) + tailsFromStart.map({ ($0, true) }) {
             let (id, kept) = FileSourceIdentity.resolve(path: path, keptCursors: keptCursors)
-            guard followed.insert(id).inserted else { continue }
+            // Once per file: by id (its resolved path) and by device and inode (a hard link).
+            let file = FileSourceIdentity.fileKey(path)
+            guard !followed.contains(id.rawValue), file.map({ !followed.contains($0) }) ?? true else { continue }
+            followed.insert(id.rawValue)
+            if let file { followed.insert(file) }
             let start: FileLogSource.StartPosition = kept.map { .cursor($0) } ?? (fromStart ? .beginning : .end)
             sources.append(FileLogSource(path: path, id: id, start: start))
         }

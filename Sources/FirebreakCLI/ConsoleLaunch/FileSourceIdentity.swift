@@ -12,9 +12,8 @@ import LogTail
 enum FileSourceIdentity {
     static func resolve(path: String, keptCursors: [String: String]) -> (id: LogSourceID, cursor: LogCursor?) {
         let canonical = LogSourceID("file:" + URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path)
-        var info = stat()
-        if stat(path, &info) == 0 {
-            let prefix = "file:\(UInt64(info.st_dev)):\(UInt64(info.st_ino)):"
+        if let file = fileKey(path) {
+            let prefix = file + ":"
             let sameFile = keptCursors.filter { $0.key.hasPrefix("file:") && $0.value.hasPrefix(prefix) }
             // The one under the resolved id first, so the choice never depends on dictionary order.
             if let cursor = sameFile[canonical.rawValue] { return (canonical, LogCursor(cursor)) }
@@ -24,5 +23,12 @@ enum FileSourceIdentity {
         let given = LogSourceID("file:\(path)")
         if let cursor = keptCursors[given.rawValue] { return (given, LogCursor(cursor)) }
         return (canonical, nil)
+    }
+
+    /// `file:<device>:<inode>` of the file `path` names now (links followed), as a file cursor begins; nil when there is none.
+    static func fileKey(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "file:\(UInt64(info.st_dev)):\(UInt64(info.st_ino))"
     }
 }
