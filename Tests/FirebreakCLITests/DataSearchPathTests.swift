@@ -112,6 +112,19 @@ struct DataSearchPathTests {
         #expect(result.stderrLines.contains { $0.contains(badOverride.path) && $0.contains("the built-in ec2.stop stays") })
     }
 
+    /// In the console the line goes to the footer (stderr belongs to the screen there), and actions still work.
+    @Test func aMalformedDefinitionIsNamedInTheConsolesFooter() throws {
+        let scratch = try Scratch()
+        try scratch.write("{ not json", at: "\(scratch.userActions())/broken.json")
+        let fb = scratch.fb()
+        try fb.ok("open", "--title", "footer")
+        let environment = ConsoleEndToEndTests.environment(fb, ["HOME": scratch.home.path])
+        let tmux = try TmuxSession(width: 220, height: 40, environment: environment, command: ConsoleEndToEndTests.command("console INC-1"))
+        try tmux.waitFor("broken.json: not valid JSON")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
     @Test func actionPlanNamesTheFileOfAnOverridingDefinition() throws {
         let scratch = try Scratch()
         let file = try scratch.write(#"{"id": "iam.deactivate-key", "phase": "containment", "kinds": ["iam-access-key"], "summary": "Site deactivate", "risk": "reversible", "steps": [{"name": "deactivate", "argv": ["iam", "update-access-key", "--access-key-id", "{resource}", "--status", "Inactive"]}], "undo": [{"name": "reactivate", "argv": ["iam", "update-access-key", "--access-key-id", "{resource}", "--status", "Active"]}]}"#,
@@ -124,9 +137,9 @@ struct DataSearchPathTests {
         let json = try #require(try fb.json("action", "plan", "INC-1", "iam.deactivate-key", "AKIAIOSFODNN7EXAMPLE", "--json") as? [String: Any])
         #expect(json["definitionFile"] as? String == file.path)
         // A built-in says nothing of a file, and null in JSON.
-        let builtin = try #require(try fb.json("action", "plan", "INC-1", "iam.revoke-sessions", "AKIAIOSFODNN7EXAMPLE", "--json") as? [String: Any])
+        let builtin = try #require(try fb.json("action", "plan", "INC-1", "iam.delete-key", "AKIAIOSFODNN7EXAMPLE", "--json") as? [String: Any])
         #expect(builtin["definitionFile"] is NSNull)
-        #expect(!(try fb.ok("action", "plan", "INC-1", "iam.revoke-sessions", "AKIAIOSFODNN7EXAMPLE")).contains("definition:"))
+        #expect(!(try fb.ok("action", "plan", "INC-1", "iam.delete-key", "AKIAIOSFODNN7EXAMPLE")).contains("definition:"))
     }
 
     @Test func drillScenariosSkipMalformedAndWritableFilesAndListTheRest() throws {

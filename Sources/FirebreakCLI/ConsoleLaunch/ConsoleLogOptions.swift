@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentModel
 import IncidentStore
 
 /// The console's log sources beyond `--tail`: CloudWatch Logs groups,
