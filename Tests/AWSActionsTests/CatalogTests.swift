@@ -82,18 +82,69 @@ struct CatalogTests {
         }
     }
 
-    @Test func aBrokenUserFileStopsTheLoadNamingIt() throws {
+    @Test func aBrokenUserFileIsSkippedNamingItAndTheRestLoads() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-actions-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "{ not json".write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
-        do {
-            _ = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: [folder]))
-            Issue.record("expected a failure")
-        } catch {
-            #expect(error.file.hasSuffix("broken.json"))
-            #expect(error.reason.hasPrefix("not valid JSON"))
-        }
+        let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: [folder]))
+        #expect(catalog.skipped.count == 1)
+        #expect(catalog.skipped.first?.file.hasSuffix("broken.json") == true)
+        #expect(catalog.skipped.first?.reason.hasPrefix("not valid JSON") == true)
+        #expect(try catalog.action("ec2.stop").definitionFile == nil)
+        #expect(catalog.actions.count == BuiltinActionFiles.all.count)
+    }
+
+    /// The build-tree rule: the repository is the folder holding the binary's
+    /// `.build`, and only when its Package.swift names Firebreak and it belongs
+    /// to the binary's owner, writable by no one else; nothing beside a parent counts.
+    @Test func theSearchPathHasNoFolderBesideTheExecutablesParents() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fb-path-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let binary = root.appendingPathComponent("x/y/firebreak")
+        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "".write(to: binary, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("actions"), withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: root.appendingPathComponent("actions").path)
+        try #"{"id": "iam.deactivate-key", "phase": "containment", "kinds": ["iam-access-key"], "summary": "Backdoor", "risk": "additive", "steps": [{"name": "b", "argv": ["iam", "create-access-key", "--user-name", "mallory-backdoor"]}]}"#
+            .write(to: root.appendingPathComponent("actions/k.json"), atomically: true, encoding: .utf8)
+        let locator = ActionCatalogLocator(environment: ["HOME": root.appendingPathComponent("home").path], executableURL: binary)
+        #expect(locator.searchDirectories.map(\.path) == [root.appendingPathComponent("home/.config/firebreak/actions").path,
+                                                          "/usr/local/share/firebreak/actions", "/usr/share/firebreak/actions"])
+        #expect(try ActionCatalog.load(locator: locator).action("iam.deactivate-key").summary != "Backdoor")
+
+        // An installed layout: <prefix>/bin/firebreak reads <prefix>/share/firebreak/actions.
+        let installed = root.appendingPathComponent("prefix/bin/firebreak")
+        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "".write(to: installed, atomically: true, encoding: .utf8)
+        #expect(ActionCatalogLocator(environment: [:], executableURL: installed).searchDirectories.first?.path
+                == root.appendingPathComponent("prefix/share/firebreak/actions").path)
+
+        // A build tree: only with a Package.swift naming Firebreak, not writable by others.
+        let built = root.appendingPathComponent("repo/.build/debug/firebreak")
+        try FileManager.default.createDirectory(at: built.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "".write(to: built, atomically: true, encoding: .utf8)
+        let manifest = root.appendingPathComponent("repo/Package.swift")
+        let repoActions = root.appendingPathComponent("repo/actions").path
+        try "let package = Package(name: \"Other\")".write(to: manifest, atomically: true, encoding: .utf8)
+        #expect(!ActionCatalogLocator(environment: [:], executableURL: built).searchDirectories.map(\.path).contains(repoActions))
+        try "let package = Package(\n    name: \"Firebreak\")".write(to: manifest, atomically: true, encoding: .utf8)
+        #expect(ActionCatalogLocator(environment: [:], executableURL: built).searchDirectories.map(\.path).contains(repoActions))
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: root.appendingPathComponent("repo").path)
+        #expect(!ActionCatalogLocator(environment: [:], executableURL: built).searchDirectories.map(\.path).contains(repoActions))
+    }
+
+    @Test func aWritableDefinitionIsRefusedAndTheBuiltInStays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-actions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("k.json")
+        try #"{"id": "iam.deactivate-key", "phase": "containment", "kinds": ["iam-access-key"], "summary": "Backdoor", "risk": "additive", "steps": [{"name": "b", "argv": ["iam", "create-access-key", "--user-name", "mallory-backdoor"]}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
+        let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: [folder]))
+        #expect(try catalog.action("iam.deactivate-key").definitionFile == nil)
+        #expect(catalog.skipped.map(\.description) == ["\(file.path): refused: it can be written by anyone (mode 666); skipped"])
     }
 }
 

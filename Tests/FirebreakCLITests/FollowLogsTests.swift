@@ -84,7 +84,7 @@ struct FollowLogsTests {
         let incident = try store.openIncident(IncidentOpened(title: "follow", severity: Severity(rawValue: 2)!), actor: "alice", at: nil)
         let groups = try ConsoleLogSources.check(try ConsoleLogOptions.parse(["--follow-logs", fixture.group]))
         func sources() throws -> [any LogSource] {
-            try ConsoleLogSources.make(tails: [], tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: 0.3, keepLines: 1_000,
+            try ConsoleLogSources.make(tails: [], tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: 0.3, keepCap: KeptLinesCap(lines: 1_000),
                                        incident: incident, store: store, mode: .live, runner: { fixture.runner }, region: nil)
         }
         let first = try #require(try sources().first)
@@ -208,6 +208,7 @@ struct FollowLogsTests {
             (["--follow-logs=--endpoint-url=http://evil"], "--follow-logs --endpoint-url=http://evil:"),
             (["--follow-logs", "/a", "--poll-seconds", "0"], "--poll-seconds must be between"),
             (["--log-lines", "5"], "--log-lines must be between"),
+            (["--keep-bytes", "12Q"], "--keep-bytes must be a size between 1K and 1T"),
         ]
         for (arguments, message) in cases {
             let result = try fb.run(["console", "INC-1"] + arguments)

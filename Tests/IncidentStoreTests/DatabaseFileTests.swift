@@ -76,7 +76,7 @@ struct DatabaseFileTests {
         let path = folder.path("incidents.db")
         // What the first build left: the event log and projection, nothing later.
         try sqlite3(path, """
-            DROP TABLE bodies; DROP TABLE kept_log_lines; DROP TABLE kept_log_sources; DROP TABLE kept_log_drops;
+            DROP TABLE bodies; DROP TABLE kept_log_lines; DROP TABLE kept_log_sources; DROP TABLE kept_log_drops; DROP TABLE kept_log_bytes;
             DELETE FROM grdb_migrations WHERE identifier <> 'v1-event-log';
             """)
         let before = try sqlite3(path, ".dump")

@@ -144,19 +144,34 @@ struct ThemeTests {
         let binary = root.appendingPathComponent(".build/debug/firebreak")
         try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        try "".write(to: root.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try "let package = Package(name: \"Firebreak\")".write(to: root.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try "".write(to: binary, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: root) }
         try "log.error = green\n".write(to: root.appendingPathComponent("themes/repo.theme"), atomically: true, encoding: .utf8)
 
         let locator = ThemeLocator(environment: ["FIREBREAK_THEMES": "/first:/second", "HOME": "/home/x"], executableURL: binary)
         let paths = locator.searchDirectories.map(\.path)
         #expect(Array(paths.prefix(3)) == ["/first", "/second", "/home/x/.config/firebreak/themes"])
-        #expect(paths.contains(root.appendingPathComponent(".build/debug/themes").path))
+        #expect(!paths.contains(root.appendingPathComponent(".build/debug/themes").path), "nothing beside the executable")
         #expect(paths.contains(root.appendingPathComponent("themes").path))
         #expect(!paths.contains(root.deletingLastPathComponent().appendingPathComponent("themes").path), "stops at the repository root")
         #expect(Array(paths.suffix(2)) == ["/usr/local/share/firebreak/themes", "/usr/share/firebreak/themes"])
         #expect(try locator.load("repo").style(for: .logError) == Style(foreground: .ansi(2)))
         #expect(locator.availableThemes().contains("repo"))
+    }
+
+    @Test func aThemeOthersCanWriteIsRefusedWithTheDefaultInstead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fb-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("shared.theme")
+        try "log.error = green\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
+        let selection = ThemeSelection.resolve(requested: "shared", environment: [:], locator: ThemeLocator(searchDirectories: [directory]))
+        #expect(selection.theme == .builtinDefault)
+        #expect(selection.problem?.description == "\(file.path): refused: it can be written by anyone (mode 666)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        #expect(ThemeSelection.resolve(requested: "shared", environment: [:], locator: ThemeLocator(searchDirectories: [directory])).problem == nil)
     }
 }
 

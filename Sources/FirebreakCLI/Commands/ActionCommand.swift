@@ -173,12 +173,16 @@ func parseParameters(_ pairs: [String]) throws -> [String: String] {
 }
 
 extension ActionCatalog {
-    /// The catalog, with a malformed definition reported as one line naming its file, field and reason.
-    static func loadForCommand() throws -> ActionCatalog {
+    /// The catalog; each definition file that was skipped is one warning line on
+    /// stderr (`warn` elsewhere, e.g. the console's footer) naming the file and why.
+    static func loadForCommand(warn: (String) -> Void = { Output.error("warning: \($0)") }) throws -> ActionCatalog {
+        let catalog: ActionCatalog
         do {
-            return try ActionCatalog.load()
+            catalog = try ActionCatalog.load()
         } catch {
             throw CLIError("action catalog: \(error.description)")
         }
+        for problem in catalog.skipped { warn("action catalog: \(problem.description)") }
+        return catalog
     }
 }

@@ -57,9 +57,10 @@ enum ConsoleLauncher {
                 shownState = try store.state(of: open[0].id)
             }
         }
+        let keepCap = try logs?.keepCap() ?? .default
         let logSources = try ConsoleLogSources.make(
             tails: tails, tailsFromStart: tailsFromStart, groups: logGroups, cloudTrail: logs?.followCloudTrail ?? false,
-            pollSeconds: logs?.pollSeconds ?? 5, keepLines: logs?.keepLines ?? 100_000, incident: shownState, store: store, mode: mode,
+            pollSeconds: logs?.pollSeconds ?? 5, keepCap: keepCap, incident: shownState, store: store, mode: mode,
             runner: { try awsRunner(globals: globals, region: region) }, region: region)
         var model = ConsoleModel(mode: mode, operatorName: operatorName, size: Size(width: 80, height: 24),
                                  logCapacity: logs?.logLines ?? ConsoleModel.defaultLogCapacity)
@@ -82,17 +83,20 @@ enum ConsoleLauncher {
             throw CLIError("\(error)")
         }
         defer { screen.close() }
+        var catalogWarnings: [String] = []
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: model,
                                      presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
                                      logSources: logSources,
                                      makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
                                                                                      pollSeconds: logs?.pollSeconds ?? 5,
-                                                                                     keepLines: logs?.keepLines ?? 100_000,
+                                                                                     keepCap: keepCap,
                                                                                      runner: try? awsRunner(globals: globals, region: region),
                                                                                      region: region) : nil,
-                                     actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
+                                     actions: mode == .live ? try actionService(globals: globals, region: region,
+                                                                                  warn: { catalogWarnings.append($0) }) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
+        for warning in catalogWarnings { runtime.notice(warning) }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
@@ -101,7 +105,7 @@ enum ConsoleLauncher {
     /// Makes a source the responder names in a live console (`a` in the log
     /// pane): `group:NAME` follows a CloudWatch Logs group, anything else is a
     /// file's path, followed from its end; kept and resumed like those given at launch.
-    static func addableLogSource(store: any IncidentEventStore, incident: IncidentState?, pollSeconds: TimeInterval, keepLines: Int,
+    static func addableLogSource(store: any IncidentEventStore, incident: IncidentState?, pollSeconds: TimeInterval, keepCap: KeptLinesCap,
                                  runner: AWSCLIRunner?, region: String?) -> @Sendable (String) throws -> any LogSource {
         { spec in
             var tails: [String] = [], groups: [ConsoleLogSources.LogGroup] = []
@@ -114,7 +118,7 @@ enum ConsoleLauncher {
                 tails = [spec]
             }
             let sources = try ConsoleLogSources.make(
-                tails: tails, tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: pollSeconds, keepLines: keepLines,
+                tails: tails, tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: pollSeconds, keepCap: keepCap,
                 incident: incident, store: store, mode: .live,
                 runner: { guard let runner else { throw CLIError("no AWS CLI runner") }; return runner }, region: region)
             guard let source = sources.first else { throw CLIError("nothing to follow in \(spec.terminalSafe)") }
@@ -122,10 +126,10 @@ enum ConsoleLauncher {
         }
     }
 
-    /// The catalog and runner for actions run from the console. A broken catalog
-    /// stops the console before it starts, with the file, field and reason.
-    static func actionService(globals: GlobalOptions, region: String?) throws -> CatalogActionService {
-        CatalogActionService(catalog: try ActionCatalog.loadForCommand(), runner: try awsRunner(globals: globals, region: region),
+    /// The catalog and runner for actions run from the console. A definition file
+    /// that cannot be used is skipped and named through `warn` (the footer).
+    static func actionService(globals: GlobalOptions, region: String?, warn: (String) -> Void) throws -> CatalogActionService {
+        CatalogActionService(catalog: try ActionCatalog.loadForCommand(warn: warn), runner: try awsRunner(globals: globals, region: region),
                              profiles: AccountProfiles.load(globals: globals))
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import IncidentModel
+import IncidentStore
 
 /// The console's log sources beyond `--tail`: CloudWatch Logs groups,
 /// CloudTrail for the incident's resources, and the pane's size.
@@ -23,5 +25,32 @@ struct ConsoleLogOptions: ParsableArguments {
 
     @Option(name: .customLong("keep-lines"), help: ArgumentHelp(
         "Lines of followed sources kept per incident in the database for replay (oldest dropped first, and counted).", valueName: "n"))
-    var keepLines: Int = 100_000
+    var keepLines: Int = KeptLinesCap.default.lines
+
+    @Option(name: .customLong("keep-bytes"), help: ArgumentHelp(
+        "Raw bytes of followed sources' lines kept per incident, e.g. 64M or 1G (default 256M; oldest dropped first, and counted).",
+        valueName: "size"))
+    var keepBytes: String?
+
+    /// The cap on kept lines, or one line saying what is wrong with `--keep-bytes`.
+    func keepCap() throws -> KeptLinesCap {
+        KeptLinesCap(lines: keepLines, bytes: try keepBytes.map(Self.parseSize) ?? KeptLinesCap.default.bytes)
+    }
+
+    /// `1048576`, `512K`, `64M`, `1G` (powers of 1024), at least 1K and at most 1T.
+    static func parseSize(_ text: String) throws -> Int64 {
+        let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if digits.hasSuffix("B") { digits.removeLast() }
+        var multiplier: Int64 = 1
+        if let last = digits.last, let unit = units[last] {
+            multiplier = unit
+            digits.removeLast()
+        }
+        let product = digits.allSatisfy(\.isASCII) ? Int64(digits)?.multipliedReportingOverflow(by: multiplier) : nil
+        guard let product, !product.overflow, (Int64(1) << 10 ... Int64(1) << 40).contains(product.partialValue) else {
+            throw CLIError("--keep-bytes must be a size between 1K and 1T, such as 64M (got \(text.terminalSafe))")
+        }
+        return product.partialValue
+    }
 }

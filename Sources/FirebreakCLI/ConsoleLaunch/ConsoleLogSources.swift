@@ -38,6 +38,7 @@ enum ConsoleLogSources {
         guard (1...10_000_000).contains(options.keepLines) else {
             throw CLIError("--keep-lines must be between 1 and 10,000,000 (got \(options.keepLines))")
         }
+        _ = try options.keepCap()
         let groups = options.logGroups
         let patterns = options.filterPatterns
         if !patterns.isEmpty, groups.isEmpty { throw CLIError("--filter-pattern needs a --follow-logs group to apply to") }
@@ -58,8 +59,9 @@ enum ConsoleLogSources {
     }
 
     /// The sources, ready to start. `incident` is where lines are kept and cursors read from (nil: nothing kept).
+    /// A file named twice (another spelling of its path, a link to it) is followed once.
     static func make(tails: [String], tailsFromStart: [String], groups: [LogGroup], cloudTrail: Bool, pollSeconds: TimeInterval,
-                     keepLines: Int, incident: IncidentState?, store: any IncidentEventStore, mode: ConsoleMode,
+                     keepCap: KeptLinesCap, incident: IncidentState?, store: any IncidentEventStore, mode: ConsoleMode,
                      runner: () throws -> AWSCLIRunner, region: String?) throws -> [any LogSource] {
         if (!groups.isEmpty || cloudTrail), incident == nil {
             throw CLIError("--follow-logs and --follow-cloudtrail need the incident: firebreak console INC-n …")
@@ -69,10 +71,17 @@ enum ConsoleLogSources {
             guard let keeper, let incident else { return nil }
             return try keeper.keptCursor(of: incident.incident.id, source: id.rawValue).map(LogCursor.init)
         }
+        let keptCursors = try keeper.flatMap { keeper in try incident.map { try keeper.keptCursors(of: $0.incident.id) } } ?? [:]
         var sources: [any LogSource] = []
+        var followed: Set<String> = []
         for (path, fromStart) in tails.map({ ($0, false) }) + tailsFromStart.map({ ($0, true) }) {
-            let id = LogSourceID("file:\(path)")
-            let start: FileLogSource.StartPosition = try cursor(id).map { .cursor($0) } ?? (fromStart ? .beginning : .end)
+            let (id, kept) = FileSourceIdentity.resolve(path: path, keptCursors: keptCursors)
+            // Once per file: by id (its resolved path) and by device and inode (a hard link).
+            let file = FileSourceIdentity.fileKey(path)
+            guard !followed.contains(id.rawValue), file.map({ !followed.contains($0) }) ?? true else { continue }
+            followed.insert(id.rawValue)
+            if let file { followed.insert(file) }
+            let start: FileLogSource.StartPosition = kept.map { .cursor($0) } ?? (fromStart ? .beginning : .end)
             sources.append(FileLogSource(path: path, id: id, start: start))
         }
         if !groups.isEmpty || cloudTrail {
@@ -88,7 +97,7 @@ enum ConsoleLogSources {
             }
         }
         guard let keeper, let incident else { return sources }
-        return sources.map { KeepingLogSource($0, store: keeper, incident: incident.incident.id, keepingAtMost: keepLines) }
+        return sources.map { KeepingLogSource($0, store: keeper, incident: incident.incident.id, cap: keepCap) }
     }
 
     /// One CloudTrail source per resource (the first `cloudTrailResourceLimit`), looked up by access key, user or name.

@@ -16,6 +16,7 @@ enum ActionOutput {
         let definition = plan.definition
         Output.line("\(plan.undoes.map { "Undo \($0): " } ?? "")\(definition.id) (\(definition.risk.rawValue)) on \(plan.resources.map(\.id).joined(separator: ", "))")
         Output.line("  \(definition.summary)")
+        if let file = definition.definitionFile { Output.line("  definition: \(file) (a file, not the built-in catalog)") }
         if let warning = definition.warning, plan.undoes == nil { Output.line("  warning: \(warning)") }
         if !plan.parameters.isEmpty {
             Output.line("  parameters: " + plan.parameters.keys.sorted().map { "\($0)=\(plan.parameters[$0]!)" }.joined(separator: " "))

@@ -56,6 +56,7 @@ extension JSONValue {
             "runId": .string(plan.runID), "resources": .array(plan.resources.map { .string($0.id) }),
             "undoes": .string(plan.undoes), "warning": .string(plan.definition.warning),
             "confirm": .string(plan.confirmationText), "undoable": .bool(plan.definition.isUndoable),
+            "definitionFile": .string(plan.definition.definitionFile),
             "parameters": .object(plan.parameters.mapValues(JSONValue.string)),
             "commands": .array(plan.calls.map { call in
                 .object(["resource": .string(call.resource), "stage": .string(call.stage.rawValue), "step": .string(call.step),

@@ -35,7 +35,20 @@ extension SQLiteIncidentStore: KeptLogLineStore {
             """)
     }
 
-    public func keep(_ lines: [KeptLogLine], cursor: String?, source: String, of incident: IncidentID, keepingAtMost limit: Int) throws {
+    /// The running total behind the byte cap, registered as migration "v3-kept-log-line-bytes"
+    /// and filled from the lines already kept.
+    static func createKeptLogByteTotals(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE kept_log_bytes (
+                incident_id INTEGER PRIMARY KEY,
+                bytes INTEGER NOT NULL
+            );
+            INSERT INTO kept_log_bytes (incident_id, bytes)
+                SELECT incident_id, SUM(length(raw)) FROM kept_log_lines GROUP BY incident_id;
+            """)
+    }
+
+    public func keep(_ lines: [KeptLogLine], cursor: String?, source: String, of incident: IncidentID, cap: KeptLinesCap, alsoDropped: Int) throws {
         guard mode == .readWrite else { throw StoreError.readOnly(path: path) }
         try Self.mappingErrors(path) {
             try queue.writeWithoutTransaction { db in
@@ -58,12 +71,48 @@ extension SQLiteIncidentStore: KeptLogLineStore {
                             ON CONFLICT (incident_id, source_id) DO UPDATE SET cursor = excluded.cursor
                             """, arguments: [incident.rawValue, source, cursor])
                     }
-                    // The cap: everything older than the newest `limit` lines goes, and is counted.
+                    let added = lines.reduce(Int64(0)) { $0 + Int64($1.raw.count) }
+                    var total = try Int64.fetchOne(db, sql: "SELECT bytes FROM kept_log_bytes WHERE incident_id = ?",
+                                                   arguments: [incident.rawValue]) ?? 0
+                    total += added
+                    // The line cap: everything older than the newest `cap.lines` lines goes, and is counted.
+                    var dropped = alsoDropped
+                    if let last = try Int64.fetchOne(db, sql: """
+                        SELECT id FROM kept_log_lines WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?
+                        """, arguments: [incident.rawValue, max(1, cap.lines)]) {
+                        let freed = try Int64.fetchOne(db, sql: """
+                            SELECT SUM(length(raw)) FROM kept_log_lines WHERE incident_id = ? AND id <= ?
+                            """, arguments: [incident.rawValue, last]) ?? 0
+                        try db.execute(sql: "DELETE FROM kept_log_lines WHERE incident_id = ? AND id <= ?", arguments: [incident.rawValue, last])
+                        dropped += db.changesCount
+                        total -= freed
+                    }
+                    // The byte cap: the oldest go until the rest fit (the newest line always stays).
+                    if total > cap.bytes, let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kept_log_lines WHERE incident_id = ?",
+                                                                        arguments: [incident.rawValue]) {
+                        // The newest line whose going brings the rest under the cap, found oldest first.
+                        // In pieces: at the cap, each batch frees about its own size from the first piece.
+                        var freed: Int64 = 0, last: Int64?
+                        while total - freed > cap.bytes {
+                            let piece = try Row.fetchAll(db, sql: """
+                                SELECT id, length(raw) AS bytes FROM kept_log_lines WHERE incident_id = ? AND id > ? AND id < ? ORDER BY id LIMIT 1024
+                                """, arguments: [incident.rawValue, last ?? Int64.min, newest])
+                            if piece.isEmpty { break }
+                            for row in piece where total - freed > cap.bytes {
+                                freed += row["bytes"] as Int64
+                                last = row["id"] as Int64
+                            }
+                        }
+                        if let last {
+                            try db.execute(sql: "DELETE FROM kept_log_lines WHERE incident_id = ? AND id <= ?", arguments: [incident.rawValue, last])
+                            dropped += db.changesCount
+                            total -= freed
+                        }
+                    }
                     try db.execute(sql: """
-                        DELETE FROM kept_log_lines WHERE incident_id = ? AND id <= (
-                            SELECT id FROM kept_log_lines WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)
-                        """, arguments: [incident.rawValue, incident.rawValue, max(1, limit)])
-                    let dropped = db.changesCount
+                        INSERT INTO kept_log_bytes (incident_id, bytes) VALUES (?, ?)
+                        ON CONFLICT (incident_id) DO UPDATE SET bytes = excluded.bytes
+                        """, arguments: [incident.rawValue, total])
                     if dropped > 0 {
                         try db.execute(sql: """
                             INSERT INTO kept_log_drops (incident_id, dropped) VALUES (?, ?)
@@ -92,6 +141,15 @@ extension SQLiteIncidentStore: KeptLogLineStore {
             let dropped = try Int64.fetchOne(db, sql: "SELECT dropped FROM kept_log_drops WHERE incident_id = ?",
                                              arguments: [incident.rawValue]) ?? 0
             return (lines, dropped)
+        }
+    }
+
+    public func keptCursors(of incident: IncidentID) throws -> [String: String] {
+        try read { db in
+            guard try db.tableExists("kept_log_sources") else { return [:] }
+            let rows = try Row.fetchAll(db, sql: "SELECT source_id, cursor FROM kept_log_sources WHERE incident_id = ? AND cursor IS NOT NULL",
+                                        arguments: [incident.rawValue])
+            return Dictionary(rows.map { ($0["source_id"] as String, $0["cursor"] as String) }, uniquingKeysWith: { $1 })
         }
     }
 

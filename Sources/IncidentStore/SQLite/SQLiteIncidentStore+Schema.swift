@@ -67,6 +67,10 @@ extension SQLiteIncidentStore {
             // for replay; capped and outside the hash chain (see KeptLogLine).
             try createKeptLogLineTables(db)
         }
+        migrator.registerMigration("v3-kept-log-line-bytes") { db in
+            // The raw bytes each incident keeps, so the byte cap needs no scan.
+            try createKeptLogByteTotals(db)
+        }
         return migrator
     }
 }

@@ -11,6 +11,13 @@ import Glibc
 /// mapped file that is truncated under us raises SIGBUS, and a descriptor
 /// keeps reading the *old* file after a rename, which is how the end of a
 /// rotated log is not lost.
+///
+/// Resuming from a cursor (`FileCursor`): the same file (device and inode)
+/// holding the same bytes before the offset resumes there; a file truncated
+/// and rewritten, or another file at the path (rotated), is first continued in
+/// its rotated copy if one is found beside it (`RotatedFileFinder`), then read
+/// from its beginning. While following, a file whose bytes before the read
+/// offset changed is treated as truncated too, even if it grew past it.
 final class FileFollower: @unchecked Sendable {
     let path: String
     let sourceID: LogSourceID
@@ -28,6 +35,12 @@ final class FileFollower: @unchecked Sendable {
     /// The next byte to read.
     private var offset: Int64 = 0
     private var assembler: LineAssembler
+    /// The (at most `FileCursor.tailBytes`) bytes just before `offset`, as read.
+    private var tail: [UInt8] = []
+    /// The same, just before the last line end: what the cursor's fingerprint covers.
+    private var lineEndTail: [UInt8] = []
+    /// The size seen at the last check, so an unchanged file costs no extra read.
+    private var checkedSize: Int64 = -1
     private var sequence: UInt64 = 0
     private var start: FileLogSource.StartPosition
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -46,7 +59,8 @@ final class FileFollower: @unchecked Sendable {
 
     /// The cursor after the last complete line delivered.
     var cursor: LogCursor {
-        LogCursor("file:\(device):\(inode):\(offset - Int64(assembler.pendingLength))")
+        FileCursor(device: device, inode: inode, offset: offset - Int64(assembler.pendingLength),
+                   fingerprint: FileCursor.fingerprint(of: lineEndTail)).logCursor
     }
 
     /// One round: open if needed, read what is new, notice truncation and rotation.
@@ -56,12 +70,22 @@ final class FileFollower: @unchecked Sendable {
         guard fstat(descriptor, &fileStat) == 0 else {
             throw FileLogSourceError.cannotRead(path: path, reason: FileLogSourceError.reason(errno))
         }
-        if Int64(fileStat.st_size) < offset {
-            // Truncated in place (copytruncate, `> file`): what was held can no
-            // longer be completed, and the new content starts at 0.
+        let size = Int64(fileStat.st_size)
+        if size < offset || (size != checkedSize && offset > 0 && FileCursor.tail(of: descriptor, before: offset) != tail) {
+            // Truncated in place (copytruncate, `> file`), perhaps written past
+            // the old offset again: finish in the copy when there is one, else
+            // what was held can no longer be completed and the new content starts at 0.
+            let here = FileCursor(device: device, inode: inode, offset: offset, fingerprint: FileCursor.fingerprint(of: tail))
+            if let copy = RotatedFileFinder.open(continuing: here, of: path, excluding: (device, inode)) {
+                adopt(copy)
+                return true
+            }
             finishPartialLine(runner)
             offset = 0
+            tail = []
+            lineEndTail = []
         }
+        checkedSize = size
         var batch: [LogLine] = []
         let (readBytes, exhausted) = try readAvailable(into: &batch, runner: runner)
         deliver(&batch, runner)
@@ -86,8 +110,9 @@ final class FileFollower: @unchecked Sendable {
         let opened = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else {
             let code = errno
-            // A file that appears later is new: read it whole.
-            start = .beginning
+            // A file that appears later is new: read it whole (a cursor is kept:
+            // the file may come back, or its rest be found rotated beside it).
+            if start == .end { start = .beginning }
             throw FileLogSourceError.cannotOpen(path: path, reason: FileLogSourceError.reason(code))
         }
         var fileStat = stat()
@@ -100,23 +125,41 @@ final class FileFollower: @unchecked Sendable {
         device = UInt64(fileStat.st_dev)
         inode = UInt64(fileStat.st_ino)
         let size = Int64(fileStat.st_size)
+        checkedSize = -1
         switch start {
         case .beginning:
             offset = 0
         case .end:
             offset = size
-        case .cursor(let cursor):
-            // Resume only in the very file the cursor was made in; otherwise
-            // the file is new to us.
-            let parts = cursor.token.split(separator: ":")
-            if parts.count == 4, parts[0] == "file", UInt64(parts[1]) == device, UInt64(parts[2]) == inode,
-               let saved = Int64(parts[3]), saved <= size {
-                offset = saved
-            } else {
-                offset = 0
+        case .cursor(let token):
+            offset = 0
+            if let saved = FileCursor(token) {
+                if saved.device == device, saved.inode == inode, saved.matches(opened, size: size) {
+                    offset = saved.offset
+                } else if let rest = RotatedFileFinder.open(continuing: saved, of: path, excluding: (device, inode)) {
+                    // Rotated or copy-truncated while not followed: the rest of
+                    // what was read first, then this file from its beginning.
+                    close(opened)
+                    adopt(rest)
+                    offset = saved.offset
+                }
             }
         }
+        tail = FileCursor.tail(of: descriptor, before: offset) ?? []
+        lineEndTail = tail
         start = .beginning
+    }
+
+    /// Follows `other` instead, at the same offset, keeping the partial line:
+    /// it holds the rest of the file read so far.
+    private func adopt(_ other: Int32) {
+        var info = stat()
+        fstat(other, &info)
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = other
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        checkedSize = Int64(info.st_size)
     }
 
     /// Reads from `offset` to the end of the file (or `stepBytes`); returns
@@ -133,6 +176,7 @@ final class FileFollower: @unchecked Sendable {
             offset += Int64(count)
             total += count
             let arrivedAt = Date()
+            remember(count)
             buffer.withUnsafeBytes { bytes in
                 assembler.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) { assembled in
                     batch.append(makeLine(assembled, arrivedAt: arrivedAt))
@@ -144,8 +188,20 @@ final class FileFollower: @unchecked Sendable {
         return (total, false)
     }
 
+    /// Keeps the bytes before `offset` (and before the last line end) after a read of `count` bytes.
+    private func remember(_ count: Int) {
+        let limit = FileCursor.tailBytes
+        let chunk = buffer[0..<count]
+        if let newline = chunk.lastIndex(of: 0x0A) {
+            let upTo = chunk[...newline]
+            lineEndTail = upTo.count >= limit ? Array(upTo.suffix(limit)) : Array((tail + upTo).suffix(limit))
+        }
+        tail = count >= limit ? Array(chunk.suffix(limit)) : Array((tail + chunk).suffix(limit))
+    }
+
     private func finishPartialLine(_ runner: SourceRunner) {
         guard let assembled = assembler.flush() else { return }
+        lineEndTail = tail
         var batch = [makeLine(assembled, arrivedAt: Date())]
         deliver(&batch, runner)
     }

@@ -4,9 +4,14 @@ import Foundation
 /// added in the console.
 ///
 /// - Starts at the end of the file by default (only new lines), or at the
-///   beginning, or at a saved `LogCursor` (same file only).
+///   beginning, or at a saved `LogCursor`: the same file (device and inode)
+///   with the same bytes before it resumes there; a file rotated or truncated
+///   meanwhile is finished in its rotated copy beside it (`app.log.1`) when
+///   there is one, then read from its beginning.
 /// - Reads with `pread` on its own thread, checking every `pollInterval`.
-/// - Truncation (the file shrank below what was read) restarts at byte 0.
+/// - Truncation (the file shrank below what was read, or the bytes before
+///   the read offset changed) finishes in the copy when one is found beside
+///   it, then restarts at byte 0.
 /// - Rotation (the path now names another file): the old file is read to its
 ///   end first, then the new one is followed from its beginning.
 /// - A partial last line is held until its newline arrives (or the file is
