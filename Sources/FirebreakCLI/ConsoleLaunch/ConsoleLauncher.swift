@@ -31,13 +31,15 @@ enum ConsoleLauncher {
         let store: any IncidentEventStore
         switch mode {
         case .live:
-            store = try globals.writableStore()
+            // The console owns the terminal: nothing may write to stderr under it.
+            store = try globals.writableStore(warnings: { _ in })
         case .readOnly, .replay:
             guard let readOnly = try globals.readOnlyStore() else {
                 throw StoreError.noDatabase(path: globals.databasePath)
             }
             store = readOnly
         }
+        let privateCopy = (store as? SQLiteIncidentStore)?.privateCopy
         var shown: IncidentID?
         var shownState: IncidentState?
         if let incident {
@@ -84,7 +86,7 @@ enum ConsoleLauncher {
         defer { screen.close() }
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: model,
-                                     presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
+                                     presence: mode == .replay || privateCopy != nil ? nil : FilePresenceBoard(databasePath: globals.databasePath),
                                      logSources: logSources,
                                      makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
                                                                                      pollSeconds: logs?.pollSeconds ?? 5,
@@ -93,6 +95,9 @@ enum ConsoleLauncher {
                                                                                      region: region) : nil,
                                      actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
+        if privateCopy != nil {
+            runtime.notice("the database's folder is not writable: showing a private copy taken at start (later changes are not shown); nothing is written beside it")
+        }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
