@@ -173,7 +173,7 @@ struct RecordAnchorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
         let session = try TmuxSession(width: 120, height: 30, environment: nobody.environment,
                                       command: (asNobody + ["watch", "INC-1"]).joined(separator: " "))
-        _ = try session.waitFor("private copy")
+        _ = try session.waitFor("read-only folder: a private copy taken at start")
         _ = try session.waitFor("Leaked key")
         #expect(try listing() == before)
         withExtendedLifetime(session) {}

@@ -96,7 +96,7 @@ enum ConsoleLauncher {
                                      actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
         if privateCopy != nil {
-            runtime.notice("the database's folder is not writable: showing a private copy taken at start (later changes are not shown); nothing is written beside it")
+            runtime.notice("read-only folder: a private copy taken at start (later changes not shown); nothing written beside it")
         }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)

@@ -37,10 +37,10 @@ extension SQLiteIncidentStore {
                 if walk.verification.isIntact {
                     walk.checkAnchors(trustedHeads: heads, expectedHeads: expected, trustedKeys: anchors.trustedKeys)
                 }
-                if let alone = fileAlone?[raw] ?? (fileAlone == nil ? nil : 0) {
-                    walk.verification.eventsOnlyInWAL = max(0, walk.verification.verifiedEvents - alone)
-                } else {
-                    walk.verification.eventsOnlyInWAL = nil
+                switch fileAlone {
+                case .noWAL: walk.verification.eventsOnlyInWAL = 0
+                case .lastSeqs(let seqs): walk.verification.eventsOnlyInWAL = max(0, walk.verification.verifiedEvents - (seqs[raw] ?? 0))
+                case .unknown: walk.verification.eventsOnlyInWAL = nil
                 }
                 chains.append(walk.verification)
             }
@@ -49,15 +49,23 @@ extension SQLiteIncidentStore {
         }
     }
 
+    /// What the database file holds without its -wal.
+    private enum FileAlone {
+        case noWAL
+        /// Each incident's last seq in the file alone.
+        case lastSeqs([Int: Int64])
+        case unknown
+    }
+
     /// Each incident's last seq as the database file says without its -wal
-    /// (SQLite's `immutable` mode ignores the WAL), or nil when it cannot be told.
-    private func lastSeqsInFileAlone() -> [Int: Int64]? {
-        guard FileManager.default.fileExists(atPath: openedPath + "-wal") else { return nil }
+    /// (SQLite's `immutable` mode ignores the WAL).
+    private func lastSeqsInFileAlone() -> FileAlone {
+        guard FileManager.default.fileExists(atPath: openedPath + "-wal") else { return .noWAL }
         var config = Configuration()
         config.readonly = true
         let uri = "file:" + openedPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + "?immutable=1"
-        guard let alone = try? DatabaseQueue(path: uri, configuration: config) else { return nil }
-        return try? alone.read { db in
+        guard let alone = try? DatabaseQueue(path: uri, configuration: config) else { return .unknown }
+        let seqs = try? alone.read { db -> [Int: Int64] in
             guard try db.tableExists("events") else { return [:] }
             var seqs: [Int: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT incident_id, MAX(seq) AS last FROM events GROUP BY incident_id") {
@@ -65,6 +73,7 @@ extension SQLiteIncidentStore {
             }
             return seqs
         }
+        return seqs.map(FileAlone.lastSeqs) ?? .unknown
     }
 
     /// Walks one incident's events in seq order, recomputing every hash and
@@ -179,7 +188,7 @@ extension SQLiteIncidentStore {
             return fail(verified, "the incident record's head (#\(lastSeq)) does not match the chain")
         }
         if let column = Self.projectionMismatch(projection, state) {
-            return fail(verified, "the incident record's \(column) (what `list` shows) was edited")
+            return fail(verified, "the incident list's \(column) (the projection was edited)")
         }
         return walk
     }
