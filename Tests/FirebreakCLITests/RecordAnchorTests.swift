@@ -150,9 +150,10 @@ struct RecordAnchorTests {
             try? FileManager.default.removeItem(atPath: fb.database + "-wal")
         }
         try? FileManager.default.removeItem(atPath: fb.database + "-shm")
-        let scratch = folder.path("tmp")
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
-        _ = try run("/bin/chown", ["-R", "65534:65534", folder.url.path])
+        // nobody's own $TMPDIR, away from the database's folder, so what appears there is not counted as a trace.
+        let scratchFolder = try TemporaryFolder()
+        let scratch = scratchFolder.url.path
+        _ = try run("/bin/chown", ["-R", "65534:65534", folder.url.path, scratch])
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.url.path) where file.hasPrefix("incidents.db") {
             _ = try run("/bin/chmod", ["0444", folder.path(file)])
         }
@@ -182,7 +183,8 @@ struct RecordAnchorTests {
     func listing() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted().map { name in
             let attributes = try FileManager.default.attributesOfItem(atPath: folder.path(name))
-            return "\(name) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? 0)"
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(name) \(attributes[.size] ?? 0) \(modified)"
         }
     }
 

@@ -28,11 +28,12 @@ enum ConsoleLauncher {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
         let operatorName = try globals.operatorIdentity()
+        let notices = NoticeRelay()
         let store: any IncidentEventStore
         switch mode {
         case .live:
             // The console owns the terminal: nothing may write to stderr under it.
-            store = try globals.writableStore(warnings: { _ in })
+            store = try globals.writableStore(warnings: { notices.post($0) })
         case .readOnly, .replay:
             guard let readOnly = try globals.readOnlyStore() else {
                 throw StoreError.noDatabase(path: globals.databasePath)
@@ -95,6 +96,7 @@ enum ConsoleLauncher {
                                                                                      region: region) : nil,
                                      actions: mode == .live ? try actionService(globals: globals, region: region) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
+        notices.connect { [weak runtime] in runtime?.notice($0) }
         if privateCopy != nil {
             runtime.notice("read-only folder: a private copy taken at start (later changes not shown); nothing written beside it")
         }

@@ -7,9 +7,10 @@ extension GlobalOptions {
     /// It signs heads at checkpoints and at close with the operator's key.
     /// `warnings`: where a head that could not be signed is reported (stderr
     /// by default; the console, which owns the terminal, passes its own).
-    func writableStore(warnings: (@Sendable (String) -> Void)? = nil) throws -> any IncidentEventStore {
+    /// `signing: false` only for the hidden load generator (`stress-append`).
+    func writableStore(signing: Bool = true, warnings: (@Sendable (String) -> Void)? = nil) throws -> any IncidentEventStore {
         try SQLiteIncidentStore(path: databasePath, mode: .readWrite,
-                                signer: headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }))
+                                signer: signing ? headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }) : nil)
     }
 
     /// The operator's signer, with their key folder and their journal of signed heads for this database.
