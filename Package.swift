@@ -78,6 +78,8 @@ let package = Package(
             dependencies: [
                 "IncidentModel", "IncidentStore", "FirebreakTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // To forge signatures the way an attacker with the file would.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "FirebreakCLITests", dependencies: ["firebreak", "FirebreakTestSupport"]),

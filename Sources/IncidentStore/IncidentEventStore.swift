@@ -47,6 +47,14 @@ public protocol IncidentEventStore: Sendable {
     /// Checks the hash chain of one incident, or of all when `incident` is nil.
     func verify(_ incident: IncidentID?) throws -> [ChainVerification]
 
+    /// Checks the chains, then compares them with what is known from outside the
+    /// database: expected heads, journalled signed heads and trusted keys.
+    func verify(_ incident: IncidentID?, anchors: VerificationAnchors) throws -> VerificationReport
+
+    /// Signs the incident's head now with the store's signer; nil when it has none
+    /// (or its key cannot be loaded, which the signer reports).
+    func signHead(of incident: IncidentID) throws -> HeadSigned?
+
     /// A cheap way to learn that anyone (this process or another) has committed
     /// since the last look, without reading the data.
     func changeWatcher() throws -> any StoreChangeWatcher

@@ -70,13 +70,14 @@ struct IncidentWorkflowTests {
         #expect(checklist.filter { $0["state"] as? String == "open" }.count == checklist.count - 2)
 
         let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
-        #expect(events.map { $0["seq"] as? Int } == Array(1...12))
+        #expect(events.map { $0["seq"] as? Int } == Array(1...14))
         #expect(events.map { $0["kind"] as? String } == [
             "incident.opened", "resource.added", "resource.added", "resource.added", "phase.entered",
             "checklist.item-changed", "checklist.item-changed", "resource.state-changed", "note.added",
-            "phase.entered", "phase.entered", "incident.closed",
+            "phase.entered", "phase.entered", "incident.closed", "chain.key-recorded", "chain.head-signed",
         ])
-        #expect(events.map { $0["actor"] as? String } == ["alice", "alice", "bob", "bob", "alice", "alice", "alice", "alice", "alice", "alice", "alice", "alice"])
+        // The close is signed by whoever closed it: their public key, then the signature over the head before it.
+        #expect(events.map { $0["actor"] as? String } == ["alice", "alice", "bob", "bob", "alice", "alice", "alice", "alice", "alice", "alice", "alice", "alice", "alice", "alice"])
         #expect(events[4]["at"] as? String == "2026-11-28T22:30:00.000Z")
         #expect(events[4]["recordedAt"] as? String != "2026-11-28T22:30:00.000Z")
         #expect((events[8]["payload"] as? [String: Any])?["text"] as? String == "isolated the instance")
@@ -84,7 +85,7 @@ struct IncidentWorkflowTests {
             #expect(next["prevHash"] as? String == previous["hash"] as? String)
         }
         #expect(try fb.json("events", "INC-1", "--since", "10", "--json") as? [Any] != nil)
-        #expect((try fb.json("events", "INC-1", "--since", "10", "--json") as? [Any])?.count == 2)
+        #expect((try fb.json("events", "INC-1", "--since", "10", "--json") as? [Any])?.count == 4)
 
         // Closed incidents leave the default list; reopening brings them back.
         #expect((try fb.json("list", "--json") as? [Any])?.count == 0)
@@ -94,7 +95,7 @@ struct IncidentWorkflowTests {
 
         let verify = try fb.run("verify")
         #expect(verify.status == 0)
-        #expect(verify.stdout.contains("INC-1: intact, 13 events"))
+        #expect(verify.stdout.contains("INC-1: intact, 15 events"))
     }
 
     @Test func globalOptionsWorkBeforeAndAfterTheCommand() throws {

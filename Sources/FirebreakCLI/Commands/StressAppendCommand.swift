@@ -16,6 +16,8 @@ struct StressAppendCommand: ParsableCommand {
     @Option(help: "How many notes.") var count: Int = 1000
     @Option(help: "Notes per transaction.") var batch: Int = 1
     @Option(help: "The note text's prefix.") var text: String = "stress"
+    /// Off by default, so the suites that count a writer's events count only its notes.
+    @Flag(help: "Sign heads at checkpoints, as every other writer does.") var sign = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
@@ -26,7 +28,7 @@ struct StressAppendCommand: ParsableCommand {
     func run() throws {
         let id = try IncidentID(parsing: incident)
         let actor = try globals.operatorIdentity()
-        let store = try globals.writableStore()
+        let store = try globals.writableStore(signing: sign)
         let total = max(1, count)
         var written = 0
         while written < total {

@@ -28,16 +28,19 @@ enum ConsoleLauncher {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
         let operatorName = try globals.operatorIdentity()
+        let notices = NoticeRelay()
         let store: any IncidentEventStore
         switch mode {
         case .live:
-            store = try globals.writableStore()
+            // The console owns the terminal: nothing may write to stderr under it.
+            store = try globals.writableStore(warnings: { notices.post($0) })
         case .readOnly, .replay:
             guard let readOnly = try globals.readOnlyStore() else {
                 throw StoreError.noDatabase(path: globals.databasePath)
             }
             store = readOnly
         }
+        let privateCopy = (store as? SQLiteIncidentStore)?.privateCopy
         var shown: IncidentID?
         var shownState: IncidentState?
         if let incident {
@@ -86,7 +89,7 @@ enum ConsoleLauncher {
         var catalogWarnings: [String] = []
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: model,
-                                     presence: mode == .replay ? nil : FilePresenceBoard(databasePath: globals.databasePath),
+                                     presence: mode == .replay || privateCopy != nil ? nil : FilePresenceBoard(databasePath: globals.databasePath),
                                      logSources: logSources,
                                      makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
                                                                                      pollSeconds: logs?.pollSeconds ?? 5,
@@ -97,6 +100,10 @@ enum ConsoleLauncher {
                                                                                   warn: { catalogWarnings.append($0) }) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
         for warning in catalogWarnings { runtime.notice(warning) }
+        notices.connect { [weak runtime] in runtime?.notice($0) }
+        if privateCopy != nil {
+            runtime.notice("read-only folder: a private copy taken at start (later changes not shown); nothing written beside it")
+        }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()

@@ -86,6 +86,13 @@ extension JSONValue {
             "verifiedEvents": .int(result.verifiedEvents), "headHash": .string(result.headHash),
             "firstBadEvent": result.problem.map { .int($0.seq) } ?? .null,
             "problem": .string(result.problem?.reason),
+            "signatures": .array(result.signatures.map { signature in
+                .object(["seq": .int(signature.seq), "operator": .string(signature.operatorName),
+                         "fingerprint": .string(signature.fingerprint), "reason": .string(signature.reason.rawValue),
+                         "trusted": signature.trusted.map { JSONValue.bool($0) } ?? .null])
+            }),
+            "anchors": .array(result.agreeingAnchors.map { JSONValue.string($0) }),
+            "eventsOnlyInWAL": result.eventsOnlyInWAL.map { JSONValue.int($0) } ?? .null,
         ])
     }
 }

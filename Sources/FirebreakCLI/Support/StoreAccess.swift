@@ -4,8 +4,21 @@ import IncidentStore
 
 extension GlobalOptions {
     /// The store for a command that changes something: created on first use.
-    func writableStore() throws -> any IncidentEventStore {
-        try SQLiteIncidentStore(path: databasePath, mode: .readWrite)
+    /// It signs heads at checkpoints and at close with the operator's key.
+    /// `warnings`: where a head that could not be signed is reported (stderr
+    /// by default; the console, which owns the terminal, passes its own).
+    /// `signing: false` only for the hidden load generator (`stress-append`).
+    func writableStore(signing: Bool = true, warnings: (@Sendable (String) -> Void)? = nil) throws -> any IncidentEventStore {
+        try SQLiteIncidentStore(path: databasePath, mode: .readWrite,
+                                signer: signing ? headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }) : nil)
+    }
+
+    /// The operator's signer, with their key folder and their journal of signed heads for this database.
+    func headSigner(warnings: @escaping @Sendable (String) -> Void) throws -> HeadSigner {
+        let keys = SigningKeyFolder(path: SigningKeyFolder.defaultPath(environment: ProcessInfo.processInfo.environment))
+        return HeadSigner(operatorName: try operatorIdentity(), keys: keys,
+                          journal: SignedHeadJournal(path: SignedHeadJournal.path(forDatabase: databasePath, keyFolder: keys)),
+                          warn: warnings)
     }
 
     /// The store for a command that only reads, opened read-only at the SQLite

@@ -22,6 +22,8 @@ public enum EventPayload: Sendable, Equatable {
     case findingImported(FindingImported)
     case intentRecorded(IntentRecorded)
     case readinessAudited(ReadinessAudited)
+    case signingKeyRecorded(SigningKeyRecorded)
+    case headSigned(HeadSigned)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -45,6 +47,8 @@ public enum EventPayload: Sendable, Equatable {
         case .findingImported: return FindingImported.kind
         case .intentRecorded: return IntentRecorded.kind
         case .readinessAudited: return ReadinessAudited.kind
+        case .signingKeyRecorded: return SigningKeyRecorded.kind
+        case .headSigned: return HeadSigned.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -73,6 +77,8 @@ public enum EventPayload: Sendable, Equatable {
         case .findingImported(let body): data = try encoder.encode(body)
         case .intentRecorded(let body): data = try encoder.encode(body)
         case .readinessAudited(let body): data = try encoder.encode(body)
+        case .signingKeyRecorded(let body): data = try encoder.encode(body)
+        case .headSigned(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -102,6 +108,8 @@ public enum EventPayload: Sendable, Equatable {
         case FindingImported.kind: return .findingImported(try decoder.decode(FindingImported.self, from: data))
         case IntentRecorded.kind: return .intentRecorded(try decoder.decode(IntentRecorded.self, from: data))
         case ReadinessAudited.kind: return .readinessAudited(try decoder.decode(ReadinessAudited.self, from: data))
+        case SigningKeyRecorded.kind: return .signingKeyRecorded(try decoder.decode(SigningKeyRecorded.self, from: data))
+        case HeadSigned.kind: return .headSigned(try decoder.decode(HeadSigned.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -143,6 +151,8 @@ public enum EventPayload: Sendable, Equatable {
         case .intentRecorded(let body): return "suspected intent: \(body.intent) (from \(body.source))"
         case .readinessAudited(let body):
             return "readiness audit (\(body.regions.joined(separator: ", "))): \(body.tally)"
+        case .signingKeyRecorded(let body): return "signing key of \(body.operatorName) recorded (\(body.fingerprint))"
+        case .headSigned(let body): return "signed the head at #\(body.seq) (\(body.reason.rawValue), key \(body.fingerprint))"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

@@ -94,6 +94,9 @@ extension IncidentState {
             guard let index = actionRunIndex(body.runID) else { throw IncidentError.notFound("no action run '\(body.runID.terminalSafe)' in \(id)") }
             if actionRuns[index].status != .running { throw IncidentError.conflict("\(body.runID) has already finished") }
             if body.status == .running { throw IncidentError.invalidInput("a finished run cannot be running") }
+        case .signingKeyRecorded, .headSigned:
+            // The store writes these itself, after the events it signs; a command never asks for one.
+            throw IncidentError.invalidInput("signatures are written by the store, not requested")
         case .unrecognized(let kind, _):
             throw IncidentError.invalidInput("unknown event kind '\(kind.terminalSafe)'")
         }

@@ -104,7 +104,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
         lastSeq = event.seq
         lastRecordedAt = event.recordedAt
         switch event.payload {
-        case .incidentOpened, .unrecognized:
+        case .incidentOpened, .unrecognized, .signingKeyRecorded, .headSigned:
+            // Signatures vouch for the record; they change nothing in the incident.
             break
         case .phaseEntered(let body):
             if let last = phaseVisits.indices.last { phaseVisits[last].leftAt = event.at }

@@ -32,6 +32,6 @@ final class DataVersionWatcher: StoreChangeWatcher, @unchecked Sendable {
 
 extension SQLiteIncidentStore {
     public func changeWatcher() throws -> any StoreChangeWatcher {
-        try DataVersionWatcher(path: path)
+        try DataVersionWatcher(path: openedPath)
     }
 }

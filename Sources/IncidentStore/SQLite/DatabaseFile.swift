@@ -56,4 +56,13 @@ enum DatabaseFile {
         var info = stat()
         return stat(path, &info) == 0 && info.st_size > 0
     }
+
+    /// Whether this process can create the -wal and -shm files SQLite needs
+    /// beside `path` (or they exist and it can write them).
+    static func canCreateFiles(beside path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if access(folder, W_OK) == 0 { return true }
+        // A folder we cannot write: SQLite still works if both files exist and are ours to write.
+        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+    }
 }

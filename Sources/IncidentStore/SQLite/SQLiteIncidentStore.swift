@@ -28,6 +28,14 @@ public final class SQLiteIncidentStore: IncidentEventStore {
 
     public let path: String
     public let mode: Mode
+    /// Signs heads at checkpoints and at close; nil writes no signatures.
+    public let signer: HeadSigner?
+    /// Set when the database sits where this user cannot write (a read-only
+    /// mount, a 0555 folder): it is read from a private copy of the file and
+    /// its -wal, taken when the store was opened, so nothing is left beside it.
+    public let privateCopy: PrivateDatabaseCopy?
+    /// The file SQLite has open: `path`, or the private copy of it.
+    var openedPath: String { privateCopy?.databasePath ?? path }
     let queue: DatabaseQueue
     /// The last state this process read or wrote, so the next append reads only newer events.
     let cache = StateCache()
@@ -35,14 +43,20 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
 
-    public init(path: String, mode: Mode = .readWrite) throws {
+    public init(path: String, mode: Mode = .readWrite, signer: HeadSigner? = nil) throws {
         self.path = path
         self.mode = mode
+        self.signer = signer
         switch mode {
         case .readOnly:
             guard DatabaseFile.hasContent(path) else { throw StoreError.noDatabase(path: path) }
+            // SQLite opens a WAL database's -wal and -shm files for writing even to read, creating
+            // them if missing: where this user cannot create files, read a private copy instead.
+            let copy = DatabaseFile.canCreateFiles(beside: path) ? nil : try PrivateDatabaseCopy(of: path)
+            privateCopy = copy
+            let opened = copy?.databasePath ?? path
             queue = try Self.mappingErrors(path) {
-                let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
+                let queue = try DatabaseQueue(path: opened, configuration: Self.configuration(readOnly: true))
                 try queue.read { db in
                     try Self.checkSchema(db, path: path)
                     // A file from an older build (its later migrations not yet applied) is read as it is:
@@ -55,6 +69,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                 return queue
             }
         case .readWrite:
+            privateCopy = nil
             let created = try DatabaseFile.createIfMissing(path)
             do {
                 queue = try DatabaseFile.withFolderLock(for: path) {
@@ -154,14 +169,73 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                 wroteAny = wroteAny || !recorded.isEmpty
                 events.append(recorded)
             }
+            var signed: [TrustedHead] = []
             if wroteAny {
+                let closes = events.joined().contains { if case .incidentClosed = $0.event.payload { return true } else { return false } }
+                let checkpointSeq = try Int64.fetchOne(db, sql: "SELECT state_seq FROM incidents WHERE id = ?",
+                                                       arguments: [incident.rawValue]) ?? 0
+                let checkpointDue = state.lastSeq - checkpointSeq >= Self.checkpointInterval
+                if closes || checkpointDue {
+                    // The key and the signature go with the last group that wrote: they cover every event before them.
+                    var signatures: [RecordedEvent] = []
+                    signed = try self.signHead(&state, &headHash, &signatures, reason: closes ? .close : .checkpoint, now: now, db)
+                    if let last = events.lastIndex(where: { !$0.isEmpty }) { events[last] += signatures }
+                }
                 try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), db)
             }
-            return GroupedAppendResult(events: events, state: state)
+            return (GroupedAppendResult(events: events, state: state), signed)
         }
-        // Only once committed: a failed commit must not leave a state that never happened.
-        cache.remember(result.state)
-        return result
+        // Only once committed: a failed commit must not leave a state that never happened,
+        // nor a journal line for a head that was never written.
+        cache.remember(result.0.state)
+        signer?.journal(result.1)
+        return result.0
+    }
+
+    /// Signs the incident's head now, outside the checkpoint schedule (`firebreak sign`).
+    /// Returns nil when this store has no signer or the key cannot be loaded.
+    public func signHead(of incident: IncidentID) throws -> HeadSigned? {
+        let result = try write { db -> (HeadSigned?, [TrustedHead], IncidentState) in
+            var (state, headHash) = try self.loadState(incident, db)
+            var recorded: [RecordedEvent] = []
+            let signed = try self.signHead(&state, &headHash, &recorded, reason: .request, now: Timestamp.normalized(Date()), db)
+            if !recorded.isEmpty { try self.saveProjection(state, headHash: headHash, db) }
+            let event = recorded.last.flatMap { last -> HeadSigned? in
+                if case .headSigned(let body) = last.event.payload { return body } else { return nil }
+            }
+            return (event, signed, state)
+        }
+        cache.remember(result.2)
+        signer?.journal(result.1)
+        return result.0
+    }
+
+    /// Appends the signer's key (the first time they sign this incident) and a
+    /// signature over the head before it. Inside the append's transaction.
+    private func signHead(_ state: inout IncidentState, _ headHash: inout String, _ recorded: inout [RecordedEvent],
+                          reason: HeadSigned.Reason, now: Date, _ db: Database) throws -> [TrustedHead] {
+        guard let signer, let key = signer.key() else { return [] }
+        let incident = state.incident.id
+        let fingerprint = SigningKeyFingerprint.of(key.publicKey)
+        func record(_ payload: EventPayload) throws {
+            let event = Event(incident: incident, seq: state.lastSeq + 1, at: now, recordedAt: now, actor: signer.operatorName, payload: payload)
+            let stored = try insert(event, prevHash: headHash, db)
+            state.apply(event)
+            headHash = stored.hash
+            recorded.append(stored)
+        }
+        let known = try String.fetchAll(db, sql: "SELECT payload FROM events WHERE incident_id = ? AND kind = ?",
+                                        arguments: [incident.rawValue, SigningKeyRecorded.kind])
+            .compactMap { try? JSONDecoder().decode(SigningKeyRecorded.self, from: Data($0.utf8)) }
+        if !known.contains(where: { $0.fingerprint == fingerprint && $0.operatorName == signer.operatorName }) {
+            try record(.signingKeyRecorded(SigningKeyRecorded(
+                operatorName: signer.operatorName, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), fingerprint: fingerprint)))
+        }
+        let seq = state.lastSeq, head = headHash
+        let signature = try HeadSigner.signature(key, incident: incident, seq: seq, headHash: head)
+        try record(.headSigned(HeadSigned(seq: seq, headHash: head, fingerprint: fingerprint, signature: signature, reason: reason)))
+        return [TrustedHead(incident: incident, seq: seq, headHash: head, operatorName: signer.operatorName, fingerprint: fingerprint,
+                            signature: signature, signedAt: now)]
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws -> T {

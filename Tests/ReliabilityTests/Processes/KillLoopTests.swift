@@ -20,7 +20,8 @@ struct KillLoopTests {
         for round in 1...rounds {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Firebreak.binary)
-            process.arguments = ["stress-append", "INC-1", "--count", "1000000", "--text", "round \(round)"]
+            // Signing as every writer does: a kill can also land between a checkpoint's signature and its commit.
+            process.arguments = ["stress-append", "INC-1", "--count", "1000000", "--text", "round \(round)", "--sign"]
             process.environment = fb.environment
             let out = Pipe()
             process.standardOutput = out
