@@ -13,7 +13,8 @@ public enum FuzzProperty {
     /// Stops the run when `condition` is false, saying which property broke.
     public static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
         guard !condition() else { return }
-        fputs("FUZZ PROPERTY BROKEN: \(message())\n", stderr)
+        var line = "FUZZ PROPERTY BROKEN: \(message())\n"
+        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
         abort()
     }
 
