@@ -95,3 +95,24 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Coverage-guided fuzz targets (libFuzzer, docs/RELIABILITY.md "Fuzzing"),
+// declared only for `scripts/fuzz`'s build (FIREBREAK_FUZZ=1, its own
+// scratch path, -sanitize=fuzzer): the default build never sees them.
+if Context.environment["FIREBREAK_FUZZ"] == "1" {
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzSupport"] + dependencies, path: "Tests/Fuzz/\(name)")
+    }
+    package.targets += [
+        // libFuzzer's driver, for the targets' own `@main` (see FuzzDriver.h).
+        .target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"),
+        .target(name: "FuzzSupport", dependencies: ["FuzzDriver"], path: "Tests/Fuzz/Support"),
+        fuzzTarget("Identifiers", ["IncidentModel"]),
+        fuzzTarget("Findings", ["AWSActions"]),
+        fuzzTarget("ActionDefinitions", ["AWSActions"]),
+        fuzzTarget("AWSLogs", ["AWSActions", "LogTail"]),
+        fuzzTarget("LogLines", ["LogTail", "TerminalUI", .product(name: "Crypto", package: "swift-crypto")]),
+        fuzzTarget("Themes", ["TerminalUI"]),
+        fuzzTarget("Config", ["IncidentModel"]),
+    ]
+}

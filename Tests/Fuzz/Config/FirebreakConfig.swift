@@ -1,0 +1,1 @@
+../../../Sources/FirebreakCLI/Support/FirebreakConfig.swift
