@@ -34,6 +34,15 @@ struct LogRecordTests {
         #expect(v1 == iso)
     }
 
+    /// Found by the fuzzer: these trapped converting to milliseconds and ended the process reading the page.
+    @Test(arguments: ["1e300", "-1e300", "\"nan\"", "\"inf\"", "\"1e300\""])
+    func anEventTimeNoClockSaysSkipsThatRecordAlone(time: String) throws {
+        let page = #"{"Events": [{"EventId": "bad", "EventName": "X", "EventTime": "# + time + #"}, "#
+            + #"{"EventId": "good", "EventName": "Y", "EventTime": 1772334667}]}"#
+        let records = try CloudTrailEvents.parse(page).records
+        #expect(records.map(\.eventID) == ["good"])
+    }
+
     @Test func queryOutputThatIsNotJSONIsOneLine() {
         #expect(throws: AWSLogParseError.self) { try CloudTrailEvents.parse("{\"Events\": [") }
         #expect(throws: AWSLogParseError.self) { try CloudWatchLogEvents.parse("not json") }

@@ -15,6 +15,17 @@ struct NamesAndTimesTests {
         #expect(throws: IncidentError.self) { try Phase(parsing: text) }
     }
 
+    /// Found by the fuzzer: 35 fraction digits killed the process inside ICU (SIGFPE).
+    @Test(arguments: [35, 36, 80, 10])
+    func aTimeWithALongFractionIsRefusedNotFatal(digits: Int) {
+        let text = "2026-02-28T00:02:17." + String(repeating: "0", count: digits) + "Z"
+        #expect(throws: IncidentError.self) { try Timestamp.parse(text) }
+    }
+
+    @Test func aTimeWithNineFractionDigitsStillParses() throws {
+        #expect(Timestamp.format(try Timestamp.parse("2026-02-28T00:02:17.123456789Z")) == "2026-02-28T00:02:17.123Z")
+    }
+
     @Test func incidentIDs() throws {
         #expect(try IncidentID(parsing: "INC-7").rawValue == 7)
         #expect(try IncidentID(parsing: "inc-7").rawValue == 7)

@@ -33,11 +33,18 @@ public enum CloudTrailEvents {
         return (records, root["NextToken"] as? String)
     }
 
+    /// Seconds as whole milliseconds; nil for what no clock says (`nan`, `inf`,
+    /// 1e300), which would trap in the conversion and end the process reading the page.
+    static func milliseconds(seconds: Double) -> Int64? {
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
+        return Int64((seconds * 1000).rounded())
+    }
+
     /// Epoch seconds (a number) or an RFC 3339 string, as epoch milliseconds.
     static func eventTime(_ value: Any?) -> Int64? {
-        if let number = value as? NSNumber, !(value is String) { return Int64((number.doubleValue * 1000).rounded()) }
+        if let number = value as? NSNumber, !(value is String) { return milliseconds(seconds: number.doubleValue) }
         guard let text = value as? String else { return nil }
-        if let seconds = Double(text) { return Int64((seconds * 1000).rounded()) }
+        if let seconds = Double(text) { return milliseconds(seconds: seconds) }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

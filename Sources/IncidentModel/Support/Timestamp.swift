@@ -15,6 +15,9 @@ public enum Timestamp {
     public static func parse(_ text: String) throws -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let upper = trimmed.uppercased()
+        guard hasParseableShape(upper) else {
+            throw IncidentError.invalidInput("'\(text.terminalSafe)' is not an RFC 3339 time; expected e.g. 2026-11-29T03:04:05Z")
+        }
         let plain = ISO8601DateFormatter()
         plain.formatOptions = [.withInternetDateTime]
         let fractional = ISO8601DateFormatter()
@@ -23,6 +26,26 @@ public enum Timestamp {
             return normalized(date)
         }
         throw IncidentError.invalidInput("'\(text.terminalSafe)' is not an RFC 3339 time; expected e.g. 2026-11-29T03:04:05Z")
+    }
+
+    /// The formatter's parser (ICU) dies of a division by zero on a fraction of
+    /// 35 digits or more, so such text never reaches it: RFC 3339 times from
+    /// AWS and people carry at most nine, and are never long.
+    static func hasParseableShape(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        var fractionDigits = 0, inFraction = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+                fractionDigits = 0
+            } else if inFraction, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                fractionDigits += 1
+                if fractionDigits > 9 { return false }
+            } else {
+                inFraction = false
+            }
+        }
+        return true
     }
 
     /// Formats a time as RFC 3339 in UTC with milliseconds: `2026-11-29T03:04:05.120Z`.
