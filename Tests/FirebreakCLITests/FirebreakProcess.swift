@@ -32,6 +32,11 @@ struct FirebreakProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["FIREBREAK_DB"] = database
         environment["FIREBREAK_OPERATOR"] = operatorName
+        // Signing keys, the signed-head journal and user definitions live under these: each
+        // test keeps its own beside its database, never the runner's real ones.
+        let folder = URL(fileURLWithPath: database).deletingLastPathComponent()
+        environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("xdg-config").path
+        environment["XDG_DATA_HOME"] = folder.appendingPathComponent("xdg-data").path
         self.environment = environment
     }
 
