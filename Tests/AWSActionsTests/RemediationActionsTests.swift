@@ -76,7 +76,7 @@ struct RemediationActionsTests {
                           "sort([Versions[].Key, DeleteMarkers[].Key][])").split(whereSeparator: \.isWhitespace).map(String.init)
         }
         let otherBefore = try versions(other)
-        #expect(otherBefore.count == 5)
+        #expect(otherBefore.count == 4)
 
         let arn = "arn:aws:s3:::\(spill)/\(spilled)"
         try drill.firebreakOK("resource", "add", "INC-1", arn, "--state", "compromised")
