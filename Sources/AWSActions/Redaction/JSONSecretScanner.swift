@@ -8,6 +8,10 @@
 /// `environmentVariables[].value`), the `Value` of an SSM parameter whose
 /// `Type` is `SecureString` (either order), or random-looking under a name
 /// that hints at key material (`RandomLookingValue`).
+///
+/// Hand-written rather than `JSONSerialization` or a parser package: it must
+/// read output cut short and text around JSON, keep the bytes it does not
+/// replace exactly as they were, and give byte ranges to replace in place.
 struct JSONSecretScanner {
     private struct Frame {
         var isObject: Bool
