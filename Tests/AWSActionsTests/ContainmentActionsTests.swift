@@ -113,4 +113,42 @@ struct ContainmentActionsTests {
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
         #expect(try drill.aws("iam", "list-role-policies", "--role-name", role, "--query", "length(PolicyNames)") == "0")
     }
+
+    /// IAM takes a name, never a path: every AWS SSO role lives under
+    /// `/aws-reserved/sso.amazonaws.com/`, and a user may have a path too.
+    @Test func principalsWithAPathAreContainedByName() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let role = "AWSReservedSSO_Admin_\(suffix)", user = "bob-\(suffix)"
+        let roleARN = try drill.aws("iam", "create-role", "--role-name", role, "--path", "/aws-reserved/sso.amazonaws.com/",
+                                    "--assume-role-policy-document",
+                                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+                                    "--query", "Role.Arn")
+        #expect(roleARN.hasSuffix(":role/aws-reserved/sso.amazonaws.com/\(role)"))
+        let userARN = try drill.aws("iam", "create-user", "--user-name", user, "--path", "/division/ops/", "--query", "User.Arn")
+        #expect(userARN.hasSuffix(":user/division/ops/\(user)"))
+        let key = try drill.aws("iam", "create-access-key", "--user-name", user, "--query", "AccessKey.AccessKeyId")
+        for id in [roleARN, userARN, key] {
+            try drill.firebreakOK("resource", "add", "INC-1", id, "--state", "compromised")
+        }
+
+        try drill.firebreakOK("action", "run", "INC-1", "iam.deny-all", roleARN, "--yes")
+        try drill.firebreakOK("action", "run", "INC-1", "iam.revoke-sessions", roleARN, "--yes")
+        try drill.firebreakOK("action", "run", "INC-1", "iam.deny-all", userARN, "--yes")
+        try drill.firebreakOK("action", "run", "INC-1", "iam.deactivate-key", key, "--yes")
+
+        #expect(try drill.aws("iam", "get-role-policy", "--role-name", role, "--policy-name", "firebreak-deny-all",
+                              "--query", "PolicyDocument.Statement[0].[Effect, Action, Resource]") == "Deny\t*\t*")
+        #expect(try drill.aws("iam", "get-role-policy", "--role-name", role, "--policy-name", "firebreak-revoke-older-sessions",
+                              "--query", "PolicyDocument.Statement[0].Effect") == "Deny")
+        #expect(try drill.aws("iam", "get-user-policy", "--user-name", user, "--policy-name", "firebreak-deny-all",
+                              "--query", "PolicyDocument.Statement[0].[Effect, Action, Resource]") == "Deny\t*\t*")
+        #expect(try drill.aws("iam", "list-access-keys", "--user-name", user, "--query", "AccessKeyMetadata[0].Status") == "Inactive")
+        for id in [roleARN, userARN, key] { #expect(try drill.resourceState(id) == "contained") }
+        // The plan names the role by its name.
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", "iam.deny-all", roleARN)
+        #expect(plan.contains("--role-name \(role) "))
+        #expect(!plan.contains("--role-name aws-reserved"))
+    }
 }

@@ -50,6 +50,55 @@ struct RemediationActionsTests {
         #expect(throws: (any Error).self) { try drill.aws(algorithm) }
     }
 
+    /// An object named by ARN is its bucket up to the first '/' and the whole
+    /// rest as its key: the bucket named after the key's first segment, holding
+    /// the same names, loses nothing.
+    @Test func anObjectNamedByARNLosesEveryVersionAndNothingElseDoes() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let spill = "spill-\(suffix)", other = "prod-backups-\(suffix)"
+        let body = drill.folder.appendingPathComponent("body").path
+        try "customer data".write(toFile: body, atomically: true, encoding: .utf8)
+        for bucket in [spill, other] {
+            try drill.aws("s3api", "create-bucket", "--bucket", bucket)
+            try drill.aws("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled")
+        }
+        let spilled = "\(other)/db.sql.gz"
+        for key in [spilled, spilled, "\(spilled).bak", "\(other)/keep.csv", "single.txt", "single.txt"] {
+            try drill.aws("s3api", "put-object", "--bucket", spill, "--key", key, "--body", body)
+        }
+        for key in ["db.sql.gz", "db.sql.gz", spilled, "\(spilled).bak"] {
+            try drill.aws("s3api", "put-object", "--bucket", other, "--key", key, "--body", body)
+        }
+        let versions = { (bucket: String) in
+            try drill.aws("s3api", "list-object-versions", "--bucket", bucket, "--query",
+                          "sort([Versions[].Key, DeleteMarkers[].Key][])").split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+        let otherBefore = try versions(other)
+        #expect(otherBefore.count == 4)
+
+        let arn = "arn:aws:s3:::\(spill)/\(spilled)"
+        try drill.firebreakOK("resource", "add", "INC-1", arn, "--state", "compromised")
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", "s3.delete-spilled", arn)
+        #expect(plan.contains("--bucket \(spill) "))
+        #expect(!plan.contains("--bucket \(other)"))
+        try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", arn, "--yes",
+                              "--confirm", "delete every version in \(spill)/\(spilled)")
+        #expect((try drill.recorded("run-1", arn)["doomed"] as? [Any])?.count == 2)
+        #expect(try versions(spill) == ["\(other)/keep.csv", spilled + ".bak", "single.txt", "single.txt"].sorted())
+        #expect(try versions(other) == otherBefore)
+        #expect(try drill.resourceState(arn) == "eradicated")
+
+        // A key without a '/' named by ARN works too.
+        let single = "arn:aws:s3:::\(spill)/single.txt"
+        try drill.firebreakOK("resource", "add", "INC-1", single, "--state", "compromised")
+        try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", single, "--yes",
+                              "--confirm", "delete every version in \(spill)/single.txt")
+        #expect(try versions(spill) == ["\(other)/keep.csv", spilled + ".bak"].sorted())
+        #expect(try versions(other) == otherBefore)
+    }
+
     @Test func aKeyScheduledForDeletionIsCancelledByUndoAndANewKeyRotates() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }

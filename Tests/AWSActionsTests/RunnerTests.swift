@@ -63,6 +63,22 @@ struct RunnerTests {
         #expect(!result.stderr.contains("leaked"))
     }
 
+    /// The cap falls inside the value: the runner redacts before it cuts, so not even the first characters are kept.
+    @Test(arguments: [24, 28, 40, 60])
+    func aCapInsideASecretKeepsNoneOfIt(_ limit: Int) throws {
+        let fake = try FakeCLI(script: #"""
+        printf '{"SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AccessKeyId": "AKIAIOSFODNN7EXAMPLE"}'
+        printf '"password": "stderr-pass-Hx9"' >&2
+        """#)
+        let runner = AWSCLIRunner(configuration: AWSCLIConfiguration(executable: fake.path, outputLimit: limit))
+        let result = try runner.run(["iam", "create-access-key"])
+        #expect(result.truncated)
+        #expect(result.stdout.utf8.count <= limit)
+        #expect(result.stdout.hasPrefix(#"{"SecretAccessKey": ""#))
+        #expect(!result.stdout.contains("wJa"), "\(result.stdout)")
+        #expect(!result.stderr.contains("stderr-pa"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         ("\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name x cannot be found.\n", AWSCLIFailure.service(code: "NoSuchEntity", operation: "GetUser", message: "The user with name x cannot be found.")),
         ("An error occurred (Throttling) when calling the DescribeInstances operation (reached max retries: 4): Rate exceeded", .service(code: "Throttling", operation: "DescribeInstances", message: "Rate exceeded")),

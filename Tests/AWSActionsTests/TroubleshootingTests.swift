@@ -48,6 +48,24 @@ struct TroubleshootingTests {
         #expect(try drill.checklistState("troubleshooting.cloudwatch-logs") == "done")
     }
 
+    /// CloudWatch Logs names a group by an ARN ending in `:*`; the CLI takes the group's name.
+    @Test func aLogGroupNamedByItsARNIsSearchedByName() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let group = "/aws/lambda/firebreak-\(UUID().uuidString.prefix(8).lowercased())"
+        try drill.aws("logs", "create-log-group", "--log-group-name", group)
+        try drill.aws("logs", "create-log-stream", "--log-group-name", group, "--log-stream-name", "s")
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        try drill.aws("logs", "put-log-events", "--log-group-name", group, "--log-stream-name", "s",
+                      "--log-events", #"[{"timestamp": \#(now - 1000), "message": "ERROR from the ARN-named group"}]"#)
+        let arn = "arn:aws:logs:us-east-1:123456789012:log-group:\(group):*"
+        try drill.firebreakOK("resource", "add", "INC-1", arn)
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", "logs.search", arn, "--param", "pattern=ERROR")
+        #expect(plan.contains("--log-group-name \(group) "))
+        let output = try drill.firebreakOK("action", "run", "INC-1", "logs.search", arn, "--yes", "--param", "pattern=ERROR", "--param", "since=1h")
+        #expect(output.contains("ERROR from the ARN-named group"))
+    }
+
     @Test func cloudTrailLookupThroughTheCatalogPrintsTheEvents() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }

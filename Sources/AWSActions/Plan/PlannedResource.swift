@@ -23,7 +23,8 @@ public struct PlannedResource: Sendable, Equatable {
     public init(_ resource: Resource) throws {
         let reference = try ResourceIdentifier(parsing: resource.id, kind: resource.kind == .other ? nil : resource.kind)
         var cliID = resource.shortID
-        if resource.kind == .kmsKey, let arn = reference.arn { cliID = arn.description }
+        // Keys and policies are taken by ARN (`--key-id`, `--policy-arn`); everything else by its name.
+        if resource.kind == .kmsKey || resource.kind == .iamPolicy, let arn = reference.arn { cliID = arn.description }
         if cliID.hasPrefix("-") || cliID.firstControlCharacter != nil || cliID.isEmpty {
             throw IncidentError.invalidInput("resource id '\(resource.id.terminalSafe)' cannot be passed to the AWS CLI")
         }
@@ -39,12 +40,12 @@ public struct PlannedResource: Sendable, Equatable {
         values.set("now", string: ActionParameter.rfc3339(now))
         if let region { values.set("region", string: region) }
         if kind == .s3Object {
-            // bucket/key: the key may hold further slashes.
-            guard let slash = cliID.firstIndex(of: "/"), slash != cliID.startIndex, cliID.index(after: slash) != cliID.endIndex else {
+            // The bucket ends at the first '/'; the key is all the rest, further slashes included.
+            guard let object = try? S3Location(parsing: cliID), let key = object.key else {
                 throw IncidentError.invalidInput("'\(cliID.terminalSafe)' is not bucket/key")
             }
-            values.set("object-bucket", string: String(cliID[..<slash]))
-            values.set("object-key", string: String(cliID[cliID.index(after: slash)...]))
+            values.set("object-bucket", string: object.bucket)
+            values.set("object-key", string: key)
         }
         if kind == .route53Record {
             let parts = cliID.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

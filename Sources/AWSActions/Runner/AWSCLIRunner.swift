@@ -55,12 +55,14 @@ public struct AWSCLIRunner: Sendable {
         } catch {
             throw .notFound("cannot start '\(binary)': \(error)")
         }
-        let output = spawned.collect(limit: configuration.outputLimit, deadline: started.addingTimeInterval(configuration.timeout))
+        // Read past the limit and redact before cutting to it: a cut must not leave part of a secret.
+        let readLimit = RedactedOutput.readLimit(configuration.outputLimit)
+        let output = spawned.collect(limit: readLimit, deadline: started.addingTimeInterval(configuration.timeout))
         let duration = Date().timeIntervalSince(started)
+        let stdout = RedactedOutput.keep(output.stdout, limit: configuration.outputLimit, cutShort: output.truncated && output.stdout.count >= readLimit)
+        let stderr = RedactedOutput.keep(output.stderr, limit: configuration.outputLimit, cutShort: output.truncated && output.stderr.count >= readLimit)
         return AWSCallResult(arguments: argv, exitCode: output.exitCode, timedOut: output.timedOut, duration: duration,
-                             stdout: SecretRedactor.redact(String(decoding: output.stdout, as: UTF8.self)),
-                             stderr: SecretRedactor.redact(String(decoding: output.stderr, as: UTF8.self)),
-                             truncated: output.truncated)
+                             stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated)
     }
 }
 

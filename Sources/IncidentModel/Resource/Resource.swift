@@ -30,9 +30,10 @@ public struct Resource: Codable, Sendable, Equatable, Identifiable {
         self.history = history
     }
 
-    /// The id without ARN decoration: `i-0abc…` for an instance ARN, the bucket for `s3://bucket`.
+    /// The id without ARN decoration: `i-0abc…` for an instance ARN, a role's
+    /// name without its path, `bucket/key` for an object's ARN, the bucket for `s3://bucket`.
     public var shortID: String {
-        if id.hasPrefix("arn:"), let arn = try? ARN(parsing: id) { return arn.typeAndID.id }
+        if id.hasPrefix("arn:"), let arn = try? ARN(parsing: id) { return arn.resourceName }
         if id.hasPrefix("s3://") { return String(id.dropFirst(5)) }
         return id
     }

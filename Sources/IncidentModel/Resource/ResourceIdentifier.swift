@@ -39,6 +39,7 @@ public struct ResourceIdentifier: Sendable, Hashable {
                 throw IncidentError.invalidInput("ARN '\(id.terminalSafe)' is of kind \(inferred.rawValue), not \(explicitKind.rawValue)")
             }
             kind = explicitKind ?? inferred
+            try ResourceIdentifier.checkName(in: arn, kind: kind)
             return
         }
         arn = nil
@@ -64,6 +65,23 @@ public struct ResourceIdentifier: Sendable, Hashable {
     public var region: String? { arn.flatMap { $0.region.isEmpty ? nil : $0.region } }
     /// The account named in the ARN, if any.
     public var account: String? { arn.flatMap { $0.account.isEmpty || $0.account == "aws" ? nil : $0.account } }
+
+    /// Checks the name inside an ARN as its kind's bare name is checked, since
+    /// that name (not the ARN) is what reaches the CLI: an S3 ARN's bucket and
+    /// whole key, the last segment of an IAM path, a log group's name.
+    static func checkName(in arn: ARN, kind: ResourceKind) throws {
+        switch kind {
+        case .s3Bucket, .s3Object:
+            _ = try S3Location(path: Substring(arn.resource), original: arn.description)
+        case .iamUser, .iamRole, .iamGroup, .iamPolicy, .iamInstanceProfile, .logGroup:
+            let name = arn.resourceName
+            guard let shape = shapes[kind], shape.matches(name) else {
+                throw IncidentError.invalidInput("ARN '\(arn.description.terminalSafe)' names '\(name.terminalSafe)', which is not a valid \(kind.rawValue) name; expected \(shapes[kind]!.expected)")
+            }
+        default:
+            break
+        }
+    }
 
     /// Kinds whose ids are distinctive enough to infer from the id alone, most specific first.
     static let inferredKinds: [ResourceKind] = [
@@ -94,10 +112,8 @@ public struct ResourceIdentifier: Sendable, Hashable {
         .s3Bucket: IDShape(expected: "a bucket name (3-63 lowercase letters, digits, dots and hyphens) or s3://bucket") { id in
             S3Shape.isBucketName(id.hasPrefix("s3://") ? String(id.dropFirst(5)) : id)
         },
-        .s3Object: IDShape(expected: "s3://bucket/key or bucket/key") { id in
-            let path = id.hasPrefix("s3://") ? String(id.dropFirst(5)) : id
-            guard let slash = path.firstIndex(of: "/") else { return false }
-            return S3Shape.isBucketName(String(path[..<slash])) && path.index(after: slash) < path.endIndex
+        .s3Object: IDShape(expected: "s3://bucket/key or bucket/key (the key is everything after the bucket's '/')") { id in
+            (try? S3Location(parsing: id))?.key != nil
         },
         .iamUser: .iamName(maxLength: 64),
         .iamRole: .iamName(maxLength: 64),

@@ -12,6 +12,22 @@ struct SecretsAndEnvironmentTests {
         "output-token-FwoGZXIvYXdzEBYaDHhBTEXAMPLETOKEN",          // SessionToken in a CLI answer
         "output-password-Hunter2Correct-Horse",                     // a login profile's Password
         "stderr-secret-9drTJvcXLB89EXAMPLEKEY",                     // a secret echoed in an error
+        "ghp_R3dT3amGitHubT0kenExampleValue0123abcd",               // a GitHub token in free text
+        "T0EXAMPLE/B0EXAMPLE/XyZsecretWebhookPath123",              // a Slack webhook URL's secret path
+        "xoxb-1234567890-0987654321-EXAMPLEslackBotTok",            // a Slack bot token
+        "lambda-db-password-Tr0ub4dor-3",                           // a Lambda environment's DB_PASSWORD
+        "lambda-plain-env-value-Q7",                                // any other value of a Lambda environment
+        "ssm-securestring-decrypted-P4ss",                          // get-parameter --with-decryption of a SecureString
+        "oauth-client-secret-8sKq2Lm",                              // an OAuth client_secret
+        "url-password-Zx9Qw",                                       // the password in postgres://user:pass@host
+        "ecs-environment-value-M3",                                 // an ECS container's environment value
+    ]
+
+    /// What a responder needs from the same output, which must still be there.
+    static let kept = [
+        "AKIAI44QH8DHBEXAMPLE", "arn:aws:lambda:us-east-1:123456789012:function:exfil-helper",
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE",
+        "postgres://app:[REDACTED]@db.internal:5432/app",
     ]
 
     @Test(.timeLimit(.minutes(3)))
@@ -35,8 +51,21 @@ struct SecretsAndEnvironmentTests {
             cat /proc/$PPID/comm > '\(calls)'/$n.parent
             printf '%s\\0' "$@" > '\(calls)'/$n.argv
             echo 'An error occurred (AccessDenied): aws_secret_access_key = \(Self.secrets[4])' >&2
-            printf '{"AccessKey":{"AccessKeyId":"AKIAI44QH8DHBEXAMPLE","SecretAccessKey":"%s"},"Credentials":{"SessionToken":"%s","SecretAccessKey":"%s"},"LoginProfile":{"Password":"%s"},"Value":true}\\n' \
+            printf '{"AccessKey":{"AccessKeyId":"AKIAI44QH8DHBEXAMPLE","SecretAccessKey":"%s"},"Credentials":{"SessionToken":"%s","SecretAccessKey":"%s"},"LoginProfile":{"Password":"%s"},' \
               '\(Self.secrets[1])' '\(Self.secrets[2])' '\(Self.secrets[1])' '\(Self.secrets[3])'
+            cat <<'JSON'
+            "Note": "pushed with \(Self.secrets[5]), alerts to https://hooks.slack.com/services/\(Self.secrets[6]) as \(Self.secrets[7])",
+            "Configuration": {"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:exfil-helper",
+              "CodeSha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+              "Environment": {"Variables": {"DB_PASSWORD": "\(Self.secrets[8])", "FEATURE": "\(Self.secrets[9])",
+                "DATABASE_URL": "postgres://app:\(Self.secrets[12])@db.internal:5432/app"}}},
+            "Parameter": {"Name": "/prod/db", "Value": "\(Self.secrets[10])", "Type": "SecureString", "Version": 2},
+            "OAuth": {"client_id": "app", "client_secret": "\(Self.secrets[11])"},
+            "Endpoint": "postgres://app:\(Self.secrets[12])@db.internal:5432/app",
+            "containerDefinitions": [{"name": "web", "environment": [{"name": "MODE", "value": "\(Self.secrets[13])"}]}],
+            "ResponseMetadata": {"RequestId": "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE"},
+            "Value": true}
+            JSON
             """)
         let run = try fb.run("action", "run", "INC-1", "ec2.protect", "i-0123456789abcdef0", "--yes", "--aws-cli", fake)
         let callFiles = try FileManager.default.contentsOfDirectory(atPath: calls)
@@ -86,6 +115,9 @@ struct SecretsAndEnvironmentTests {
                 #expect(!text.contains(secret), "\(place) holds the secret \(secret)")
             }
         }
+        // Redaction kept what a responder needs from the same answers.
+        let recorded = try Spawned.run(Firebreak.binary, ["events", "INC-1", "--json"], environment: fb.environment).stdout
+        for value in Self.kept { #expect(recorded.contains(value), "\(value) was lost from events --json") }
         // The run itself was recorded (so there was something to leak).
         let events = try fb.events()
         #expect(events.contains { $0["kind"] as? String == "action.step.finished" || ($0["kind"] as? String)?.contains("step") == true })
