@@ -18,7 +18,9 @@ let package = Package(
     targets: [
         .target(name: "IncidentModel"),
         // The one AWS CLI runner, the action catalog (data in actions/), planning, execution and undo.
-        .target(name: "AWSActions", dependencies: ["IncidentModel", "DataFolders"]),
+        .target(name: "AWSActions", dependencies: ["IncidentModel", "DataFolders", "CProcessSpawn"]),
+        // How the AWS CLI is started: fork + exec with a death signal and no inherited descriptors (posix_spawn sets neither).
+        .target(name: "CProcessSpawn"),
         // Where themes, action definitions and drill scenarios are looked for.
         .target(name: "DataFolders"),
         .target(

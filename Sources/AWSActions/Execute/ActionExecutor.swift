@@ -13,7 +13,13 @@ import IncidentModel
 /// (the command appends it as an `action.step-finished` event), so a run
 /// that dies half-way has recorded exactly what it did. A step that fails
 /// stops that resource's run; the other resources go on. What `record` and
-/// capturing steps saw is returned per resource for undo.
+/// capturing steps saw is returned per resource for undo, and kept in each
+/// step's record as well.
+///
+/// When the runner's `interruption` is set, the call running has its process
+/// group killed and is recorded as `interrupted`, no further call starts, and
+/// the run ends `interrupted`. When `onStep` fails for a call that ran, the
+/// error thrown is `UnrecordedCalls`, naming every call that ran unrecorded.
 public struct ActionExecutor: Sendable {
     public var runner: AWSCLIRunner
     /// Bytes of each stream kept in the step's event; the runner's own cap is larger.
@@ -45,6 +51,15 @@ public struct ActionExecutor: Sendable {
         /// For a query (`recordFormat`): per resource, the records its calls
         /// returned, read from their whole output (the recorded stdout is capped).
         public var records: [String: [AWSLogRecord]] = [:]
+    }
+
+    /// Recording failed after the AWS CLI had run: AWS may have been changed
+    /// by these calls, and the record does not say so.
+    public struct UnrecordedCalls: Error {
+        /// Why recording failed (the store's error).
+        public var underlying: any Error
+        /// The argv (after the binary) of every call that ran and was not recorded.
+        public var calls: [[String]]
     }
 
     /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`;
@@ -93,7 +108,8 @@ public struct ActionExecutor: Sendable {
                                                           captures: progress[index].captures, error: error)
         }
 
-        for stage in plan.stages {
+        var interruptedBefore: String?
+        stages: for stage in plan.stages {
             if dryRun && stage == .verify { continue }
             if stage == .change && !force {
                 for index in progress.indices where progress[index].isActive {
@@ -104,6 +120,10 @@ public struct ActionExecutor: Sendable {
             }
             let changes = stage == .change || stage == .undo
             for step in plan.definition.steps(of: stage) {
+                if runner.interruption?.isInterrupted == true {
+                    interruptedBefore = step.name
+                    break stages
+                }
                 var ready: [Ready] = []
                 for index in progress.indices where progress[index].isActive {
                     let resource = progress[index].resource
@@ -167,11 +187,17 @@ public struct ActionExecutor: Sendable {
                 for call in Self.calls(for: ready, step: step, regions: progress.map(\.resource.region)) {
                     submit(call)
                 }
+                var recording: (argv: [String], ran: Bool)?
                 do {
                     while let (tag, result) = pool.next() {
                         let call = calls[tag]
                         let ids = call.members.map { progress[$0].resource.id }
                         let first = call.members[0]
+                        if case .failure(.interrupted(started: false)) = result {
+                            // Never started: nothing to record but that the resource stopped here.
+                            for member in call.members { finish(member, .interrupted, "interrupted before \(step.name) started") }
+                            continue
+                        }
                         let stepValues = progress[first].values
                         var handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
                                              values: stepValues, verify: call.members.count == 1)
@@ -183,43 +209,62 @@ public struct ActionExecutor: Sendable {
                                 handled.problem = "\(error)"
                             }
                         }
+                        var captured: [String: String]?
+                        if handled.outcome == .succeeded, let name = step.capture, !(dryRun && changes), call.members.count == 1 {
+                            captured = [name: TemplateValues.canonical(handled.output ?? NSNull())]
+                        }
+                        let argv = handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region)
+                        recording = (argv, handled.call != nil)
                         let stdout = try kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
                         try onStep(ActionStepRecord(
                             resource: ids[0], step: step.name, stage: stage.rawValue,
-                            argv: handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region),
+                            argv: argv,
                             outcome: handled.outcome, exitCode: handled.call?.exitCode, durationMs: handled.call?.durationMs ?? 0,
                             stdout: stdout.text, stderr: stderr.text,
                             error: handled.problem, batch: call.members.count > 1 ? ids : nil,
-                            stdoutBody: stdout.body, stderrBody: stderr.body))
+                            stdoutBody: stdout.body, stderrBody: stderr.body, captures: captured))
+                        recording = nil
                         if handled.outcome == .succeeded {
-                            if let name = step.capture, !(dryRun && changes), call.members.count == 1 {
-                                let json = TemplateValues.canonical(handled.output ?? NSNull())
+                            for (name, json) in captured ?? [:] {
                                 progress[first].values.set(name, json: json)
                                 progress[first].captures[name] = json
                             }
-                        } else if call.members.count > 1 && handled.outcome == .failed && handled.call != nil {
+                        } else if call.members.count > 1 && handled.outcome == .failed && handled.call != nil
+                                    && runner.interruption?.isInterrupted != true {
                             // Which of them made the batch fail? Ask for each alone.
                             for member in call.members {
                                 let alone = ready.first { $0.index == member }!
                                 submit(Call(members: [member], arguments: alone.arguments, region: call.region))
                             }
                         } else {
-                            let status: ActionRunStatus = handled.outcome == .timedOut ? .timedOut : .failed
+                            let status: ActionRunStatus = switch handled.outcome {
+                            case .timedOut: .timedOut
+                            case .interrupted: .interrupted
+                            default: .failed
+                            }
                             for member in call.members { finish(member, status, "\(step.name): \(handled.problem ?? "failed")") }
                         }
                     }
                 } catch {
-                    pool.drain()
-                    throw error
+                    // Calls still running finish (a change half-sent cannot be called back); they ran unrecorded too.
+                    let others = pool.drain().compactMap { _, result in try? result.get().arguments }
+                    let ran = (recording?.ran == true ? [recording!.argv] : []) + others
+                    if ran.isEmpty { throw error }
+                    throw UnrecordedCalls(underlying: error, calls: ran)
                 }
             }
+        }
+        if let step = interruptedBefore {
+            for index in progress.indices where progress[index].isActive { finish(index, .interrupted, "interrupted before \(step) started") }
         }
         for index in progress.indices where progress[index].isActive { finish(index, .succeeded, nil) }
 
         let results = progress.compactMap(\.result)
         let statuses = results.map(\.status)
         let status: ActionRunStatus
-        if statuses.allSatisfy({ $0 == .succeeded }) {
+        if statuses.contains(.interrupted) {
+            status = .interrupted
+        } else if statuses.allSatisfy({ $0 == .succeeded }) {
             status = .succeeded
         } else if statuses.contains(.succeeded) {
             status = .partial
@@ -274,7 +319,9 @@ public struct ActionExecutor: Sendable {
         var outcome: ActionStepRecord.Outcome = call.succeeded ? .succeeded : .failed
         var problem = call.failure?.description
         var output: Any? = call.succeeded ? Self.parse(call.stdout) : nil
-        if call.timedOut {
+        if call.interrupted {
+            outcome = .interrupted
+        } else if call.timedOut {
             outcome = .timedOut
         } else if dryRun && changes {
             if call.failure?.isDryRunSuccess == true { outcome = .succeeded; problem = nil }

@@ -42,13 +42,17 @@ final class BoundedCallPool<Output: Sendable>: @unchecked Sendable {
         return finished.removeFirst()
     }
 
-    /// Waits for everything queued or running and drops the results (after an error, so no call outlives the run).
-    func drain() {
+    /// Drops what is queued, waits for what is running (after an error, so no
+    /// call outlives the run) and returns every result not yet taken.
+    @discardableResult
+    func drain() -> [(Int, Output)] {
         condition.lock()
+        defer { condition.unlock() }
         waiting.removeAll()
         while running > 0 { condition.wait() }
+        let results = finished
         finished.removeAll()
-        condition.unlock()
+        return results
     }
 
     /// Starts queued jobs while slots are free; the lock is held.

@@ -47,7 +47,7 @@ public struct ActionPlanner: Sendable {
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
                               parameters: parameters, values: values, stages: [.preview, .record, .change, .verify], calls: [],
                               confirmationText: confirmation, undoes: nil)
-        plan.calls = calls(for: plan)
+        plan.calls = try calls(for: plan)
         return plan
     }
 
@@ -76,7 +76,7 @@ public struct ActionPlanner: Sendable {
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
                               parameters: run.parameters, values: values, stages: stages, calls: [],
                               confirmationText: nil, undoes: run.runID)
-        plan.calls = calls(for: plan)
+        plan.calls = try calls(for: plan)
         return plan
     }
 
@@ -127,7 +127,7 @@ public struct ActionPlanner: Sendable {
             let said = result.resources.compactMap { resource in result.notices[resource.id].map { "\(resource.id): \($0)" } }
             result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
         }
-        result.calls = calls(for: result)
+        result.calls = try calls(for: result)
         return result
     }
 
@@ -148,8 +148,11 @@ public struct ActionPlanner: Sendable {
     }
 
     /// Every call of the plan, rendered as far as the values known now allow;
-    /// a batched step's calls merged as the executor will merge them.
-    func calls(for plan: ActionPlan) -> [ActionPlan.Call] {
+    /// a batched step's calls merged as the executor will merge them. A value
+    /// known now that cannot stand where it goes (one the CLI would read as a
+    /// file, a flag, a list where one argument goes) refuses the whole plan,
+    /// so nothing is recorded or run.
+    func calls(for plan: ActionPlan) throws -> [ActionPlan.Call] {
         var calls: [ActionPlan.Call] = []
         for resource in plan.resources {
             let values = plan.values[resource.id] ?? TemplateValues()
@@ -163,6 +166,8 @@ public struct ActionPlanner: Sendable {
                     for argument in step.arguments {
                         do {
                             arguments += try stepValues.render(argument)
+                        } catch .refused(let reason) where runs(step, values) {
+                            throw IncidentError.invalidInput("\(plan.definition.id), step \(step.name) for \(resource.id.terminalSafe): \(reason)")
                         } catch {
                             complete = false
                             arguments += [Self.display(argument)]
@@ -179,6 +184,13 @@ public struct ActionPlanner: Sendable {
             }
         }
         return Self.mergeBatches(calls, plan: plan)
+    }
+
+    /// Whether `step` would run with `values` as they are known now (its `when` and `unless`).
+    private func runs(_ step: ActionStep, _ values: TemplateValues) -> Bool {
+        if let name = step.when, values.isEmpty(name) { return false }
+        if let name = step.unless, !values.isEmpty(name) { return false }
+        return true
     }
 
     /// Folds the calls of batched steps into one per step as the executor does

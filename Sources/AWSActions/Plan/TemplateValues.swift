@@ -88,7 +88,7 @@ public struct TemplateValues: Sendable, Equatable {
             guard let range = Range(match.range, in: text) else { continue }
             let name = String(text[range].dropFirst().dropLast())
             guard values[name] != nil else { throw .missing(name) }
-            let value = try scalar(object(name), name: name, allowLeadingDash: true)
+            let value = try scalar(object(name), name: name, inQuery: true)
             if value.contains("'") || value.contains("\\") {
                 throw .refused("{\(name)} = '\(value.terminalSafe)' cannot stand inside a query literal")
             }
@@ -121,9 +121,10 @@ public struct TemplateValues: Sendable, Equatable {
     }
 
     /// One whole argument from a value. Values come from AWS output and from
-    /// operators, so one that could read as a flag or carries a control
-    /// character is refused rather than passed.
-    private func scalar(_ value: Any?, name: String, allowLeadingDash: Bool = false) throws(RenderError) -> String {
+    /// operators, so one that could read as a flag, carries a control
+    /// character, or would make the CLI read a file or a URL is refused
+    /// rather than passed.
+    private func scalar(_ value: Any?, name: String, inQuery: Bool = false) throws(RenderError) -> String {
         let text: String
         switch value {
         case let string as String: text = string
@@ -135,8 +136,10 @@ public struct TemplateValues: Sendable, Equatable {
         default: throw .refused("{\(name)} is a list or an object where one argument goes")
         }
         if text.isEmpty { throw .missing(name) }
-        if text.hasPrefix("-") && !allowLeadingDash { throw .refused("{\(name)} = '\(text.terminalSafe)' starts with '-' and could be read as a flag") }
+        if text.hasPrefix("-") && !inQuery { throw .refused("{\(name)} = '\(text.terminalSafe)' starts with '-' and could be read as a flag") }
         if text.firstControlCharacter != nil { throw .refused("{\(name)} = '\(text.terminalSafe)' contains a control character") }
+        // A whole argument the CLI would replace by a file's or a URL's contents (a query literal is never expanded).
+        if !inQuery, let expansion = CLIValueExpansion.of(text) { throw .refused("{\(name)} = '\(text.terminalSafe)' \(expansion)") }
         return text
     }
 

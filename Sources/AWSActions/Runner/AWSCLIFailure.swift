@@ -12,6 +12,11 @@ public enum AWSCLIFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The call ran past the timeout and its process group was killed.
     case timedOut(seconds: Double)
+    /// The run was interrupted (SIGINT, SIGTERM, SIGHUP): a call that had
+    /// `started` had its process group killed; one that had not was never started.
+    case interrupted(started: Bool)
+    /// Firebreak would not start the CLI with these arguments (one it would expand); nothing ran.
+    case refused(String)
     /// `An error occurred (Code) when calling the Op operation: message`.
     case service(code: String, operation: String, message: String)
     /// `Could not connect to the endpoint URL: …`.
@@ -70,6 +75,9 @@ public enum AWSCLIFailure: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notFound(let detail): text = "AWS CLI not found: \(detail)"
         case .timedOut(let seconds): text = "timed out after \(String(format: "%.1f", seconds)) s; the aws process group was killed"
+        case .interrupted(let started):
+            text = started ? "interrupted; the aws process group was killed, and AWS may or may not have made the change" : "interrupted before this call started"
+        case .refused(let reason): text = "not run: \(reason)"
         case .service(let code, let operation, let message):
             text = operation.isEmpty ? "AWS error \(code): \(message)" : "\(operation) failed: \(code): \(message)"
         case .connection(let line): text = "cannot reach AWS: \(line)"

@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,12 +8,16 @@ import Darwin
 
 /// The one place Firebreak starts the AWS CLI.
 ///
-/// Arguments go to `posix_spawn` as an argv array, never through a shell, so
-/// no value can become a second command. The child runs in its own process
-/// group with stdin on `/dev/null`; past the timeout the whole group is
-/// killed (a CLI that forks helpers cannot outlive it). Output beyond the
-/// limit is drained and dropped, and what is kept is redacted before it is
-/// returned.
+/// Arguments go to `execve` as an argv array, never through a shell, so no
+/// value can become a second command, and no operation argument the CLI
+/// would expand (`file://`, `fileb://`, `http(s)://`, shorthand `@=file://`,
+/// see `CLIValueExpansion`) is ever passed: such a call is refused before
+/// anything starts. The child runs in its own process group with stdin on
+/// `/dev/null`, inherits no descriptor but 0–2, and is killed by the kernel
+/// if Firebreak dies (`fb_spawn`). Past the timeout, or when the run is
+/// interrupted (`interruption`), the whole group is killed (a CLI that forks
+/// helpers cannot outlive it). Output beyond the limit is drained and
+/// dropped, and what is kept is redacted before it is returned.
 ///
 /// ```swift
 /// let runner = AWSCLIRunner(configuration: AWSCLIConfiguration(region: "us-east-1"))
@@ -21,9 +26,12 @@ import Darwin
 /// ```
 public struct AWSCLIRunner: Sendable {
     public var configuration: AWSCLIConfiguration
+    /// When set and interrupted, the running call's process group is killed and no new call starts.
+    public var interruption: RunInterruption?
 
-    public init(configuration: AWSCLIConfiguration) {
+    public init(configuration: AWSCLIConfiguration, interruption: RunInterruption? = nil) {
         self.configuration = configuration
+        self.interruption = interruption
     }
 
     /// The argv after the binary name for `arguments`: JSON output unless the
@@ -43,9 +51,24 @@ public struct AWSCLIRunner: Sendable {
         try ExecutableLocator.locate(configuration.executable, environment: configuration.environment)
     }
 
-    /// Runs one call and waits for it (or for the timeout). Throws only when
-    /// the CLI cannot be started; AWS errors come back in the result.
+    /// Why `arguments` (the operation's, before `fullArguments` adds the
+    /// global options) may not be passed to the CLI, or nil when they may.
+    public static func refusal(of arguments: [String]) -> AWSCLIFailure? {
+        guard let found = CLIValueExpansion.firstExpanded(in: arguments) else { return nil }
+        let position = "argument \(found.position)" + (found.flag.map { " (\($0.terminalSafe))" } ?? "")
+        return .refused("\(position) \(found.expansion)")
+    }
+
+    /// Runs one call and waits for it (or for the timeout, or an
+    /// interruption). Throws when the CLI was not started: not found, an
+    /// argument it would expand, or the run already interrupted; AWS errors
+    /// come back in the result.
+    ///
+    /// The child is started and waited for on the calling thread: its death
+    /// signal is tied to this thread, which therefore outlives it.
     public func run(_ arguments: [String], region: String? = nil) throws(AWSCLIFailure) -> AWSCallResult {
+        if let refusal = Self.refusal(of: arguments) { throw refusal }
+        if interruption?.isInterrupted == true { throw .interrupted(started: false) }
         let binary = try executablePath()
         let argv = fullArguments(arguments, region: region)
         let started = Date()
@@ -57,16 +80,19 @@ public struct AWSCLIRunner: Sendable {
         }
         // Read past the limit and redact before cutting to it: a cut must not leave part of a secret.
         let readLimit = RedactedOutput.readLimit(configuration.outputLimit)
-        let output = spawned.collect(limit: readLimit, deadline: started.addingTimeInterval(configuration.timeout))
+        let output = spawned.collect(limit: readLimit, deadline: started.addingTimeInterval(configuration.timeout),
+                                     interruption: interruption)
         let duration = Date().timeIntervalSince(started)
         let stdout = RedactedOutput.keep(output.stdout, limit: configuration.outputLimit, cutShort: output.truncated && output.stdout.count >= readLimit)
         let stderr = RedactedOutput.keep(output.stderr, limit: configuration.outputLimit, cutShort: output.truncated && output.stderr.count >= readLimit)
         return AWSCallResult(arguments: argv, exitCode: output.exitCode, timedOut: output.timedOut, duration: duration,
-                             stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated)
+                             stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated,
+                             interrupted: output.interrupted)
     }
 }
 
-/// A child started with `posix_spawn` in its own process group, with piped stdout and stderr.
+/// A child started by `fb_spawn` (own process group, descriptors 0–2 only,
+/// killed if this thread ends), with piped stdout and stderr.
 struct SpawnedProcess {
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
@@ -77,6 +103,7 @@ struct SpawnedProcess {
         var stderr = Data()
         var exitCode: Int32?
         var timedOut = false
+        var interrupted = false
         var truncated = false
     }
 
@@ -86,34 +113,15 @@ struct SpawnedProcess {
 
     init(binary: String, arguments: [String], environment: [String: String]) throws {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
-        guard pipe(&errPipe) == 0 else {
+        // Close-on-exec from the start, so a child started at the same moment
+        // on another thread cannot hold these ends (the child's own copies are dup2'd).
+        var status = fb_pipe_cloexec(&outPipe)
+        guard status == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(status)))") }
+        status = fb_pipe_cloexec(&errPipe)
+        guard status == 0 else {
             close(outPipe[0]); close(outPipe[1])
-            throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))")
+            throw SpawnError(description: "pipe: \(String(cString: strerror(status)))")
         }
-        // Close-on-exec, so a CLI spawned concurrently from another thread does not
-        // inherit these ends and keep the streams open (pipe2 is not imported).
-        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so the timeout can kill everything it started;
-        // default signal handling and an empty mask, whatever this process set.
-        var defaults = sigset_t(), empty = sigset_t()
-        sigfillset(&defaults)
-        sigemptyset(&empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -121,7 +129,7 @@ struct SpawnedProcess {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let status = posix_spawn(&child, binary, &actions, &attributes, argv, envp)
+        status = fb_spawn(binary, argv, envp, outPipe[1], errPipe[1], &child)
         close(outPipe[1])
         close(errPipe[1])
         guard status == 0 else {
@@ -134,8 +142,8 @@ struct SpawnedProcess {
     }
 
     /// Reads both streams until they close and the child exits, or until
-    /// `deadline`, when the process group is killed.
-    func collect(limit: Int, deadline: Date) -> Output {
+    /// `deadline` or an interruption, when the process group is killed.
+    func collect(limit: Int, deadline: Date, interruption: RunInterruption? = nil) -> Output {
         var output = Output()
         var open: [Int32: Bool] = [stdoutFD: true, stderrFD: true]
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -148,8 +156,13 @@ struct SpawnedProcess {
                 break
             }
             var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
+            if let interruption { fds.append(pollfd(fd: interruption.pollFD, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 200).rounded(.up)))
             if ready < 0 && errno != EINTR { break }
+            if let interruption, fds.contains(where: { $0.fd == interruption.pollFD && $0.revents != 0 }) {
+                output.interrupted = true
+                break
+            }
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count <= 0 {
@@ -165,7 +178,7 @@ struct SpawnedProcess {
         }
         // The streams closed; the child may still be running (or a helper kept them open).
         var status: Int32 = 0
-        while !output.timedOut {
+        while !output.timedOut && !output.interrupted {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
                 output.exitCode = Self.exitCode(status)
@@ -173,7 +186,15 @@ struct SpawnedProcess {
             }
             if result < 0 && errno != EINTR { return output }
             if deadline.timeIntervalSinceNow <= 0 { output.timedOut = true; break }
+            if interruption?.isInterrupted == true { output.interrupted = true; break }
             usleep(2000)
+        }
+        if output.interrupted {
+            // Stopped on purpose: no grace period in which the call could still make its change.
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return output
         }
         kill(-pid, SIGTERM)
         usleep(100_000)

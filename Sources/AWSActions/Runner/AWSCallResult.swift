@@ -13,9 +13,11 @@ public struct AWSCallResult: Sendable, Equatable {
     public var stderr: String
     /// True when either stream went past the output limit and was cut.
     public var truncated: Bool
+    /// True when the run was interrupted during the call and its process group killed.
+    public var interrupted: Bool
 
     public init(arguments: [String], exitCode: Int32?, timedOut: Bool, duration: TimeInterval,
-                stdout: String, stderr: String, truncated: Bool = false) {
+                stdout: String, stderr: String, truncated: Bool = false, interrupted: Bool = false) {
         self.arguments = arguments
         self.exitCode = exitCode
         self.timedOut = timedOut
@@ -23,12 +25,14 @@ public struct AWSCallResult: Sendable, Equatable {
         self.stdout = stdout
         self.stderr = stderr
         self.truncated = truncated
+        self.interrupted = interrupted
     }
 
-    public var succeeded: Bool { exitCode == 0 && !timedOut }
+    public var succeeded: Bool { exitCode == 0 && !timedOut && !interrupted }
 
     /// What went wrong, or nil for a success.
     public var failure: AWSCLIFailure? {
+        if interrupted { return .interrupted(started: true) }
         if timedOut { return .timedOut(seconds: duration) }
         if exitCode == 0 { return nil }
         return AWSCLIFailure(exitCode: exitCode ?? -1, stderr: stderr)

@@ -106,10 +106,12 @@ struct ActionRunCommand: ParsableCommand {
         try ActionAWSOptions.requireCLI(runner)
 
         let store = try globals.writableStore()
-        let run = try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: given) },
-            dryRun: dryRun, force: force, quiet: json)
-        try ActionOutput.finish(run, json: json)
+        let (run, signal) = try RunSignals.interrupting { interruption in
+            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
+                plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: given) },
+                dryRun: dryRun, force: force, quiet: json)
+        }
+        try ActionOutput.finish(run, json: json, signal: signal)
     }
 }
 
@@ -131,7 +133,8 @@ struct ActionUndoCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         let runner = try awsOptions.runner(globals: globals, region: aws)
         let planner = ActionPlanner(runner: runner)
-        let state = try globals.readOnlyStore(for: id).state(of: id)
+        // A run whose process has ended counts as interrupted (as `show` says), not as still running.
+        let state = RunLiveness.settled(try globals.readOnlyStore(for: id).state(of: id))
         let original = try state.actionRun(matching: runID)
         let definition = try catalog.action(original.action)
         // The same checks the store makes, before asking anyone anything.
@@ -142,10 +145,21 @@ struct ActionUndoCommand: ParsableCommand {
         try ActionAWSOptions.requireCLI(runner)
 
         let store = try globals.writableStore()
-        let result = try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state) },
-            dryRun: false, force: false, quiet: json)
-        try ActionOutput.finish(result, json: json)
+        let (result, signal) = try RunSignals.interrupting { interruption in
+            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
+                plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state) },
+                dryRun: false, force: false, quiet: json)
+        }
+        try ActionOutput.finish(result, json: json, signal: signal)
+    }
+}
+
+extension AWSCLIRunner {
+    /// This runner, its calls stopped by `interruption`.
+    func interruptible(by interruption: RunInterruption) -> AWSCLIRunner {
+        var runner = self
+        runner.interruption = interruption
+        return runner
     }
 }
 

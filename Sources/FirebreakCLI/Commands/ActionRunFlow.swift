@@ -37,9 +37,14 @@ struct ActionRunFlow {
         }
         let plan = planned!
         if !quiet { Output.line("\(plan.runID): \(plan.undoes.map { "undo of \($0) " } ?? "")\(plan.definition.id)\(dryRun ? " (dry run)" : "")") }
-        let outcome = try executor.execute(plan, dryRun: dryRun, force: force) { step in
-            try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
-            if !quiet { ActionOutput.printStep(step) }
+        let outcome: ActionExecutor.Outcome
+        do {
+            outcome = try executor.execute(plan, dryRun: dryRun, force: force) { step in
+                try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
+                if !quiet { ActionOutput.printStep(step) }
+            }
+        } catch let unrecorded as ActionExecutor.UnrecordedCalls {
+            throw CLIError(Self.unrecordedMessage(plan.runID, unrecorded))
         }
         if !quiet {
             // A query's results: its records, oldest first, one line each.
@@ -57,7 +62,20 @@ struct ActionRunFlow {
             }
         }
         let definition = plan.definition
-        let result = try store.append(to: incident, actor: actor, at: nil) { current in
+        let result: AppendResult
+        do {
+            result = try finish(plan: plan, outcome: outcome, dryRun: dryRun)
+        } catch {
+            throw CLIError("\(plan.runID) \(outcome.status.rawValue), but its end could not be recorded (\(Self.storeProblem(error))): "
+                + "the calls it made are recorded as steps (firebreak show \(incident) lists them)")
+        }
+        return try result.state.actionRun(matching: plan.runID)
+    }
+
+    /// The finish of a run with the state changes it brings, in one transaction.
+    private func finish(plan: ActionPlan, outcome: ActionExecutor.Outcome, dryRun: Bool) throws -> AppendResult {
+        let definition = plan.definition
+        return try store.append(to: incident, actor: actor, at: nil) { current in
             var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(
                 runID: plan.runID, status: outcome.status, results: outcome.results, error: outcome.error))]
             guard !dryRun else { return payloads }
@@ -73,7 +91,20 @@ struct ActionRunFlow {
             }
             return payloads
         }
-        return try result.state.actionRun(matching: plan.runID)
+    }
+
+    /// One line for a record that failed after the CLI had run: what may have
+    /// changed in AWS, never "nothing was written".
+    static func unrecordedMessage(_ runID: String, _ unrecorded: ActionExecutor.UnrecordedCalls) -> String {
+        let calls = unrecorded.calls.map(ActionOutput.commandLine).joined(separator: "; ")
+        return "\(runID): recording a step failed (\(storeProblem(unrecorded.underlying))) after the AWS CLI had run, "
+            + "so AWS may have been changed without the record saying so, by: \(calls)"
+    }
+
+    /// The store's problem in words that fit after a call was made.
+    static func storeProblem(_ error: any Error) -> String {
+        if case StoreError.diskFull = error { return "the disk is full" }
+        return "\(error)".replacingOccurrences(of: "\n", with: " ").terminalSafe
     }
 }
 

@@ -53,17 +53,26 @@ enum ActionOutput {
     }
 
     static func printStep(_ step: ActionStepRecord) {
-        let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·"][step.outcome.rawValue] ?? "?"
+        let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·", "interrupted": "■"][step.outcome.rawValue] ?? "?"
         Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(commandLine(step.argv))")
         if let error = step.error { Output.line("      \(error)") }
     }
 
-    /// The run's outcome: JSON or a line; a run that did not succeed ends the command with one line on stderr.
-    static func finish(_ run: ActionRun, json: Bool) throws {
+    /// The run's outcome: JSON or a line; a run that did not succeed, or one
+    /// a signal came during, ends the command with one line on stderr (after a
+    /// signal, with 128 + its number, as if it had ended the process).
+    static func finish(_ run: ActionRun, json: Bool, signal: Int32? = nil) throws {
         if json {
             try Output.json(.actionRun(run))
         } else {
             Output.line("\(run.runID): \(run.status.rawValue)")
+        }
+        if let signal {
+            let steps = "\(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"
+            let what = run.status == .interrupted
+                ? "recorded as interrupted after \(steps); the aws call that was running, if any, was stopped"
+                : "it had already ended \(run.status.rawValue) (\(steps))"
+            throw CLIError("\(run.runID) \(RunSignals.name(signal)): \(what)", exitCode: 128 + signal)
         }
         if run.status != .succeeded {
             throw CLIError("\(run.runID) \(run.status.rawValue): \(run.error ?? "see firebreak show")")

@@ -31,13 +31,32 @@ enum RunLiveness {
         return run.status
     }
 
-    /// Finish events for every run of `state` whose process ended before it finished.
+    /// Finish events for every run of `state` still recorded as running whose
+    /// process ended before it finished (a run already recorded as
+    /// interrupted is finished, and gets none). Each resource's result keeps
+    /// what its recorded steps captured, so the run can be undone.
     static func interruptedFinishes(in state: IncidentState) -> [EventPayload] {
-        state.actionRuns.filter { shownStatus($0) == .interrupted }.map { run in
-            .actionRunFinished(ActionRunFinished(
-                runID: run.runID, status: .interrupted, results: [],
-                error: "the process running it (pid \(run.process.map { String($0.pid) } ?? "?")) ended after \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"))
+        state.actionRuns.filter { $0.status == .running && shownStatus($0) == .interrupted }.map { run in
+            let steps = "\(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"
+            return .actionRunFinished(ActionRunFinished(
+                runID: run.runID, status: .interrupted,
+                results: run.resources.map {
+                    ActionResourceResult(resource: $0, status: .interrupted, captures: run.captures(for: $0), error: "interrupted")
+                },
+                error: "the process running it (pid \(run.process.map { String($0.pid) } ?? "?")) ended after \(steps)"))
         }
+    }
+
+    /// `state` as it will be once `interruptedFinishes` are recorded: what a
+    /// command checks before it asks anything, so `undo` of a run whose
+    /// process has ended sees it finished, as `show` does.
+    static func settled(_ state: IncidentState) -> IncidentState {
+        var settled = state
+        for payload in interruptedFinishes(in: state) {
+            settled.apply(Event(incident: state.incident.id, seq: settled.lastSeq + 1, at: Date(), recordedAt: Date(),
+                                actor: "firebreak", payload: payload))
+        }
+        return settled
     }
 
     private static func hostName() -> String {

@@ -49,8 +49,17 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
         self.error = error
     }
 
-    /// The captures recorded for `resource`, empty when none.
+    /// The captures recorded for `resource`, empty when none: the finish's,
+    /// or, for a run whose finish has none for it (interrupted before it
+    /// could say), what its recorded steps captured, later steps winning.
     public func captures(for resource: String) -> [String: String] {
-        results.first(where: { $0.resource == resource })?.captures ?? [:]
+        if let result = results.first(where: { $0.resource == resource }), !result.captures.isEmpty {
+            return result.captures
+        }
+        var captures: [String: String] = [:]
+        for step in steps where step.resource == resource && step.outcome == .succeeded {
+            captures.merge(step.captures ?? [:]) { $1 }
+        }
+        return captures
     }
 }

@@ -10,6 +10,9 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         case timedOut = "timed-out"
         /// Not run: a dry run of a step without an API dry run, or a condition that did not hold.
         case skipped
+        /// The run was interrupted (SIGINT, SIGTERM, SIGHUP) during the call and
+        /// its process group killed: AWS may or may not have made the change.
+        case interrupted
     }
 
     /// The resource this call was for.
@@ -37,10 +40,13 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     /// Every resource a batched call covered (`resource` is the first of
     /// them); nil for a call made for one resource.
     public var batch: [String]?
+    /// What this step captured for later steps and for undo (name → JSON),
+    /// kept with the step so a run that never finished can still be undone.
+    public var captures: [String: String]?
 
     public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
                 durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil,
-                stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil) {
+                stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil, captures: [String: String]? = nil) {
         self.resource = resource
         self.step = step
         self.stage = stage
@@ -54,6 +60,7 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         self.batch = batch
         self.stdoutBody = stdoutBody
         self.stderrBody = stderrBody
+        self.captures = captures
     }
 
     /// The resources this call acted for.
