@@ -123,7 +123,7 @@ struct CLIExpansionTests {
         let recorded = try #require((show["actionRuns"] as? [[String: Any]])?.first)
         #expect(recorded["status"] as? String == "failed")
         let deactivate = try #require((recorded["steps"] as? [[String: Any]])?.first { $0["step"] as? String == "deactivate" })
-        #expect(deactivate["outcome"] as? String == "failed" && deactivate["exitCode"] == nil)
+        #expect(deactivate["outcome"] as? String == "failed" && (deactivate["exitCode"] == nil || deactivate["exitCode"] is NSNull))
         #expect((deactivate["error"] as? String)?.contains("starts with 'file://'") == true, "\(deactivate)")
 
         // Its undo would pass the same value back: refused at the plan, nothing recorded, nothing run.
