@@ -69,6 +69,8 @@ struct CatalogTests {
             d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}", "--endpoint-url", "http://evil"]]] }),
         ("stepz", "unknown field (expected one of confirm, id, kinds, notice, onSuccess, onUndo, parameters, phase, preview, record, records, requires, risk, steps, summary, undo, verify, warning)", { d in d["stepz"] = [] }),
         ("id", "is required", { d in d["id"] = nil }),
+        ("steps[0].argv[5]", "'file://policy.json' starts with 'file://', which the AWS CLI would replace with a local file's contents", { d in
+            d["steps"] = [["name": "a", "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-document", "file://policy.json"]]] }),
         ("preview[0].argv", "a preview step only reads (describe-, get-, list- or lookup- calls)", { d in
             d["preview"] = [["name": "p", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]] }),
         ("notice", "unknown placeholder {later}", { d in d["notice"] = "shared with {later}" }),

@@ -158,6 +158,10 @@ extension ActionDefinition {
                 throw list[index].fail("\(text) comes from the options and the resource, not from a definition")
             }
         }
+        // Firebreak never has the CLI read a file or a URL in an argument's place (a query is never expanded).
+        for (index, argument) in arguments.enumerated() where index == 0 || arguments[index - 1] != .literal("--query") {
+            if case .literal(let text) = argument, let expansion = CLIValueExpansion.of(text) { throw list[index].fail("'\(text.terminalSafe)' \(expansion)") }
+        }
         let capture = try object["capture"]?.string()
         if let capture, ArgumentTemplate.placeholderName("{\(capture)}")?.spread != false {
             throw object["capture"]!.fail("expected lowercase letters, digits and '-'")

@@ -1,5 +1,4 @@
 import Foundation
-import IncidentModel
 
 /// One argument of a step: a literal, a placeholder that fills the whole
 /// argument (`{resource}`), a spread of a captured list into several whole
@@ -85,8 +84,6 @@ public enum ArgumentTemplate: Sendable, Equatable {
         if containsPartialPlaceholder(text) {
             throw field.fail("placeholders must fill a whole argument ('\(text)')")
         }
-        // Firebreak never has the CLI read a file or a URL in an argument's place.
-        if let expansion = CLIValueExpansion.of(text) { throw field.fail("'\(text.terminalSafe)' \(expansion)") }
         return .literal(text)
     }
 
