@@ -40,12 +40,12 @@ struct ActionRunKillTests {
         while !FileManager.default.fileExists(atPath: hung) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
         #expect(FileManager.default.fileExists(atPath: hung), "the tagging step never started")
         kill(process.processIdentifier, SIGKILL)
-        // The hung call runs in its own process group (the runner's choice)
-        // and outlives firebreak; end it first: it holds a descriptor
-        // Foundation watches to see firebreak exit.
+        // The hung call dies with firebreak (the runner starts it with a death signal).
         if let pid = Int32((try? String(contentsOfFile: hung, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+            let gone = Date().addingTimeInterval(5)
+            while !(kill(pid, 0) != 0 && errno == ESRCH) && Date() < gone { usleep(10_000) }
+            #expect(kill(pid, 0) != 0 && errno == ESRCH, "the hung aws call outlived a killed firebreak")
             kill(-pid, SIGKILL)
-            kill(pid, SIGKILL)
         }
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
