@@ -55,11 +55,17 @@ public struct ActionExecutor: Sendable {
 
     /// Recording failed after the AWS CLI had run: AWS may have been changed
     /// by these calls, and the record does not say so.
-    public struct UnrecordedCalls: Error {
+    public struct UnrecordedCalls: Error, CustomStringConvertible {
         /// Why recording failed (the store's error).
         public var underlying: any Error
         /// The argv (after the binary) of every call that ran and was not recorded.
         public var calls: [[String]]
+
+        public var description: String {
+            let made = calls.map { (["aws"] + $0).joined(separator: " ") }.joined(separator: "; ")
+            return "recording a step failed after the AWS CLI had run, so AWS may have been changed without the record saying so, by: \(made)"
+                .replacingOccurrences(of: "\n", with: " ").terminalSafe
+        }
     }
 
     /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`;
