@@ -61,7 +61,6 @@ struct ActionRunFlow {
                 Output.line("  \(result.resource): \(result.status.rawValue)\(result.error.map { " (\($0))" } ?? "")")
             }
         }
-        let definition = plan.definition
         let result: AppendResult
         do {
             result = try finish(plan: plan, outcome: outcome, dryRun: dryRun)
