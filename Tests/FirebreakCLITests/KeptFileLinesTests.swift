@@ -157,11 +157,7 @@ struct KeptFileLinesTests {
             return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         }
         func keptCount() -> Int { kept().count }
-        func until(_ condition: () -> Bool) -> Bool {
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline { if condition() { return true }; usleep(50_000) }
-            return condition()
-        }
+        func until(_ condition: () -> Bool) -> Bool { eventually(within: 20, every: 0.05, condition) }
 
         // SIGXFSZ ignored, as a full disk sends no signal.
         let tmux = try TmuxSession(width: 200, height: 40, environment: ConsoleEndToEndTests.environment(fb), command:

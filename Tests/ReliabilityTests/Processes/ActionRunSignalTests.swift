@@ -1,3 +1,4 @@
+import FirebreakTestSupport
 import Foundation
 import Testing
 
@@ -92,16 +93,6 @@ struct ActionRunSignalTests {
         }
     }
 
-    /// True once `condition` holds, polling until `seconds` have passed.
-    static func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            if Date() > deadline { return false }
-            usleep(10_000)
-        }
-        return true
-    }
-
     static func isGone(_ pid: pid_t) -> Bool { kill(pid, 0) != 0 && errno == ESRCH }
 
     @Test("SIGINT, SIGTERM, SIGHUP: the call's process group is stopped, the step and the run recorded interrupted, exit 128+n with one line",
@@ -112,14 +103,14 @@ struct ActionRunSignalTests {
         let hung = try world.waitForTheHungCall(process)
         kill(process.processIdentifier, signal)
 
-        #expect(Self.eventually(within: 20) { !process.isRunning }, "firebreak did not end after the signal")
+        #expect(eventually(within: 20) { !process.isRunning }, "firebreak did not end after the signal")
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal,
                 "exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal")): \(world.stderr)")
         let lines = world.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].contains("run-1") && lines[0].contains("interrupted"), "\(world.stderr)")
         // The stand-in and everything in its group are gone, so the marker can never be written.
-        #expect(Self.eventually(within: 5) { Self.isGone(hung) && kill(-hung, 0) != 0 }, "the aws call outlived the run")
+        #expect(eventually(within: 5) { Self.isGone(hung) && kill(-hung, 0) != 0 }, "the aws call outlived the run")
         #expect(!FileManager.default.fileExists(atPath: world.marker), "the call went on to make its change")
         #expect(try world.keyStatus() == "Active")
 
@@ -148,7 +139,7 @@ struct ActionRunSignalTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // The stand-in is killed by the kernel with its parent: it never reaches its marker.
-        #expect(Self.eventually(within: 5) { Self.isGone(hung) }, "the aws call outlived a killed firebreak")
+        #expect(eventually(within: 5) { Self.isGone(hung) }, "the aws call outlived a killed firebreak")
         #expect(!FileManager.default.fileExists(atPath: world.marker), "the call went on to make its change")
         #expect(try world.keyStatus() == "Active")
         #expect(try world.run("run-1")["status"] as? String == "interrupted")
