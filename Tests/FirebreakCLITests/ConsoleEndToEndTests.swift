@@ -40,9 +40,7 @@ struct ConsoleEndToEndTests {
         try tmux.press("P")
         try tmux.waitFor("Enter which phase?")
         try tmux.press("3")
-        var screen = try tmux.waitFor("▶ Containment")
-        #expect(screen.contains("3 Checklist · Containment"))
-        screen = try tmux.waitFor("alice: entered Containment")
+        try tmux.waitFor("▶ Containment", "3 Checklist · Containment", "alice: entered Containment")
 
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
@@ -91,8 +89,7 @@ struct ConsoleEndToEndTests {
         try tmux.resize(width: 20, height: 5)
         try tmux.waitFor("too small")
         try tmux.resize(width: 100, height: 30)
-        let screen = try tmux.waitFor("INC-1 resize me")
-        #expect(screen.contains("1 Phases"))
+        let screen = try tmux.waitFor("INC-1 resize me", "1 Phases")
         #expect(!screen.contains("too small"))
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
@@ -161,8 +158,7 @@ struct ConsoleEndToEndTests {
         try fb.ok("open", "--title", "themed")
         let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb, ["TERM": "tmux-256color"]),
                                    command: Self.command("console 1 --theme \(theme)"))
-        let screen = try tmux.waitFor("INC-1 themed")
-        #expect(screen.contains("1 Phases") && screen.contains("4 Log"))
+        let screen = try tmux.waitFor("INC-1 themed", "1 Phases", "4 Log")
         #expect(!screen.contains("using the default theme"))
         try tmux.press("C-c")                          // Ctrl-C quits and gives the terminal back
         try tmux.waitFor("EXIT:0")
@@ -181,9 +177,7 @@ struct ConsoleEndToEndTests {
         let tmux = try TmuxSession(width: 160, height: 40,
                                    environment: Self.environment(fb, ["FIREBREAK_THEMES": themes.path, "XDG_CONFIG_HOME": folder.path("config")]),
                                    command: Self.command("console 1"))
-        let screen = try tmux.waitFor("using the default theme")
-        #expect(screen.contains("broken.theme:2"))
-        #expect(screen.contains("INC-1 fallback"))
+        try tmux.waitFor("using the default theme", "broken.theme:2", "INC-1 fallback")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
     }
@@ -202,16 +196,11 @@ struct ConsoleEndToEndTests {
         let reviewer = FirebreakProcess(database: copy)
         let before = try dump(copy)
         let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(reviewer), command: Self.command("replay INC-1"))
-        var screen = try tmux.waitFor("⏸ 1/7")
-        #expect(screen.contains("REPLAY"))
-        #expect(screen.contains("none yet"))                 // no resource at the opening
+        try tmux.waitFor("⏸ 1/7", "REPLAY", "none yet")    // no resource at the opening
         try tmux.press("}")
-        screen = try tmux.waitFor("⏸ 3/7")
-        #expect(screen.contains("▶ Containment"))
-        #expect(screen.contains("compromised ec2-instance"))
+        try tmux.waitFor("⏸ 3/7", "▶ Containment", "compromised ec2-instance")
         try tmux.press(".")
-        screen = try tmux.waitFor("⏸ 4/7")
-        #expect(screen.contains("contained   ec2-instance"))
+        try tmux.waitFor("⏸ 4/7", "contained   ec2-instance")
         try tmux.press(",")
         try tmux.waitFor("⏸ 3/7")
         // Seek to the time of the first event: back to the opening.
@@ -222,8 +211,7 @@ struct ConsoleEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("⏸ 1/7")
         try tmux.press("$")
-        screen = try tmux.waitFor("⏸ 7/7")
-        #expect(screen.contains("contained   ec2-instance"))
+        try tmux.waitFor("⏸ 7/7", "contained   ec2-instance")
         try tmux.press("x", "n", "a")
         Thread.sleep(forTimeInterval: 0.2)
         try tmux.press("Escape")

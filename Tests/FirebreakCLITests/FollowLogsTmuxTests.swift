@@ -50,8 +50,7 @@ struct FollowLogsTmuxTests {
         try tmux.press("/")
         try tmux.type("vpc-flow")
         try tmux.press("Enter")
-        let screen = try tmux.waitFor("vpc-flow:", timeout: 5)
-        #expect(screen.contains("drill-1-web-server-exfiltration.log: following"))
+        try tmux.waitFor("vpc-flow:", "drill-1-web-server-exfiltration.log: following", timeout: 5)
         try tmux.press("q")
         try tmux.waitFor("EXIT:0", timeout: 20)
     }

@@ -83,16 +83,19 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen contains `text`, returning the screen; throws with the last screen if it never does.
+    /// Waits until one screen contains every one of `texts`, returning that screen; throws with the last screen if
+    /// it never does. Asking for everything a check needs at once matters: a capture can land mid-frame, with the
+    /// header drawn and the panes not yet.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+    func waitFor(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if texts.allSatisfy(last.contains) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "screen never showed '\(text)'; last screen:\n\(last)"])
+        let missing = texts.filter { !last.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "screen never showed \(missing); last screen:\n\(last)"])
     }
 }

@@ -118,16 +118,17 @@ final class Tmux {
         throw Failure("\(name) is not running in the pane")
     }
 
-    /// Waits until the screen contains `text`; throws with the last screen.
+    /// Waits until one screen contains every one of `texts` (a capture can land mid-frame); throws with the last screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+    func waitFor(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if texts.allSatisfy(last.contains) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failure("the screen never showed '\(text)'; last screen:\n\(last)")
+        let missing = texts.filter { !last.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+        throw Failure("the screen never showed \(missing); last screen:\n\(last)")
     }
 }
