@@ -18,6 +18,8 @@ struct ContainmentActionsTests {
         #expect(try drill.aws(query) == "True")
         let recorded = try drill.recorded("run-1", instance)
         #expect(recorded["previous-protection"] as? Bool == false)
+        // Hardening, not containment: the instance is exactly as compromised as before.
+        #expect(try drill.resourceState(instance) == "compromised")
 
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
         #expect(try drill.aws(query) == "False")
@@ -39,10 +41,27 @@ struct ContainmentActionsTests {
         #expect(try drill.aws(query) == "required\tdisabled")
         let recorded = try drill.recorded("run-1", instance)["previous-options"] as? [String: Any]
         #expect(recorded?["HttpTokens"] as? String == "optional")
-        #expect(try drill.resourceState(instance) == "contained")
+        // IMDSv2 does not revoke credentials already stolen: hardening leaves the state alone.
+        #expect(try drill.resourceState(instance) == "compromised")
 
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
         #expect(try drill.aws(query) == "optional\tenabled")
+        #expect(try drill.resourceState(instance) == "compromised")
+    }
+
+    @Test(arguments: [
+        ("ec2.lock-metadata", "i-0123456789abcdef0", "does not revoke role credentials already stolen"),
+        ("ec2.protect", "i-0123456789abcdef0", "does not stop Amazon EC2 Auto Scaling terminating it"),
+        ("s3.block-public-access", "s3://held-bucket", "nor cross-account access a policy or ACL grants to a named account"),
+    ])
+    func hardeningPlansSayWhatTheyDoNotStopAndMarkNothingContained(_ action: String, _ resource: String, _ said: String) throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        try drill.firebreakOK("resource", "add", "INC-1", resource, "--state", "compromised")
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", action, resource)
+        #expect(plan.contains("(not containment)"))
+        #expect(plan.contains("warning: This hardens; it does not contain"))
+        #expect(plan.contains(said))
     }
 
     @Test func quarantineSubnetWarnsAboutTheNeighboursSwapsTheACLAndUndoPutsTheOldOneBack() throws {

@@ -63,15 +63,25 @@ struct DrillTests {
         let metrics = try #require(show["metrics"] as? [String: Any])
         #expect(((metrics["timeToDetect"] as? [String: Any])?["seconds"] as? Double ?? 0) >= 179 * 60)
 
-        // Halfway: one resource contained, the check says what was missed.
+        // Blocking public access hardens the bucket but does not contain it: nothing is scored for it.
         try fb.ok("action", "run", "INC-1", "s3.block-public-access", "s3://shop-exports-public", "--yes", "--endpoint-url", endpoint)
+        let hardened = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
+        #expect(hardened["contained"] as? Int == 0)
+        let bucketState = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])["resources"] as? [[String: Any]]
+        #expect(bucketState?.first { $0["id"] as? String == "s3://shop-exports-public" }?["state"] as? String == "compromised")
+
+        // Halfway: one resource contained, the check says what was missed, and hints only at actions that contain.
+        try fb.ok("action", "run", "INC-1", "ec2.isolate", instance, "--yes", "--endpoint-url", endpoint)
         let partial = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
         #expect(partial["complete"] as? Bool == false)
         #expect(partial["contained"] as? Int == 1)
-        #expect(try fb.ok("drill", "--check", "INC-1").contains("missed"))
+        let check = try fb.ok("drill", "--check", "INC-1")
+        #expect(check.contains("missed"))
+        #expect(check.contains("hint: s3://shop-exports-public: no catalog action contains a resource of kind s3-bucket"))
+        #expect(!check.contains("s3.block-public-access (firebreak action plan"))
 
-        try fb.ok("action", "run", "INC-1", "ec2.isolate", instance, "--yes", "--endpoint-url", endpoint)
         try fb.ok("action", "run", "INC-1", "iam.deny-all", "shop-web-role", "--yes", "--endpoint-url", endpoint)
+        try fb.ok("resource", "state", "INC-1", "s3://shop-exports-public", "contained", "--reason", "public access blocked, shop-web-role denied")
         let scored = try #require(try fb.json("drill", "--check", "INC-1", "--json") as? [String: Any])
         #expect(scored["complete"] as? Bool == true)
         #expect(scored["contained"] as? Int == 3)

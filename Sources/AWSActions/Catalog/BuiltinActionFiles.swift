@@ -68,9 +68,9 @@ enum BuiltinActionFiles {
   "id": "ec2.lock-metadata",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Lock the instance metadata service: IMDSv2 tokens required (stolen-credential replays and SSRF stop working), or the endpoint turned off",
+  "summary": "Harden the instance metadata service (not containment): IMDSv2 tokens required, so an SSRF that cannot send a PUT no longer reads the role's credentials, or the endpoint turned off",
   "risk": "reversible",
-  "warning": "Software on the instance that still uses IMDSv1 (old SDKs, agents) loses its credentials; with endpoint=disabled everything on it does.",
+  "warning": "This hardens; it does not contain, so the instance keeps its state. It does not revoke role credentials already stolen (they stay valid until they expire, hours later: revoke them with iam.revoke-sessions on the role), nor stop an attacker who runs code on the instance (who can ask for a token), nor cut any network connection. Software on the instance that still uses IMDSv1 (old SDKs, agents) loses its credentials; with endpoint=disabled everything on it does.",
   "parameters": [
     { "name": "endpoint", "shape": "choice", "choices": ["enabled", "disabled"], "default": "enabled",
       "summary": "enabled: keep the endpoint with tokens required; disabled: turn the metadata endpoint off" }
@@ -92,9 +92,7 @@ enum BuiltinActionFiles {
   "undo": [
     { "name": "restore-options", "when": "previous-options",
       "argv": ["ec2", "modify-instance-metadata-options", "--cli-input-json", { "json": "{previous-options}" }] }
-  ],
-  "onSuccess": { "state": "contained" },
-  "onUndo": { "state": "recovered" }
+  ]
 }
 """#),
         ("actions/containment/ec2.protect.json", #"""
@@ -102,8 +100,9 @@ enum BuiltinActionFiles {
   "id": "ec2.protect",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Turn on termination protection, so nobody (nor an attacker's automation) can terminate the instance and its evidence",
+  "summary": "Harden the instance against deletion (not containment): termination protection, so a TerminateInstances call (from a colleague, a script or stolen credentials) cannot destroy the instance and its evidence",
   "risk": "reversible",
+  "warning": "This hardens; it does not contain, so the instance keeps its state and keeps running as it was. Termination protection does not stop Amazon EC2 Auto Scaling terminating it (unhealthy or scale-in: use scale-in protection, or detach it from its group), a stop (stop protection is a separate attribute), a shutdown from inside the instance when its shutdown behaviour is terminate, a scheduled AWS retirement, a Spot interruption (Spot Instances cannot have it), nor anyone allowed ec2:ModifyInstanceAttribute from turning it off again.",
   "record": [
     { "name": "record-protection", "capture": "previous-protection",
       "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination",
@@ -398,8 +397,9 @@ enum BuiltinActionFiles {
   "id": "s3.block-public-access",
   "phase": "containment",
   "kinds": ["s3-bucket"],
-  "summary": "Block every kind of public access to a bucket; the previous setting is recorded for undo",
+  "summary": "Harden a bucket (not containment): block every kind of public access to it; the previous setting is recorded for undo",
   "risk": "reversible",
+  "warning": "This hardens; it does not contain, so the bucket keeps its state. It ends anonymous access through a public ACL or a public policy, but not access by anyone in the bucket's account whose IAM policy allows it (stolen credentials included), nor cross-account access a policy or ACL grants to a named account (not public, so untouched), nor access through an access point whose own policy grants it to such principals, nor presigned URLs made with credentials that still work. It changes no policy or ACL: undo brings the exposure back as it was, and anyone allowed s3:PutBucketPublicAccessBlock can remove it. Data already copied out stays out.",
   "record": [
     { "name": "record-previous", "capture": "previous", "tolerate": ["NoSuchPublicAccessBlockConfiguration"],
       "argv": ["s3api", "get-public-access-block", "--bucket", "{resource}", "--query", "PublicAccessBlockConfiguration"] }
@@ -419,9 +419,7 @@ enum BuiltinActionFiles {
       "argv": ["s3api", "put-public-access-block", "--bucket", "{resource}", "--public-access-block-configuration", { "json": "{previous}" }] },
     { "name": "remove-block", "unless": "previous",
       "argv": ["s3api", "delete-public-access-block", "--bucket", "{resource}"] }
-  ],
-  "onSuccess": { "state": "contained" },
-  "onUndo": { "state": "recovered" }
+  ]
 }
 """#),
         ("actions/recovery/ec2.start.json", #"""

@@ -199,11 +199,17 @@ struct DrillCommand: ParsableCommand {
         }
         Output.line("Time to contain: \(MetricsText.value(contain))" + (result.targetSeconds.map { " (target \(Output.duration($0)))" } ?? ""))
         Output.line("Actions: \(MetricsText.actions(result.metrics.actions))")
-        // What could have contained each missed resource: the catalog's actions for its kind.
+        // What could have contained each missed resource: the catalog's actions for its kind that
+        // contain (evidence and hardening actions, which leave the state alone, are no answer).
         let catalog = try? ActionCatalog.loadForCommand()
         for item in result.items where item.containedAt == nil {
-            let actions = catalog?.actions(for: item.resource.kind).filter { $0.phase == .containment }.map(\.id) ?? []
-            if !actions.isEmpty { Output.line("  hint: \(item.resource.id): \(actions.joined(separator: ", ")) (firebreak action plan \(id) ACTION \(item.resource.id))") }
+            let actions = catalog?.actions(for: item.resource.kind).filter { $0.phase == .containment && $0.successState == .contained }.map(\.id) ?? []
+            if !actions.isEmpty {
+                Output.line("  hint: \(item.resource.id): \(actions.joined(separator: ", ")) (firebreak action plan \(id) ACTION \(item.resource.id))")
+            } else if catalog != nil {
+                Output.line("  hint: \(item.resource.id): no catalog action contains a resource of kind \(item.resource.kind.rawValue); cut what reaches it, then "
+                    + "firebreak resource state \(id) \(item.resource.id) contained --reason …")
+            }
         }
     }
 }
