@@ -141,7 +141,8 @@ extension ActionDefinition {
     }
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
-        let object = try field.object(allowing: ["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch"])
+        let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
+                                                     "evidence"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -200,9 +201,11 @@ extension ActionDefinition {
             }
             if !collects { throw object["batch"]!.fail("a batched step needs {resource} or a {name...} spread to collect the ids into") }
         }
+        let (poll, evidence) = try parseWaitAndEvidence(object, step: field, stage: stage, batch: batch)
         return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
                           unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
-                          expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch)
+                          expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch,
+                          poll: poll, evidence: evidence)
     }
 
     /// Every placeholder must be known where it is used: built-in, a parameter,

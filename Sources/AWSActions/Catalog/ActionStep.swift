@@ -28,10 +28,15 @@ public struct ActionStep: Sendable, Equatable {
     /// (one `stop-instances` with many ids). If that call fails, each resource
     /// is tried alone, so one bad resource does not fail the others.
     public var batch: Bool
+    /// Asked again until AWS gives a terminal answer (`until`, `every`, `within`).
+    public var poll: ActionStepPoll?
+    /// The output is evidence, kept whole by its SHA-256 (`"evidence": "text"` or `"base64"`).
+    public var evidence: ActionEvidence?
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
-                kinds: [ResourceKind] = [], tolerate: [String] = [], batch: Bool = false) {
+                kinds: [ResourceKind] = [], tolerate: [String] = [], batch: Bool = false, poll: ActionStepPoll? = nil,
+                evidence: ActionEvidence? = nil) {
         self.name = name
         self.arguments = arguments
         self.capture = capture
@@ -43,5 +48,7 @@ public struct ActionStep: Sendable, Equatable {
         self.kinds = kinds
         self.tolerate = tolerate
         self.batch = batch
+        self.poll = poll
+        self.evidence = evidence
     }
 }

@@ -3,6 +3,68 @@
 /// The built-in action definitions, compiled in (the files in `actions/` are the source).
 enum BuiltinActionFiles {
     static let all: [(path: String, json: String)] = [
+        ("actions/containment/ec2.capture-console.json", #"""
+{
+  "id": "ec2.capture-console",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Keep the instance's console output and a console screenshot as evidence, each whole with its SHA-256, before anything is stopped or isolated",
+  "risk": "read-only",
+  "warning": "The console output is the last 64 KB the instance wrote to its serial console; the latest is available only on Nitro instance types (on others, the output buffered at its last start, stop or reboot, kept for about an hour). The AWS CLI decodes it from base64 and replaces bytes that are not UTF-8, and secrets in it are redacted before it is kept, so the hash is that of the text as kept. Screenshots exist only on instance types that support them; where AWS refuses, the run says so and goes on. Neither call reaches inside the instance, and neither contains anything.",
+  "steps": [
+    { "name": "console-output-latest", "capture": "console-latest", "evidence": "text", "tolerate": ["UnsupportedOperation"],
+      "argv": ["ec2", "get-console-output", "--instance-id", "{resource}", "--latest", "--query", "Output"] },
+    { "name": "console-output", "capture": "console", "evidence": "text", "unless": "console-latest",
+      "argv": ["ec2", "get-console-output", "--instance-id", "{resource}", "--query", "Output"] },
+    { "name": "console-screenshot", "capture": "screenshot", "evidence": "base64", "tolerate": ["UnsupportedOperation"],
+      "argv": ["ec2", "get-console-screenshot", "--instance-id", "{resource}", "--query", "ImageData"] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.capture-memory.json", #"""
+{
+  "id": "ec2.capture-memory",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Capture the instance's memory before isolation cuts it off: Systems Manager Run Command runs the capture command you name (AVML by default) and Firebreak waits for the invocation to end, recording each status it reads and where the output went",
+  "risk": "additive",
+  "warning": "Run it before ec2.isolate or ec2.stop: the isolation group has no egress, so the SSM agent goes silent and memory is lost at the next stop. It needs the SSM agent online with an instance role that reaches Systems Manager, and the capture tool already on the instance (AVML by default: a static binary on the PATH). The default writes the image under /var/tmp on the instance's own disk, which overwrites free blocks there: snapshot first (ec2.snapshot), or give capture-command a command that streams to your evidence bucket. The capture runs as root on a compromised machine, so an attacker there can see it and tamper with what it reads. It does not contain anything.",
+  "parameters": [
+    { "name": "capture-command", "shape": "text", "default": "avml --compress /var/tmp/firebreak-memory.lime && sha256sum /var/tmp/firebreak-memory.lime",
+      "summary": "The shell line Run Command runs as root on the instance (AWS-RunShellScript); say in it where the image goes and have it print the image's SHA-256" },
+    { "name": "evidence-bucket", "shape": "text",
+      "summary": "An S3 bucket for the invocation's whole stdout and stderr (send-command --output-s3-bucket-name); without it, only the first 24,000 characters are kept by SSM" },
+    { "name": "evidence-prefix", "shape": "s3-key", "default": "firebreak/memory",
+      "summary": "The key prefix under evidence-bucket (Systems Manager adds the command id, the instance id and the plugin's name)" },
+    { "name": "execution-timeout", "shape": "choice", "choices": ["900", "3600", "7200"], "default": "3600",
+      "summary": "Seconds the capture may run on the instance before Systems Manager stops it (TimedOut)" }
+  ],
+  "record": [
+    { "name": "record-instance", "capture": "instance-state",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].{State: State.Name, Platform: PlatformDetails, InstanceType: InstanceType}"] }
+  ],
+  "steps": [
+    { "name": "send-capture-to-bucket", "capture": "command-id", "when": "evidence-bucket",
+      "argv": ["ssm", "send-command", "--document-name", "AWS-RunShellScript", "--instance-ids", "{resource}",
+               "--comment", "Firebreak memory capture", "--timeout-seconds", "300",
+               "--parameters", { "json": { "commands": ["set -eu", "{capture-command}"], "executionTimeout": ["{execution-timeout}"] } },
+               "--output-s3-bucket-name", "{evidence-bucket}", "--output-s3-key-prefix", "{evidence-prefix}",
+               "--query", "Command.CommandId"] },
+    { "name": "send-capture", "capture": "command-id", "unless": "evidence-bucket",
+      "argv": ["ssm", "send-command", "--document-name", "AWS-RunShellScript", "--instance-ids", "{resource}",
+               "--comment", "Firebreak memory capture", "--timeout-seconds", "300",
+               "--parameters", { "json": { "commands": ["set -eu", "{capture-command}"], "executionTimeout": ["{execution-timeout}"] } },
+               "--query", "Command.CommandId"] },
+    { "name": "wait-for-capture", "capture": "capture",
+      "until": { "field": "Status", "in": ["Success", "Failed", "Cancelled", "TimedOut"], "success": ["Success"],
+                 "notYet": ["InvocationDoesNotExist", "ThrottlingException"] },
+      "every": 5, "within": 7500,
+      "argv": ["ssm", "get-command-invocation", "--command-id", "{command-id}", "--instance-id", "{resource}", "--query",
+               "{Status: Status, StatusDetails: StatusDetails, ResponseCode: ResponseCode, StandardOutputUrl: StandardOutputUrl, StandardErrorUrl: StandardErrorUrl, StandardOutputContent: StandardOutputContent}"] }
+  ]
+}
+"""#),
         ("actions/containment/ec2.isolate.json", #"""
 {
   "id": "ec2.isolate",

@@ -185,11 +185,16 @@ public struct ActionExecutor: Sendable {
 
                 let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
                 var calls: [Call] = []
-                func submit(_ call: Call) {
+                func submit(_ call: Call, after delay: TimeInterval = 0) {
                     calls.append(call)
                     let runner = runner
-                    pool.submit(calls.count - 1) { Result { () throws(AWSCLIFailure) in try runner.run(call.arguments, region: call.region) } }
+                    pool.submit(calls.count - 1) {
+                        // A repeated step's next question waits here, woken by an interruption.
+                        if delay > 0, StepWait.pause(delay, interruption: runner.interruption) { return .failure(.interrupted(started: false)) }
+                        return Result { () throws(AWSCLIFailure) in try runner.run(call.arguments, region: call.region) }
+                    }
                 }
+                var waitStarted: [Int: Date] = [:]
                 for call in Self.calls(for: ready, step: step, regions: progress.map(\.resource.region)) {
                     submit(call)
                 }
@@ -215,22 +220,43 @@ public struct ActionExecutor: Sendable {
                                 handled.problem = "\(error)"
                             }
                         }
+                        var waitAgain = false
+                        if let poll = step.poll, let made = handled.call, !(dryRun && changes) {
+                            let started = waitStarted[first] ?? Date().addingTimeInterval(-made.duration)
+                            waitStarted[first] = started
+                            switch StepWait.judge(poll, succeeded: handled.outcome == .succeeded, failure: made.failure, output: handled.output,
+                                                  elapsed: Date().timeIntervalSince(started)) {
+                            case .again: (waitAgain, handled.outcome, handled.problem) = (true, .succeeded, nil)
+                            case .failed(let reason): (handled.outcome, handled.problem) = (.failed, reason)
+                            case .done, .unjudged: break
+                            }
+                        }
+                        var evidence: EvidenceKeeping.Kept?
+                        if let kind = step.evidence, handled.outcome == .succeeded, !(dryRun && changes) {
+                            switch try EvidenceKeeping(keepBody: keepBody).keep(kind, output: handled.output) {
+                            case .success(let kept): evidence = kept
+                            case .failure(let problem): (handled.outcome, handled.problem) = (.failed, problem.reason)
+                            }
+                        }
                         var captured: [String: String]?
-                        if handled.outcome == .succeeded, let name = step.capture, !(dryRun && changes), call.members.count == 1 {
-                            captured = [name: TemplateValues.canonical(handled.output ?? NSNull())]
+                        if handled.outcome == .succeeded, let name = step.capture, !(dryRun && changes), call.members.count == 1, !waitAgain {
+                            // Evidence is kept in the body store; what the step captures is its hash.
+                            captured = [name: TemplateValues.canonical(evidence.map { $0.body.sha256 } ?? handled.output ?? NSNull())]
                         }
                         let argv = handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region)
                         recording = (argv, handled.call != nil)
-                        let stdout = try kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
+                        let stdout = try evidence.map { ($0.note, $0.body) } ?? kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
                         try onStep(ActionStepRecord(
                             resource: ids[0], step: step.name, stage: stage.rawValue,
                             argv: argv,
                             outcome: handled.outcome, exitCode: handled.call?.exitCode, durationMs: handled.call?.durationMs ?? 0,
                             stdout: stdout.text, stderr: stderr.text,
                             error: handled.problem, batch: call.members.count > 1 ? ids : nil,
-                            stdoutBody: stdout.body, stderrBody: stderr.body, captures: captured))
+                            stdoutBody: stdout.body, stderrBody: stderr.body, captures: captured, evidence: evidence.map { _ in true }))
                         recording = nil
-                        if handled.outcome == .succeeded {
+                        if waitAgain {
+                            submit(call, after: step.poll!.every)
+                        } else if handled.outcome == .succeeded {
                             for (name, json) in captured ?? [:] {
                                 progress[first].values.set(name, json: json)
                                 progress[first].captures[name] = json

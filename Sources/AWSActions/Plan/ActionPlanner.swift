@@ -178,6 +178,8 @@ public struct ActionPlanner: Sendable {
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }
                     if step.batch { condition = [condition, "one call for every resource it applies to"].compactMap { $0 }.joined(separator: "; ") }
+                    if let poll = step.poll { condition = [condition, poll.summary].compactMap { $0 }.joined(separator: "; ") }
+                    if let kind = step.evidence { condition = [condition, "output kept whole as evidence (\(kind.rawValue)) with its SHA-256"].compactMap { $0 }.joined(separator: "; ") }
                     calls.append(.init(resource: resource.id, resources: [resource.id], stage: stage, step: step.name, arguments: full,
                                        complete: complete, condition: condition))
                 }

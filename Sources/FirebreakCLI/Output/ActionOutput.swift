@@ -56,6 +56,7 @@ enum ActionOutput {
         let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·", "interrupted": "■"][step.outcome.rawValue] ?? "?"
         Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(commandLine(step.argv))")
         if let error = step.error { Output.line("      \(error)") }
+        if step.evidence == true, let body = step.stdoutBody { Output.line("      evidence: \(body.bytes) bytes, SHA-256 \(body.sha256) (firebreak body \(body.sha256))") }
     }
 
     /// The run's outcome: JSON or a line; a run that did not succeed, or one

@@ -24,6 +24,8 @@ extension JSONValue {
                     // The whole output when longer than the event keeps: `firebreak body SHA256` prints it.
                     "stdoutBody": step.stdoutBody.map(JSONValue.storedBody) ?? .null,
                     "stderrBody": step.stderrBody.map(JSONValue.storedBody) ?? .null,
+                    // True when stdoutBody is the evidence itself (a console log, a screenshot's JPEG) and its sha256 the evidence's.
+                    "evidence": .bool(step.evidence == true),
                 ])
             }),
             "results": .array(run.results.map { result in

@@ -43,10 +43,15 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     /// What this step captured for later steps and for undo (name → JSON),
     /// kept with the step so a run that never finished can still be undone.
     public var captures: [String: String]?
+    /// True when `stdoutBody` is evidence: the bytes the step's query selected
+    /// (decoded from base64 where AWS sends them so, a screenshot's JPEG), kept
+    /// whatever their length, so its `sha256` is the evidence's own hash.
+    public var evidence: Bool?
 
     public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
                 durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil,
-                stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil, captures: [String: String]? = nil) {
+                stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil, captures: [String: String]? = nil,
+                evidence: Bool? = nil) {
         self.resource = resource
         self.step = step
         self.stage = stage
@@ -61,6 +66,7 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         self.stdoutBody = stdoutBody
         self.stderrBody = stderrBody
         self.captures = captures
+        self.evidence = evidence
     }
 
     /// The resources this call acted for.
