@@ -1,3 +1,4 @@
+import FirebreakTestSupport
 import Foundation
 import Testing
 
@@ -125,6 +126,33 @@ struct EvidenceActionsTests {
         #expect(waits.count >= 2)
         #expect(waits.count == cli.calls("ssm get-command-invocation").count)
         #expect(waits.last?["outcome"] as? String == "failed")
+    }
+
+    @Test func aSignalDuringTheWaitEndsItAtOnceAndRecordsTheRunInterrupted() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let (instance, _) = try drill.seedInstance()
+        try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
+        let cli = try RecordedResponsesCLI(["ssm get-command-invocation": [RecordedResponsesCLI.fixture("ssm-get-command-invocation-inprogress.json")]])
+        let process = Process()
+        process.executableURL = Drill.binary
+        process.arguments = ["action", "run", "INC-1", "ec2.capture-memory", instance, "--yes", "--aws-cli", cli.path]
+        process.environment = drill.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // The first answer (InProgress) is in: the run now pauses 5 s before asking again.
+        #expect(eventually(within: 60) { !cli.calls("ssm get-command-invocation").isEmpty || !process.isRunning })
+        Thread.sleep(forTimeInterval: 0.5)
+        let signalled = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(signalled) < 4, "the pause outlived the signal")
+        #expect(process.terminationStatus == 128 + SIGINT)
+        #expect(try drill.run("run-1")["status"] as? String == "interrupted")
+        #expect(cli.calls("ssm get-command-invocation").count == 1)
     }
 
     @Test func captureConsoleKeepsTheOutputAndTheScreenshotWholeWithTheirSHA256() throws {

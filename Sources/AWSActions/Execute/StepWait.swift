@@ -39,8 +39,8 @@ enum StepWait {
                 : .failed("\(what) ended \(value), not \(poll.success.joined(separator: " or "))")
         }
         if elapsed + poll.every > poll.within {
-            let last = value.map { "still \($0)" } ?? "no answer yet"
-            return .failed("\(what) \(last) after \(StepWait.seconds(elapsed)) s; gave up waiting (at most \(ActionStepPoll.seconds(poll.within)) s)")
+            let last = value.map { "\(what) still \($0)" } ?? "no \(what) yet"
+            return .failed("\(last) after \(StepWait.seconds(elapsed)) s; gave up waiting (at most \(ActionStepPoll.seconds(poll.within)) s)")
         }
         return .again
     }
