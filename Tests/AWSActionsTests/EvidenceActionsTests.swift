@@ -187,6 +187,10 @@ struct EvidenceActionsTests {
         #expect(recorded["screenshot"] as? String == shotBody["sha256"] as? String)
         #expect(try drill.resourceState(instance) == "compromised")
         #expect(try drill.firebreak("verify").status == 0)
+        // The report names each piece of evidence by its hash.
+        let report = try drill.firebreakOK("report", "INC-1", "--format", "markdown")
+        #expect(report.contains("run-1 ec2.capture-console console-screenshot on \(instance): \(jpeg.count) bytes kept whole; SHA-256 `\(jpegHash)`"))
+        #expect(report.contains("SHA-256 `\(logHash)`"))
     }
 
     @Test func aLongConsoleLogIsKeptWholeAndAScreenshotAWSRefusesIsRecordedAndPassed() throws {

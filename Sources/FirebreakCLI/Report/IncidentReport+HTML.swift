@@ -106,6 +106,9 @@ extension IncidentReport {
             out.append("<p>#\(item.seq) logged \(h(item.pin.loggedAt)) in \(h(item.pin.source)), pinned \(t(item.pinnedAt)) by \(h(item.pinnedBy))<br>SHA-256 <code>\(h(item.pin.sha256))</code></p>")
             out.append("<pre>\(h(item.pin.line))</pre>")
         }
+        for (run, step, body) in actionEvidence {
+            out.append("<p>\(h(run.runID)) \(h(run.action)) \(h(step.step)) on \(h(step.resource)): \(body.bytes) bytes kept whole<br>SHA-256 <code>\(h(body.sha256))</code></p>")
+        }
         out.append("</section>")
 
         out.append("<section id=\"checklist\"><h2>Checklist</h2>")

@@ -113,6 +113,10 @@ extension IncidentReport {
             out.append(MarkdownText.codeBlock([item.pin.line]))
             out.append("")
         }
+        for (run, step, body) in actionEvidence {
+            out.append("- \(e(run.runID)) \(e(run.action)) \(e(step.step)) on \(e(step.resource)): \(body.bytes) bytes kept whole; SHA-256 `\(body.sha256.filter(\.isHexDigit))` (`firebreak body`)")
+            out.append("")
+        }
 
         out.append("## Checklist")
         out.append("")
