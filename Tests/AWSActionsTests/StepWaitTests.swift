@@ -1,5 +1,6 @@
 @testable import AWSActions
 import Foundation
+import IncidentModel
 import Testing
 
 /// The action language's repeated steps (`until`, `every`, `within`) and
@@ -74,6 +75,33 @@ struct StepWaitTests {
         #expect(judge(nil, succeeded: false, failure: denied) == .unjudged)
     }
 
+    @Test func evidenceIsKeptWholeOrRefusedNeverKeptBroken() throws {
+        let kept = LockedBodies()
+        let keeping = EvidenceKeeping(keepBody: { data in kept.keep(data) })
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0xFF, 0xD9])
+        // The screenshot's own bytes, not its base64.
+        let shot = try #require(try keeping.keep(.base64, output: jpeg.base64EncodedString()).get())
+        #expect(kept.bodies[shot.body.sha256] == jpeg)
+        #expect(shot.body.bytes == jpeg.count)
+        #expect(shot.note.contains("SHA-256 \(shot.body.sha256)"))
+        // A log with a redacted secret is kept redacted, and says so.
+        let log = try #require(try keeping.keep(.text, output: "boot\nAWS_SECRET_ACCESS_KEY=[REDACTED]\n").get())
+        #expect(log.redacted)
+        #expect(log.note.contains("redacted"))
+        // Refused rather than kept broken: a redacted image, a cut output, base64 that is not.
+        for (kind, output, truncated) in [(ActionEvidence.base64, "/9j/[REDACTED]AAA=", false), (.text, "boot", true), (.base64, "not base64!", false)] {
+            guard case .failure = try keeping.keep(kind, output: output, truncated: truncated) else {
+                Issue.record("kept \(output)")
+                continue
+            }
+        }
+        #expect(kept.bodies.count == 2)
+        // Nothing to keep (a tolerated refusal) is not a failure.
+        #expect(try keeping.keep(.base64, output: NSNull()).get() == nil)
+        // No body store: refused, since the evidence could not be kept.
+        guard case .failure = try EvidenceKeeping(keepBody: nil).keep(.text, output: "boot") else { Issue.record("kept without a store"); return }
+    }
+
     @Test func anInterruptionEndsThePauseAtOnce() throws {
         let interruption = try RunInterruption()
         let started = Date()
@@ -81,5 +109,30 @@ struct StepWaitTests {
         #expect(StepWait.pause(30, interruption: interruption))
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(!StepWait.pause(0.05, interruption: nil))
+    }
+}
+
+/// A body store in memory for `EvidenceKeeping`: bytes by their SHA-256 (sha256sum's, a second implementation).
+final class LockedBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var bodies: [String: Data] = [:]
+
+    func keep(_ data: Data) -> StoredBody {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fb-body-\(UUID().uuidString)")
+        try? data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let sha = String(String(decoding: output, as: UTF8.self).prefix(64))
+        lock.lock()
+        bodies[sha] = data
+        lock.unlock()
+        return StoredBody(sha256: sha, bytes: data.count)
     }
 }

@@ -10,6 +10,9 @@ extension ActionDefinition {
         if poll != nil {
             if batch { throw object["batch"]!.fail("a repeated step ('until') asks for one resource at a time, so it cannot be batched") }
             guard stage == .change || stage == .verify else { throw object["until"]!.fail("only change and verify steps can wait") }
+            if let expect = object["expect"] ?? object["expectIncludes"] {
+                throw expect.fail("a repeated step judges its answers by 'until', so it cannot also expect a result")
+            }
         }
         var evidence: ActionEvidence?
         if let field = object["evidence"] {

@@ -233,7 +233,7 @@ public struct ActionExecutor: Sendable {
                         }
                         var evidence: EvidenceKeeping.Kept?
                         if let kind = step.evidence, handled.outcome == .succeeded, !(dryRun && changes) {
-                            switch try EvidenceKeeping(keepBody: keepBody).keep(kind, output: handled.output) {
+                            switch try EvidenceKeeping(keepBody: keepBody).keep(kind, output: handled.output, truncated: handled.call?.truncated == true) {
                             case .success(let kept): evidence = kept
                             case .failure(let problem): (handled.outcome, handled.problem) = (.failed, problem.reason)
                             }

@@ -18,8 +18,12 @@ struct EvidenceKeeping {
         var note: String
     }
 
-    /// Keeps the evidence in `output`; nil when the output holds none.
-    func keep(_ kind: ActionEvidence, output: Any?) throws -> Result<Kept?, EvidenceProblem> {
+    /// Keeps the evidence in `output`; nil when the output holds none. `truncated`
+    /// says the runner cut the call's output at its limit: what is left is not the evidence.
+    func keep(_ kind: ActionEvidence, output: Any?, truncated: Bool = false) throws -> Result<Kept?, EvidenceProblem> {
+        if truncated {
+            return .failure(EvidenceProblem(reason: "the output was longer than the runner keeps, so the evidence cannot be kept whole"))
+        }
         let redacted = (output as? String)?.contains(SecretRedactor.placeholder) == true
         if redacted && kind == .base64 {
             return .failure(EvidenceProblem(reason: "part of the evidence looked like a secret and was redacted, so the image cannot be kept whole"))
