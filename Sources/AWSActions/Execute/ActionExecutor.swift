@@ -9,6 +9,10 @@ import IncidentModel
 /// `stop-instances` with every id); if that call fails, each resource is
 /// tried alone, so one bad resource does not fail the others.
 ///
+/// A step with `until` is asked again, `every` seconds, until its answer is
+/// terminal (`StepWait`), each answer recorded as a step; an evidence step's
+/// output is kept whole by its SHA-256 (`EvidenceKeeping`).
+///
 /// Each finished call is handed to `onStep` at once, on the calling thread
 /// (the command appends it as an `action.step-finished` event), so a run
 /// that dies half-way has recorded exactly what it did. A step that fails
