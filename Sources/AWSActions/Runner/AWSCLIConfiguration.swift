@@ -19,6 +19,8 @@ public struct AWSCLIConfiguration: Sendable, Equatable {
     public var outputLimit: Int
     /// The environment the CLI runs with.
     public var environment: [String: String]
+    /// Set for a drill's calls: its emulator, dummy credentials, nothing of the responder's (`DrillConfinement`).
+    public var confinement: DrillConfinement?
 
     public init(executable: String? = nil, profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
                 timeout: TimeInterval = 60, outputLimit: Int = 1 << 20,

@@ -40,6 +40,11 @@ public struct AWSCLIRunner: Sendable {
     public func fullArguments(_ arguments: [String], region: String? = nil) -> [String] {
         var argv = arguments
         if !argv.contains("--output") { argv += ["--output", "json"] }
+        if let confinement = configuration.confinement {
+            // A drill: its emulator, never a profile, whatever else was configured.
+            argv += ["--region", region ?? configuration.region ?? confinement.region, "--endpoint-url", confinement.endpoint.url]
+            return argv
+        }
         if let profile = configuration.profile { argv += ["--profile", profile] }
         if let region = region ?? configuration.region { argv += ["--region", region] }
         if let endpoint = configuration.endpointURL { argv += ["--endpoint-url", endpoint] }
@@ -68,13 +73,17 @@ public struct AWSCLIRunner: Sendable {
     /// signal is tied to this thread, which therefore outlives it.
     public func run(_ arguments: [String], region: String? = nil) throws(AWSCLIFailure) -> AWSCallResult {
         if let refusal = Self.refusal(of: arguments) { throw refusal }
+        if let confinement = configuration.confinement, let refusal = confinement.refusal(of: arguments) ?? confinement.emulatorRefusal() {
+            throw refusal
+        }
         if interruption?.isInterrupted == true { throw .interrupted(started: false) }
         let binary = try executablePath()
         let argv = fullArguments(arguments, region: region)
+        let environment = configuration.confinement?.environment(from: configuration.environment) ?? configuration.environment
         let started = Date()
         let spawned: SpawnedProcess
         do {
-            spawned = try SpawnedProcess(binary: binary, arguments: argv, environment: configuration.environment)
+            spawned = try SpawnedProcess(binary: binary, arguments: argv, environment: environment)
         } catch {
             throw .notFound("cannot start '\(binary)': \(error)")
         }

@@ -15,18 +15,16 @@ struct ActionAWSOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds each aws call may take before it is killed (default $FIREBREAK_AWS_TIMEOUT, else 60).", valueName: "seconds"))
     var timeout: Double?
 
-    /// "AWS CLI not found" as one line, before anything is recorded.
+    /// "AWS CLI not found" (or, for a drill, "its emulator is not running") as one line, before anything is recorded.
     static func requireCLI(_ runner: AWSCLIRunner) throws {
         do { _ = try runner.executablePath() } catch { throw CLIError(error.description) }
+        if case .refused(let reason)? = runner.configuration.confinement?.emulatorRefusal() { throw CLIError(reason) }
     }
 
-    func runner(globals: GlobalOptions, region: AWSRegionOption) throws -> AWSCLIRunner {
-        let environment = ProcessInfo.processInfo.environment
+    /// The runner for `incident`'s calls (`GlobalOptions.awsRunner(for:)`), with `--timeout`.
+    func runner(globals: GlobalOptions, region: AWSRegionOption, for incident: Incident) throws -> AWSCLIRunner {
         if let timeout, timeout <= 0 { throw CLIError("--timeout must be more than 0 seconds") }
-        let regionName = try region.region.map(AWSRegion.validate)
-        return AWSCLIRunner(configuration: AWSCLIConfiguration(
-            executable: globals.awsCLI, profile: globals.profile, region: regionName, endpointURL: globals.endpointURL,
-            timeout: timeout ?? AWSCLIConfiguration.timeout(from: environment), environment: environment))
+        return try globals.awsRunner(for: incident, region: region.region, timeout: timeout)
     }
 }
 
@@ -70,7 +68,7 @@ struct ActionPlanCommand: ParsableCommand {
         let id = try target.incidentID()
         let definition = try ActionCatalog.loadForCommand().action(target.action)
         let state = try globals.readOnlyStore(for: id).state(of: id)
-        let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws))
+        let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws, for: state.incident))
         // Read-only calls some plans need to say who else a change reaches (the other instances of a subnet).
         let plan = try planner.preview(planner.plan(definition, resources: target.resources, in: state, parameters: try target.parameterValues()))
         if json { return try Output.json(.actionPlan(plan)) }
@@ -98,10 +96,11 @@ struct ActionRunCommand: ParsableCommand {
         let given = try target.parameterValues()
         let resources = target.resources
         let actor = try globals.operatorIdentity()
-        let runner = try awsOptions.runner(globals: globals, region: aws)
+        let current = try globals.readOnlyStore(for: id).state(of: id)
+        let runner = try awsOptions.runner(globals: globals, region: aws, for: current.incident)
         // Everything that can be refused is refused before the store is opened for writing.
         let planner = ActionPlanner(runner: runner)
-        let preview = try planner.preview(planner.plan(definition, resources: resources, in: try globals.readOnlyStore(for: id).state(of: id), parameters: given))
+        let preview = try planner.preview(planner.plan(definition, resources: resources, in: current, parameters: given))
         try ActionOutput.confirm(preview, yes: yes, typed: confirm, dryRun: dryRun, quiet: json)
         try ActionAWSOptions.requireCLI(runner)
 
@@ -131,10 +130,10 @@ struct ActionUndoCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let catalog = try ActionCatalog.loadForCommand()
         let actor = try globals.operatorIdentity()
-        let runner = try awsOptions.runner(globals: globals, region: aws)
-        let planner = ActionPlanner(runner: runner)
         // A run whose process has ended counts as interrupted (as `show` says), not as still running.
         let state = RunLiveness.settled(try globals.readOnlyStore(for: id).state(of: id))
+        let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
+        let planner = ActionPlanner(runner: runner)
         let original = try state.actionRun(matching: runID)
         let definition = try catalog.action(original.action)
         // The same checks the store makes, before asking anyone anything.

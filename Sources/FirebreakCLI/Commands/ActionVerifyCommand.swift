@@ -19,10 +19,10 @@ struct ActionVerifyCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let catalog = try ActionCatalog.loadForCommand()
         let actor = try globals.operatorIdentity()
-        let runner = try awsOptions.runner(globals: globals, region: aws)
-        let verifier = ContainmentVerifier(planner: ActionPlanner(runner: runner), executor: ActionExecutor(runner: runner))
         // Refused before anything is opened for writing: an unknown incident, or nothing to check.
         let state = try globals.readOnlyStore(for: id).state(of: id)
+        let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
+        let verifier = ContainmentVerifier(planner: ActionPlanner(runner: runner), executor: ActionExecutor(runner: runner))
         if ContainmentVerifier.runsInForce(state, catalog: catalog).isEmpty {
             if json { return try Output.json(.object(["runId": .null, "checks": .array([])])) }
             return Output.line("no containment in force in \(id) to verify")

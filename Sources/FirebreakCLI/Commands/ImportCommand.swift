@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
         let current = try store.state(of: id)
         let regions: [String?] = aws.region.map { [$0] } ?? (current.incident.regions.isEmpty ? [nil] : current.incident.regions.map { $0 })
         let documents = try Self.documents(files: files, source: source, regions: regions, ownerTags: ownerTags, runners: {
-            AccountProfiles.load(globals: globals).runners(base: try globals.awsRunner(region: nil, outputLimit: 64 << 20),
+            AccountProfiles.load(globals: globals).runners(base: try globals.awsRunner(for: current.incident, region: nil, outputLimit: 64 << 20),
                                                            accounts: current.incident.accounts).map(\.runner)
         })
         let outcome = try Self.record(documents, skipInvalid: skipInvalid, initialState: initialState, store: store, incident: id, actor: actor)

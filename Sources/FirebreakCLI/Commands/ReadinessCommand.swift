@@ -32,7 +32,7 @@ struct ReadinessCommand: ParsableCommand {
         let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
         let actor = try id.map { _ in try globals.operatorIdentity() }
         let regions = try Self.regions(given: regions, incident: state)
-        let runner = try globals.awsRunner(region: nil)
+        let runner = try globals.awsRunner(for: state?.incident, region: nil)
         try ActionAWSOptions.requireCLI(runner)
         let audit = Self.audit(runner: runner, profiles: AccountProfiles.load(globals: globals), accounts: state?.incident.accounts ?? [],
                                regions: regions, ownerTags: ownerTags)

@@ -26,8 +26,10 @@ struct ResourceDiscoverCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         let region = try aws.region.map(AWSRegion.validate)
         let store = try globals.writableStore()
-        let account = try store.state(of: id).resource(matching: resource).account
-        let runner = AccountProfiles.load(globals: globals).runner(base: try globals.awsRunner(region: nil), account: account)
+        let current = try store.state(of: id)
+        let account = try current.resource(matching: resource).account
+        let runner = AccountProfiles.load(globals: globals).runner(base: try globals.awsRunner(for: current.incident, region: nil), account: account)
+        try ActionAWSOptions.requireCLI(runner)
         let outcome = try Self.discover(from: resource, in: id, region: region, store: store, actor: actor,
                                         discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
         for body in outcome.added {

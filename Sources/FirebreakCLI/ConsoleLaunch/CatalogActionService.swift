@@ -26,7 +26,19 @@ struct CatalogActionService: ConsoleActionService {
             }
     }
 
+    /// The runner for calls made for `incident`: the console may show another incident than it
+    /// started on, and a drill's calls go to its own emulator only (`GlobalOptions.awsRunner(for:)`).
+    func runner(for incident: Incident) throws -> AWSCLIRunner {
+        do {
+            return try runner.confined(for: incident)
+        } catch {
+            if case .refused(let reason) = error { throw CLIError(reason) }
+            throw CLIError(error.description)
+        }
+    }
+
     func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview {
+        let runner = try runner(for: state.incident)
         let planner = ActionPlanner(runner: runner)
         var plan = try planner.plan(try catalog.action(action), resources: resources, in: state, parameters: parameters)
         // The preview's read-only calls name who else is affected (the subnet's
@@ -57,6 +69,7 @@ struct CatalogActionService: ConsoleActionService {
 
     func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
              actor: String) throws -> String {
+        let runner = try runner(for: try store.state(of: incident).incident)
         try ActionAWSOptions.requireCLI(runner)
         let definition = try catalog.action(action)
         let planner = ActionPlanner(runner: runner)
@@ -80,6 +93,7 @@ struct CatalogActionService: ConsoleActionService {
     }
 
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+        let runner = try runner(for: try store.state(of: incident).incident)
         try ActionAWSOptions.requireCLI(runner)
         switch work {
         case .discover(let resource):

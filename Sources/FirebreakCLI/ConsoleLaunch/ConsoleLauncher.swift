@@ -64,7 +64,7 @@ enum ConsoleLauncher {
         let logSources = try ConsoleLogSources.make(
             tails: tails, tailsFromStart: tailsFromStart, groups: logGroups, cloudTrail: logs?.followCloudTrail ?? false,
             pollSeconds: logs?.pollSeconds ?? 5, keepCap: keepCap, incident: shownState, store: store, mode: mode,
-            runner: { try awsRunner(globals: globals, region: region) }, region: region)
+            runner: { try awsRunner(globals: globals, region: region, for: shownState?.incident) }, region: region)
         var model = ConsoleModel(mode: mode, operatorName: operatorName, size: Size(width: 80, height: 24),
                                  logCapacity: logs?.logLines ?? ConsoleModel.defaultLogCapacity)
         // A replay shows the lines that were kept while the incident ran, each from the moment it arrived.
@@ -94,7 +94,8 @@ enum ConsoleLauncher {
                                      makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
                                                                                      pollSeconds: logs?.pollSeconds ?? 5,
                                                                                      keepCap: keepCap,
-                                                                                     runner: try? awsRunner(globals: globals, region: region),
+                                                                                     runner: try? awsRunner(globals: globals, region: region,
+                                                                                                            for: shownState?.incident),
                                                                                      region: region) : nil,
                                      actions: mode == .live ? try actionService(globals: globals, region: region,
                                                                                   warn: { catalogWarnings.append($0) }) : nil)
@@ -140,11 +141,10 @@ enum ConsoleLauncher {
                              profiles: AccountProfiles.load(globals: globals))
     }
 
-    /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike.
-    static func awsRunner(globals: GlobalOptions, region: String?) throws -> AWSCLIRunner {
-        let environment = ProcessInfo.processInfo.environment
-        return AWSCLIRunner(configuration: AWSCLIConfiguration(
-            executable: globals.awsCLI, profile: globals.profile, region: try region.map(AWSRegion.validate),
-            endpointURL: globals.endpointURL, timeout: AWSCLIConfiguration.timeout(from: environment), environment: environment))
+    /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike;
+    /// for `incident`'s calls (a drill's go to its emulator only). The action service confines it
+    /// again to whichever incident each call is for.
+    static func awsRunner(globals: GlobalOptions, region: String?, for incident: Incident? = nil) throws -> AWSCLIRunner {
+        try globals.awsRunner(for: incident, region: region)
     }
 }

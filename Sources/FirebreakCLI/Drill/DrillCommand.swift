@@ -15,8 +15,9 @@ struct DrillCommand: ParsableCommand {
         abstract: "Practise an incident against a local AWS emulator (moto): seed a compromised environment, open a DRILL incident, open the console.",
         discussion: """
             The emulator runs on a free 127.0.0.1 port for as long as the drill does and stops when it ends (also on Ctrl-C or SIGTERM). \
-            Inside the drill every aws call goes to it; from another terminal pass the --endpoint-url the drill prints. \
-            Afterwards `firebreak drill --check INCIDENT` scores what was contained and how fast.
+            The DRILL incident records the emulator's endpoint: every aws call made for it, from this process or any other \
+            (a second console, `firebreak action run`, `import --from`, log polling), goes there with dummy credentials and never \
+            the responder's, or is refused with one line; nothing of a drill is sent off the loopback. Afterwards `firebreak drill --check INCIDENT` scores what was contained and how fast.
             """)
 
     static let defaultScenario = "web-server-exfiltration"
@@ -87,8 +88,11 @@ struct DrillCommand: ParsableCommand {
         for (name, value) in drillEnvironment {
             if let value { setenv(name, value, 1); environment[name] = value } else { unsetenv(name); environment[name] = nil }
         }
-        let runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
+        var runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
             executable: globals.awsCLI, endpointURL: emulator.endpoint, timeout: 30, environment: environment))
+        // Seeding is confined like every later call of the drill: the emulator, dummy credentials, nothing else.
+        runner.configuration.confinement = DrillConfinement(incident: "the drill", endpoint: try DrillEndpoint(validating: emulator.endpoint),
+                                                            region: scenario.regions.first ?? "us-east-1")
 
         FileHandle.standardError.write(Data("drill \(scenario.id): emulator at \(emulator.endpoint); seeding \(scenario.seed.count) steps…\n".utf8))
         let values = try DrillSeeder(runner: runner, defaultRegion: scenario.regions.first ?? "us-east-1").seed(scenario) { _ in }
@@ -107,8 +111,8 @@ struct DrillCommand: ParsableCommand {
             [.noteAdded(NoteAdded(text: """
                 Drill against a local AWS emulator at \(emulator.endpoint) (it stops when the drill ends). \
                 Goal: \(scenario.contained) Target: within \(scenario.targetMinutes) minutes. \
-                The attacker's log lines are in \(logPath). From another terminal, pass --endpoint-url \(emulator.endpoint) \
-                to firebreak action run. Score it afterwards with: firebreak drill --check \(id)
+                The attacker's log lines are in \(logPath). Every AWS call made for \(id), from any terminal, goes to the \
+                emulator with dummy credentials (nothing extra to pass). Score it afterwards with: firebreak drill --check \(id)
                 """))]
         }
 
@@ -141,7 +145,7 @@ struct DrillCommand: ParsableCommand {
             title: try TextField.singleLine("DRILL: \(scenario.title)", named: "the drill title"),
             severity: try Severity(validating: scenario.severity),
             summary: scenario.summary + "\n\n\(DrillScore.marker) \(scenario.id)",
-            regions: scenario.regions, phase: .detection, isDrill: true)
+            regions: scenario.regions, phase: .detection, isDrill: true, drillEndpoint: endpoint)
         let id = try store.openIncident(opened, actor: actor, at: nil).incident.id
         try store.append(to: id, actor: actor, at: nil) { current in
             try scenario.resources.map { seeded in

@@ -168,11 +168,15 @@ public struct IncidentOpened: Codable, Sendable, Equatable {
     public var regions: [String]
     public var phase: Phase
     public var isDrill: Bool
+    /// A drill's emulator on the loopback (`http://127.0.0.1:PORT`): every AWS call made for the
+    /// incident goes there. Absent (not null) when not set, so events written before it hash the same.
+    public var drillEndpoint: String?
     /// The playbook's items, copied so the incident does not depend on a later playbook.
     public var checklist: [ChecklistTemplate]
 
     public init(title: String, severity: Severity, summary: String = "", accounts: [String] = [], regions: [String] = [],
-                phase: Phase = .readiness, isDrill: Bool = false, checklist: [ChecklistTemplate] = Playbook.default.items) {
+                phase: Phase = .readiness, isDrill: Bool = false, drillEndpoint: String? = nil,
+                checklist: [ChecklistTemplate] = Playbook.default.items) {
         self.title = title
         self.severity = severity
         self.summary = summary
@@ -180,6 +184,7 @@ public struct IncidentOpened: Codable, Sendable, Equatable {
         self.regions = regions
         self.phase = phase
         self.isDrill = isDrill
+        self.drillEndpoint = drillEndpoint
         self.checklist = checklist
     }
 }

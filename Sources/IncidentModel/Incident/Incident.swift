@@ -21,12 +21,14 @@ public struct Incident: Codable, Sendable, Equatable {
     public var resolution: String?
     /// A practice incident against an emulator, not a real account.
     public var isDrill: Bool
+    /// A drill's emulator (`http://127.0.0.1:PORT`), where every AWS call made for it goes; nil otherwise.
+    public var drillEndpoint: String?
 
     public init(
         id: IncidentID, title: String, severity: Severity, summary: String = "",
         accounts: [String] = [], regions: [String] = [], status: IncidentStatus = .open,
         openedAt: Date, openedBy: String, closedAt: Date? = nil, resolution: String? = nil,
-        isDrill: Bool = false
+        isDrill: Bool = false, drillEndpoint: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -40,5 +42,6 @@ public struct Incident: Codable, Sendable, Equatable {
         self.closedAt = closedAt
         self.resolution = resolution
         self.isDrill = isDrill
+        self.drillEndpoint = drillEndpoint
     }
 }

@@ -75,7 +75,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
         }
         incident = Incident(id: event.incident, title: opened.title, severity: opened.severity, summary: opened.summary,
                             accounts: opened.accounts, regions: opened.regions, openedAt: event.at, openedBy: event.actor,
-                            isDrill: opened.isDrill)
+                            isDrill: opened.isDrill, drillEndpoint: opened.drillEndpoint)
         phase = opened.phase
         phaseVisits = [PhaseVisit(phase: opened.phase, enteredAt: event.at, enteredBy: event.actor)]
         resources = []

@@ -123,6 +123,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     // MARK: - Writing
 
     public func openIncident(_ opened: IncidentOpened, actor: String, at: Date?) throws -> IncidentState {
+        try opened.validate()
         let state = try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0) + 1
             let now = Timestamp.normalized(Date())
