@@ -71,6 +71,9 @@ public struct ContainmentVerifier: Sendable {
 
         public var allHold: Bool { checks.allSatisfy(\.holds) }
 
+        /// The isolations whose traffic afterwards could not be checked (no flow logs, or none Firebreak reads).
+        public var trafficUnchecked: [ContainmentCheck] { checks.filter { $0.traffic?.verdict == .couldNotCheck } }
+
         /// Every resource checked, in order.
         public var resources: [String] {
             var seen: [String] = []
@@ -88,9 +91,16 @@ public struct ContainmentVerifier: Sendable {
         }
     }
 
-    /// Runs every plan's checks. Each call goes to `onStep` named after the run
-    /// it checks (`run-2 verify-isolated`), so one verification run records them all.
-    public func verify(_ plans: [ActionPlan], onStep: (ActionStepRecord) throws -> Void) throws -> Report {
+    /// The isolations in force whose flow logs `verify` reads (`IsolationTrafficCheck`).
+    public static func trafficTargets(_ state: IncidentState, catalog: ActionCatalog) -> [IsolationTrafficCheck.Target] {
+        IsolationTrafficCheck.targets(in: state, runs: runsInForce(state, catalog: catalog))
+    }
+
+    /// Runs every plan's checks, then reads the flow logs of each of `traffic`. Each call
+    /// goes to `onStep` named after the run it checks (`run-2 verify-isolated`,
+    /// `run-2 traffic-records`), so one verification run records them all.
+    public func verify(_ plans: [ActionPlan], traffic: [IsolationTrafficCheck.Target] = [],
+                       onStep: (ActionStepRecord) throws -> Void) throws -> Report {
         var checks: [ContainmentCheck] = []
         for plan in plans {
             let outcome = try executor.execute(plan) { step in
@@ -103,6 +113,55 @@ public struct ContainmentVerifier: Sendable {
                                                holds: result.status == .succeeded, detail: result.error))
             }
         }
+        for target in traffic {
+            let found = try trafficAfter(target, onStep: onStep)
+            checks.append(ContainmentCheck(runID: target.runID, action: target.action, resource: target.instance,
+                                           holds: found.verdict != .accepted, detail: found.summary, traffic: found))
+        }
         return Report(checks: checks)
     }
+
+    /// One isolation's flow logs read, each call recorded as a `verify` step of the run it checks;
+    /// a step that cannot be recorded stops the verification (as the executor's do).
+    func trafficAfter(_ target: IsolationTrafficCheck.Target, onStep: (ActionStepRecord) throws -> Void) throws -> TrafficAfterIsolation {
+        let runner = executor.runner
+        return try withoutActuallyEscaping(onStep) { onStep in
+            let unrecorded = UnrecordedBox()
+            let check = IsolationTrafficCheck { step, arguments in
+                func record(_ record: ActionStepRecord) throws {
+                    do { try onStep(record) } catch {
+                        unrecorded.error = error
+                        throw error
+                    }
+                }
+                let name = "\(target.runID) \(step)"
+                let result: AWSCallResult
+                do {
+                    result = try runner.run(arguments, region: target.region)
+                } catch {
+                    try record(ActionStepRecord(resource: target.instance, step: name, stage: ActionStage.verify.rawValue,
+                                                argv: runner.fullArguments(arguments, region: target.region), outcome: .failed,
+                                                exitCode: nil, durationMs: 0, error: IsolationTrafficCheck.line(error)))
+                    throw error
+                }
+                let failure = result.failure
+                let stdout = try executor.kept(result.stdout), stderr = try executor.kept(result.stderr)
+                let outcome: ActionStepRecord.Outcome = failure == nil ? .succeeded : result.interrupted ? .interrupted : result.timedOut ? .timedOut : .failed
+                try record(ActionStepRecord(resource: target.instance, step: name, stage: ActionStage.verify.rawValue, argv: result.arguments,
+                                            outcome: outcome, exitCode: result.exitCode, durationMs: Int(result.duration * 1000),
+                                            stdout: stdout.text, stderr: stderr.text, error: failure?.description,
+                                            stdoutBody: stdout.body, stderrBody: stderr.body))
+                if let failure { throw failure }
+                return result.stdout
+            }
+            let found = check.check(target)
+            if let error = unrecorded.error { throw error }
+            return found
+        }
+    }
+}
+
+/// The error of a step that could not be recorded, carried out of the check's calls.
+private final class UnrecordedBox: @unchecked Sendable {
+    var error: (any Error)?
 }

@@ -120,10 +120,12 @@ extension ActionRunFlow {
     /// `troubleshooting.threat-viable` when everything holds.
     func verifyContainment(verifier: ContainmentVerifier, catalog: ActionCatalog, quiet: Bool) throws -> (ActionRun, ContainmentVerifier.Report)? {
         var plans: [ActionPlan] = []
+        var traffic: [IsolationTrafficCheck.Target] = []
         var runID = ""
         try recordInterruptedRuns()
         try store.append(to: incident, actor: actor, at: nil) { current in
             plans = try verifier.plans(for: current, catalog: catalog)
+            traffic = ContainmentVerifier.trafficTargets(current, catalog: catalog)
             let resources = plans.flatMap { $0.resources.map(\.id) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             guard !resources.isEmpty else { return [] }
             runID = current.nextActionRunID
@@ -134,7 +136,7 @@ extension ActionRunFlow {
         if !quiet { Output.line("\(runID): \(ContainmentVerifier.actionID)") }
         var verifier = verifier
         verifier.executor = executor
-        let report = try verifier.verify(plans) { step in
+        let report = try verifier.verify(plans, traffic: traffic) { step in
             try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: runID, step: step))] }
             if !quiet { ActionOutput.printStep(step) }
         }
@@ -144,7 +146,10 @@ extension ActionRunFlow {
         let finished = try store.append(to: incident, actor: actor, at: nil) { current in
             var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(runID: runID, status: status, results: results, error: broken))]
             if report.allHold, let item = current.checklist.first(where: { $0.id == "troubleshooting.threat-viable" }), item.state == .open {
-                payloads.append(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: .done, reason: "\(ContainmentVerifier.actionID) \(runID)")))
+                // Said where the flow logs could not tell whether traffic still flows.
+                let unchecked = report.trafficUnchecked.map(\.resource)
+                let reason = "\(ContainmentVerifier.actionID) \(runID)" + (unchecked.isEmpty ? "" : "; traffic after the isolation not checked for \(unchecked.joined(separator: ", "))")
+                payloads.append(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: .done, reason: reason)))
             }
             return payloads
         }

@@ -36,18 +36,34 @@ struct ActionVerifyCommand: ParsableCommand {
             try Output.json(.object([
                 "runId": .string(run.runID), "status": .string(run.status.rawValue), "allHold": .bool(report.allHold),
                 "checks": .array(report.checks.map { check in
-                    .object(["run": .string(check.runID), "action": .string(check.action), "resource": .string(check.resource),
-                             "holds": .bool(check.holds), "detail": .string(check.detail)])
+                    var members: [String: JSONValue] = ["run": .string(check.runID), "action": .string(check.action), "resource": .string(check.resource),
+                                                        "holds": .bool(check.holds), "detail": .string(check.detail)]
+                    if let traffic = check.traffic { members["traffic"] = .traffic(traffic) }
+                    return .object(members)
                 }),
             ]))
         } else {
             for check in report.checks {
-                Output.line("\(check.holds ? "holds " : "BROKEN") \(check.resource) \(check.runID) \(check.action)\(check.detail.map { ": \($0)" } ?? "")")
+                let label = check.traffic?.verdict == .couldNotCheck ? "cannot check" : check.holds ? "holds " : "BROKEN"
+                Output.line("\(label) \(check.resource) \(check.runID) \(check.action)\(check.traffic == nil ? "" : " traffic")\(check.detail.map { ": \($0.terminalSafe)" } ?? "")")
             }
         }
         if !report.allHold {
             let broken = report.checks.filter { !$0.holds }.map { "\($0.resource) (\($0.runID) \($0.action))" }
             throw CLIError("containment no longer holds for \(broken.joined(separator: ", "))")
         }
+    }
+}
+
+extension JSONValue {
+    /// An isolation's traffic check: the verdict, its line, and each peer.
+    static func traffic(_ traffic: TrafficAfterIsolation) -> JSONValue {
+        .object(["verdict": .string(traffic.verdict.rawValue), "summary": .string(traffic.summary), "since": .time(traffic.since),
+                 "flowLogs": .array(traffic.flowLogs.map(JSONValue.string)),
+                 "peers": .array(traffic.peers.map { peer in
+                     .object(["address": .string(peer.address), "port": peer.port.map { .int($0) } ?? .null, "protocol": .string(peer.protocolName),
+                              "direction": .string(peer.direction.rawValue), "records": .int(peer.records),
+                              "packets": .int(peer.packets), "bytes": .int(peer.bytes)])
+                 })])
     }
 }
