@@ -4,7 +4,7 @@ import IncidentModel
 extension ActionDefinition {
     static let topLevelFields: Set<String> = [
         "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires", "preview", "notice", "records",
-        "record", "steps", "verify", "undo", "onSuccess", "onUndo",
+        "record", "steps", "verify", "undo", "onSuccess", "onUndo", "guardsCaller", "kindNotices", "undoParameters", "undoNotice",
     ]
 
     /// Reads and checks one definition document; every problem names `file` and the field.
@@ -90,9 +90,11 @@ extension ActionDefinition {
                 throw object["checklist"]!.fail("expected a checklist item id such as containment.stop-instances")
             }
         }
+        var undoStateWhen: String?
         if let field = fields["onUndo"] {
-            let object = try field.object(allowing: ["state"])
+            let object = try field.object(allowing: ["state", "when"])
             undoState = try object["state"].map { field throws(ActionCatalogError) in try parseState(field) }
+            undoStateWhen = try object["when"]?.nonEmptyString()
         }
 
         let definition = ActionDefinition(
@@ -100,8 +102,10 @@ extension ActionDefinition {
             parameters: parameters, requires: requires, preview: stages[.preview]!, notice: notice, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
             undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file,
             recordFormat: recordFormat)
-        try definition.checkReferences(file: file)
-        return definition
+        var guarded = definition
+        try guarded.loadIdentityFields(fields, document: document, undoStateWhen: undoStateWhen)
+        try guarded.checkReferences(file: file)
+        return guarded
     }
 
     private static func parseState(_ field: JSONField) throws(ActionCatalogError) -> ResourceState {
@@ -109,7 +113,7 @@ extension ActionDefinition {
         return state
     }
 
-    private static func parseParameter(_ field: JSONField) throws(ActionCatalogError) -> ActionParameter {
+    static func parseParameter(_ field: JSONField) throws(ActionCatalogError) -> ActionParameter {
         let object = try field.object(allowing: ["name", "summary", "shape", "default", "required", "choices", "min", "max"])
         let nameField = try object.required("name", in: field)
         let name = try nameField.string()
@@ -262,6 +266,6 @@ extension ActionDefinition {
         }
         captured = try check(.change, visible: captured)
         _ = try check(.verify, visible: captured)
-        _ = try check(.undo, visible: captured)
+        _ = try check(.undo, visible: captured.union(undoParameters.map(\.name)))
     }
 }

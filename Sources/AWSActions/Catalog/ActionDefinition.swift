@@ -44,6 +44,22 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var source: String
     /// For a query: how its steps' output becomes log records (`Outcome.records`).
     public var recordFormat: ActionRecordFormat?
+    /// `"guardsCaller": true`: its resources are identities (or bucket
+    /// policies) that must not be Firebreak's own (`CallerGuard`); a run learns
+    /// the caller first and refuses it without `--allow-self`.
+    public var guardsCaller = false
+    /// `"kindNotices"`: a notice per resource kind, used instead of `notice`
+    /// for a resource of that kind (a role's users, where a user has none).
+    public var kindNotices: [ResourceKind: String] = [:]
+    /// `"undoParameters"`: values only `action undo` takes (`--reactivate`
+    /// is `reactivate=yes`); undo steps test them with `when`/`unless`.
+    public var undoParameters: [ActionParameter] = []
+    /// `"undoNotice"`: said in an undo's plan when its condition holds, e.g.
+    /// that the key stays inactive unless `--reactivate` is given.
+    public var undoNotice: UndoNotice?
+    /// `"onUndo": {"when": NAME}`: an undo moves the resources to `undoState`
+    /// only when this undo parameter is given (a key kept inactive stays contained).
+    public var undoStateWhen: String?
 
     public init(id: String, phase: Phase, kinds: [ResourceKind], summary: String, risk: ActionRisk, warning: String? = nil,
                 confirm: String? = nil, parameters: [ActionParameter] = [], requires: [ActionRequirement] = [],
@@ -91,6 +107,9 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     /// `step-name` is unique per run, step and resource (`firebreak-INC-1-run-3-create-isolation-group`), for things a step creates.
     /// `now` is the time the plan was made, RFC 3339 in UTC to the second (`2026-05-01T09:30:00Z`).
     public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region", "now"]
+
+    /// The notice for a resource of `kind`: its kind's own, else the action's.
+    public func notice(for kind: ResourceKind) -> String? { kindNotices[kind] ?? notice }
 
     /// Values that only some kinds of resource give.
     public static let kindPlaceholders: [ResourceKind: Set<String>] = [

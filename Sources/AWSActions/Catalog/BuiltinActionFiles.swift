@@ -303,8 +303,9 @@ enum BuiltinActionFiles {
   "id": "iam.deactivate-key",
   "phase": "containment",
   "kinds": ["iam-access-key"],
-  "summary": "Deactivate an access key (never delete it: it is evidence); undo reactivates it",
+  "summary": "Deactivate an access key (never delete it: it is evidence); undo keeps it inactive unless asked to reactivate it",
   "risk": "reversible",
+  "guardsCaller": true,
   "record": [
     { "name": "find-user", "capture": "user",
       "argv": ["iam", "get-access-key-last-used", "--access-key-id", "{resource}", "--query", "UserName"] }
@@ -316,11 +317,20 @@ enum BuiltinActionFiles {
     { "name": "verify-inactive", "expectIncludes": "{resource}",
       "argv": ["iam", "list-access-keys", "--user-name", "{user}", "--query", "AccessKeyMetadata[?Status=='Inactive'].AccessKeyId"] }
   ],
+  "undoParameters": [
+    { "name": "reactivate", "shape": "choice", "choices": ["yes"],
+      "summary": "make the key Active again (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled: issue the user a new key instead)" }
+  ],
+  "undoNotice": { "unless": "reactivate",
+    "text": "the key stays Inactive (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled): this undo reads it back, records that it was kept inactive and changes nothing; undo with --reactivate instead to make it Active again, re-arming whoever holds it" },
   "undo": [
-    { "name": "reactivate", "argv": ["iam", "update-access-key", "--access-key-id", "{resource}", "--user-name", "{user}", "--status", "Active"] }
+    { "name": "keep-inactive", "unless": "reactivate", "capture": "kept-status",
+      "argv": ["iam", "list-access-keys", "--user-name", "{user}", "--query", { "query": "AccessKeyMetadata[?AccessKeyId == {resource}] | [0].Status" }] },
+    { "name": "reactivate", "when": "reactivate",
+      "argv": ["iam", "update-access-key", "--access-key-id", "{resource}", "--user-name", "{user}", "--status", "Active"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.deny-iam" },
-  "onUndo": { "state": "recovered" }
+  "onUndo": { "state": "recovered", "when": "reactivate" }
 }
 """#),
         ("actions/containment/iam.deny-all.json", #"""
@@ -330,6 +340,16 @@ enum BuiltinActionFiles {
   "kinds": ["iam-user", "iam-role"],
   "summary": "Attach an explicit deny-all inline policy to a user or role (it overrides every allow)",
   "risk": "reversible",
+  "guardsCaller": true,
+  "preview": [
+    { "name": "find-instance-profiles", "capture": "instance-profiles", "kinds": ["iam-role"],
+      "argv": ["iam", "list-instance-profiles-for-role", "--role-name", "{resource}", "--query", "InstanceProfiles[].InstanceProfileName"] },
+    { "name": "find-last-used", "capture": "role-last-used", "kinds": ["iam-role"],
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query", "Role.RoleLastUsed.[LastUsedDate, Region] | join(' in ', [?@])"] }
+  ],
+  "kindNotices": {
+    "iam-role": "everything that uses role {resource} loses every permission at once, legitimate services included: instance profiles {instance-profiles} (each instance launched with one); last used: {role-last-used}"
+  },
   "steps": [
     { "name": "deny-user", "kinds": ["iam-user"],
       "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-deny-all",
@@ -361,6 +381,7 @@ enum BuiltinActionFiles {
   "kinds": ["iam-role"],
   "summary": "Revoke a role's active sessions: an inline policy denying everything to credentials issued before now (aws:TokenIssueTime); new sessions still work",
   "risk": "reversible",
+  "guardsCaller": true,
   "warning": "Every session of the role issued before now stops working, including legitimate services' current credentials (they recover when they next assume the role).",
   "record": [
     { "name": "record-previous", "capture": "previous-policy", "tolerate": ["NoSuchEntity"],
@@ -620,6 +641,7 @@ enum BuiltinActionFiles {
   "kinds": ["iam-access-key"],
   "summary": "Delete a leaked access key once its activity has been reviewed (deactivate it first: a deleted key's id is still in CloudTrail, but the key is gone)",
   "risk": "destructive",
+  "guardsCaller": true,
   "warning": "A deleted key cannot be brought back; anything still using it breaks. Review cloudtrail.lookup for it first.",
   "confirm": "delete {resource}",
   "record": [

@@ -39,6 +39,12 @@ public struct ActionPlan: Sendable {
     public var notices: [String: String] = [:]
     /// True once the preview's read-only calls were made.
     public var previewed = false
+    /// Who the calls are made as, for an action that guards the caller (`CallerGuard`); nil when not learnt.
+    public var caller: CallerIdentity?
+    /// The resources that are the caller's own: a run refuses them without `--allow-self`.
+    public var callerConflicts: [CallerConflict] = []
+    /// For an undo: the definition's `undoNotice` when it applies to the parameters given.
+    public var undoNotice: String?
 
     /// Everything the plan warns about: the definition's warning, then each resource's notice.
     public var warnings: [String] {

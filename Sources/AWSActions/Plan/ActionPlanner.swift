@@ -7,10 +7,14 @@ public struct ActionPlanner: Sendable {
     public var runner: AWSCLIRunner
     /// The clock `{now}` and relative times read; tests pin it.
     public var clock: @Sendable () -> Date
+    /// Who the calls are made as (`CallerLookup`), learnt once before planning;
+    /// a plan of an action that guards the caller carries it and its conflicts.
+    public var caller: CallerIdentity?
 
-    public init(runner: AWSCLIRunner, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(runner: AWSCLIRunner, clock: @escaping @Sendable () -> Date = { Date() }, caller: CallerIdentity? = nil) {
         self.runner = runner
         self.clock = clock
+        self.caller = caller
     }
 
     /// The plan for running `definition` on `resourceIDs` of `state`.
@@ -48,16 +52,29 @@ public struct ActionPlanner: Sendable {
                               parameters: parameters, values: values, stages: [.preview, .record, .change, .verify], calls: [],
                               confirmationText: confirmation, undoes: nil)
         plan.calls = try calls(for: plan)
+        return guarded(plan)
+    }
+
+    /// The plan with the caller and what of it is the caller's own, for an action that guards the caller.
+    func guarded(_ plan: ActionPlan) -> ActionPlan {
+        guard plan.definition.guardsCaller, plan.undoes == nil else { return plan }
+        var plan = plan
+        plan.caller = caller
+        plan.callerConflicts = caller.map { CallerGuard.conflicts(in: plan, caller: $0) } ?? []
         return plan
     }
 
     /// The plan for undoing `run`, from what it recorded.
     /// `stages` other than undo re-read what the run did (`ContainmentVerifier` uses `[.verify]`).
+    /// `undoParameters` are the definition's `undoParameters` the responder gave (`reactivate=yes`).
     public func undoPlan(_ definition: ActionDefinition, run: ActionRun, in state: IncidentState,
-                         stages: [ActionStage] = [.undo]) throws -> ActionPlan {
+                         stages: [ActionStage] = [.undo], undoParameters given: [String: String] = [:]) throws -> ActionPlan {
         guard definition.isUndoable || stages != [.undo] else {
             throw IncidentError.conflict("\(definition.id) is \(definition.risk.rawValue) and has no undo")
         }
+        var undoDefinition = definition
+        undoDefinition.parameters = definition.undoParameters
+        let undoValues = try Self.parameters(of: undoDefinition, given: given, now: clock())
         let runID = state.nextActionRunID
         var resources: [PlannedResource] = []
         var values: [String: TemplateValues] = [:]
@@ -71,11 +88,16 @@ public struct ActionPlanner: Sendable {
                 resourceValues.set(parameter, value: value)
             }
             for (name, json) in run.captures(for: resource.id) { resourceValues.set(name, json: json) }
+            for parameter in definition.undoParameters {
+                guard let value = undoValues[parameter.name] else { continue }
+                resourceValues.set(parameter, value: value)
+            }
             values[planned.id] = resourceValues
         }
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
-                              parameters: run.parameters, values: values, stages: stages, calls: [],
+                              parameters: run.parameters.merging(undoValues) { $1 }, values: values, stages: stages, calls: [],
                               confirmationText: nil, undoes: run.runID)
+        if stages.contains(.undo), let notice = definition.undoNotice, notice.applies(undoValues) { plan.undoNotice = notice.text }
         plan.calls = try calls(for: plan)
         return plan
     }
@@ -115,7 +137,8 @@ public struct ActionPlanner: Sendable {
             var values = result.values[item.resource] ?? TemplateValues()
             for (name, json) in item.captures { values.set(name, json: json) }
             result.values[item.resource] = values
-            guard let notice = plan.definition.notice else { continue }
+            let kind = plan.resources.first { $0.id == item.resource }?.kind
+            guard let notice = kind.flatMap(plan.definition.notice(for:)) ?? plan.definition.notice else { continue }
             if item.status == .succeeded {
                 result.notices[item.resource] = Self.say(notice, values: values)
             } else {
@@ -128,7 +151,7 @@ public struct ActionPlanner: Sendable {
             result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
         }
         result.calls = try calls(for: result)
-        return result
+        return guarded(result)
     }
 
     /// A notice with `{name}` replaced for people: text as is, lists joined with ", ", nothing as "none".
@@ -159,6 +182,9 @@ public struct ActionPlanner: Sendable {
             for stage in plan.stages {
                 for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
                     if stage == .preview && plan.previewed { continue }
+                    // An undo parameter is known now: a step it rules out is not shown as if it might run.
+                    if stage == .undo, [step.when, step.unless].contains(where: { name in plan.definition.undoParameters.contains { $0.name == name } }),
+                       !runs(step, values) { continue }
                     var stepValues = values
                     stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step, resource: resource.id))
                     var arguments: [String] = []

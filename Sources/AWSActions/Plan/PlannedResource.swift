@@ -10,6 +10,8 @@ public struct PlannedResource: Sendable, Equatable {
     public var cliID: String
     public var kind: ResourceKind
     public var region: String?
+    /// The account it belongs to, when the incident or its ARN says.
+    public var account: String?
 
     public init(id: String, cliID: String, kind: ResourceKind, region: String?) {
         self.id = id
@@ -29,6 +31,7 @@ public struct PlannedResource: Sendable, Equatable {
             throw IncidentError.invalidInput("resource id '\(resource.id.terminalSafe)' cannot be passed to the AWS CLI")
         }
         self.init(id: resource.id, cliID: cliID, kind: resource.kind, region: resource.region ?? reference.region)
+        account = resource.account ?? reference.account
     }
 
     /// The values this resource gives placeholders.

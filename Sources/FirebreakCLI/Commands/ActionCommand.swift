@@ -68,11 +68,13 @@ struct ActionPlanCommand: ParsableCommand {
         let id = try target.incidentID()
         let definition = try ActionCatalog.loadForCommand().action(target.action)
         let state = try globals.readOnlyStore(for: id).state(of: id)
-        let planner = ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws, for: state.incident))
+        // An identity action learns who Firebreak acts as, to say so and to flag acting on itself.
+        let (planner, callerProblem) = try ActionPlanner(runner: try awsOptions.runner(globals: globals, region: aws, for: state.incident))
+            .learningCaller(for: definition, required: false)
         // Read-only calls some plans need to say who else a change reaches (the other instances of a subnet).
         let plan = try planner.preview(planner.plan(definition, resources: target.resources, in: state, parameters: try target.parameterValues()))
-        if json { return try Output.json(.actionPlan(plan)) }
-        ActionOutput.printPlan(plan)
+        if json { return try Output.json(.actionPlan(plan, callerProblem: callerProblem)) }
+        ActionOutput.printPlan(plan, callerProblem: callerProblem)
     }
 }
 
@@ -85,6 +87,8 @@ struct ActionRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The text a destructive action's plan asks you to type.", valueName: "text")) var confirm: String?
     @Flag(name: .customLong("dry-run"), help: "Use the APIs' own dry run; change nothing.") var dryRun = false
     @Flag(help: "Run even when a precondition (such as a snapshot before a stop) is not met.") var force = false
+    @Flag(name: .customLong("allow-self"), help: "Act even on the identity Firebreak runs as (its own user, role or key; a bucket policy denying it).")
+    var allowSelf = false
     @Flag(help: "One JSON document on stdout.") var json = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
@@ -99,27 +103,33 @@ struct ActionRunCommand: ParsableCommand {
         let current = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: current.incident)
         // Everything that can be refused is refused before the store is opened for writing.
-        let planner = ActionPlanner(runner: runner)
+        let (planner, _) = try ActionPlanner(runner: runner).learningCaller(for: definition, required: true, allowSelf: allowSelf)
         let preview = try planner.preview(planner.plan(definition, resources: resources, in: current, parameters: given))
+        try CallerGuard.enforce(preview, allowSelf: allowSelf)
         try ActionOutput.confirm(preview, yes: yes, typed: confirm, dryRun: dryRun, quiet: json)
         try ActionAWSOptions.requireCLI(runner)
 
         let store = try globals.writableStore()
         let (run, signal) = try RunSignals.interrupting { interruption in
             try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
-                plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: given) },
+                plan: { state in
+                    let plan = try planner.plan(definition, resources: resources, in: state, parameters: given)
+                    try CallerGuard.enforce(plan, allowSelf: allowSelf)
+                    return plan
+                },
                 dryRun: dryRun, force: force, quiet: json)
         }
         try ActionOutput.finish(run, json: json, signal: signal)
     }
 }
 
-/// `firebreak action undo INCIDENT RUN [--yes] [--json]`.
+/// `firebreak action undo INCIDENT RUN [--reactivate] [--yes] [--json]`.
 struct ActionUndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "undo", abstract: "Revert a recorded run from what it recorded before changing anything.")
 
     @Argument(help: "The incident.") var incident: String
     @Argument(help: "The run id an action run printed (run-3, or 3).") var runID: String
+    @Flag(help: "Undoing iam.deactivate-key: make the key Active again (by default it stays Inactive).") var reactivate = false
     @Flag(help: "Do not ask before running.") var yes = false
     @Flag(help: "One JSON document on stdout.") var json = false
     @OptionGroup var globals: GlobalOptions
@@ -139,17 +149,32 @@ struct ActionUndoCommand: ParsableCommand {
         // The same checks the store makes, before asking anyone anything.
         try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: definition.id, risk: definition.risk,
                                                              resources: original.resources, undoes: original.runID)))
-        let preview = try planner.undoPlan(definition, run: original, in: state)
+        let undoParameters = try Self.undoParameters(of: definition, reactivate: reactivate)
+        let preview = try planner.undoPlan(definition, run: original, in: state, undoParameters: undoParameters)
         try ActionOutput.confirm(preview, yes: yes, typed: nil, dryRun: false, quiet: json)
+        // Asked on a terminal, the plan said it; with --yes, say it here.
+        if yes, !json, let notice = preview.undoNotice { Output.line("note: \(notice)") }
         try ActionAWSOptions.requireCLI(runner)
 
         let store = try globals.writableStore()
         let (result, signal) = try RunSignals.interrupting { interruption in
             try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
-                plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state) },
+                plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state,
+                                                      undoParameters: undoParameters) },
                 dryRun: false, force: false, quiet: json)
         }
         try ActionOutput.finish(result, json: json, signal: signal)
+    }
+}
+
+extension ActionUndoCommand {
+    /// `--reactivate` as the undo parameter it stands for; refused for an action whose undo takes none.
+    static func undoParameters(of definition: ActionDefinition, reactivate: Bool) throws -> [String: String] {
+        guard reactivate else { return [:] }
+        guard definition.undoParameters.contains(where: { $0.name == "reactivate" }) else {
+            throw CLIError("--reactivate: undoing \(definition.id) reactivates nothing")
+        }
+        return ["reactivate": "yes"]
     }
 }
 

@@ -78,7 +78,9 @@ struct ActionRunFlow {
             var payloads: [EventPayload] = [.actionRunFinished(ActionRunFinished(
                 runID: plan.runID, status: outcome.status, results: outcome.results, error: outcome.error))]
             guard !dryRun else { return payloads }
-            let target = plan.undoes == nil ? definition.successState : definition.undoState
+            var target = plan.undoes == nil ? definition.successState : definition.undoState
+            // An undo that left the change in place (a key kept inactive) moves nothing.
+            if plan.undoes != nil, let name = definition.undoStateWhen, (plan.parameters[name] ?? "").isEmpty { target = nil }
             for result in outcome.results where result.status == .succeeded {
                 guard let target, let resource = try? current.resource(matching: result.resource), resource.state != target else { continue }
                 payloads.append(.resourceStateChanged(ResourceStateChanged(

@@ -39,8 +39,10 @@ struct CatalogActionService: ConsoleActionService {
 
     func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview {
         let runner = try runner(for: state.incident)
-        let planner = ActionPlanner(runner: runner)
-        var plan = try planner.plan(try catalog.action(action), resources: resources, in: state, parameters: parameters)
+        let definition = try catalog.action(action)
+        // An identity action learns who Firebreak acts as (once), to say so and to flag acting on itself.
+        let (planner, callerProblem) = try ActionPlanner(runner: runner).learningCaller(for: definition, required: false)
+        var plan = try planner.plan(definition, resources: resources, in: state, parameters: parameters)
         // The preview's read-only calls name who else is affected (the subnet's
         // other instances, in the plan's warning); when they fail the responder
         // still sees the plan, and why.
@@ -50,31 +52,51 @@ struct CatalogActionService: ConsoleActionService {
         } catch {
             previewProblem = "warning: the preview's read-only calls failed, so who else is affected is unknown: \(error)"
         }
-        let definition = plan.definition
-        var lines = [definition.summary]
-        if let warning = definition.warning { lines.append("warning: \(warning)") }
+        var lines = [plan.definition.summary]
+        lines += ActionOutput.callerLines(plan, problem: callerProblem)
+            .map { $0.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") }
+        if let warning = plan.definition.warning { lines.append("warning: \(warning)") }
         if let previewProblem { lines.append(previewProblem) }
-        lines += plan.warnings.filter { $0 != definition.warning }.map { "warning: \($0)" }
+        lines += plan.warnings.filter { $0 != plan.definition.warning }.map { "warning: \($0)" }
         lines.append("")
         for call in plan.calls {
             lines.append(ActionOutput.commandLine(call.arguments) + (call.condition.map { "   # \($0)" } ?? ""))
         }
         lines.append("")
-        lines.append(definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(definition.risk.rawValue))")
+        lines.append(plan.definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(plan.definition.risk.rawValue))")
         if !parameters.isEmpty {
             lines.insert("parameters: " + parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "), at: 1)
         }
-        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: plan.confirmationText, parameters: parameters)
+        // Acting on Firebreak's own identity needs the caller named, typed (the console's --allow-self).
+        var confirmation = plan.confirmationText, carried = parameters
+        if let caller = plan.caller, !plan.callerConflicts.isEmpty {
+            let own = "act on myself \(caller.shortName)"
+            confirmation = confirmation.map { "\($0) and \(own)" } ?? own
+            carried[Self.allowSelfKey] = caller.arn
+        }
+        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: confirmation, parameters: carried)
     }
+
+    /// Carries the typed override from the plan to the run: the caller's ARN
+    /// the responder confirmed (never a parameter name, which cannot hold '!').
+    /// The run learns the caller again and allows only that same one.
+    static let allowSelfKey = "!allow-self"
 
     func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
              actor: String) throws -> String {
         let runner = try runner(for: try store.state(of: incident).incident)
         try ActionAWSOptions.requireCLI(runner)
         let definition = try catalog.action(action)
-        let planner = ActionPlanner(runner: runner)
+        var parameters = parameters
+        let confirmedCaller = parameters.removeValue(forKey: Self.allowSelfKey)
+        let (planner, _) = try ActionPlanner(runner: runner).learningCaller(for: definition, required: true)
+        let allowSelf = confirmedCaller != nil && confirmedCaller == planner.caller?.arn
         let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in try planner.plan(definition, resources: resources, in: state, parameters: parameters) },
+            plan: { state in
+                let plan = try planner.plan(definition, resources: resources, in: state, parameters: parameters)
+                try CallerGuard.enforce(plan, allowSelf: allowSelf)
+                return plan
+            },
             dryRun: false, force: false, quiet: true)
         return "\(run.runID) \(action): \(run.status.rawValue)"
     }

@@ -52,8 +52,12 @@ extension JSONValue {
         ])
     }
 
-    static func actionPlan(_ plan: ActionPlan) -> JSONValue {
+    static func actionPlan(_ plan: ActionPlan, callerProblem: String? = nil) -> JSONValue {
         .object([
+            "actingAs": .string(plan.caller?.arn), "actingAsProblem": .string(plan.caller == nil && plan.definition.guardsCaller ? callerProblem : nil),
+            "accessKeyInUse": .string(plan.caller?.shownKey),
+            "callerConflicts": .array(plan.callerConflicts.map { .object(["resource": .string($0.resource), "reason": .string($0.reason)]) }),
+            "undoNotice": .string(plan.undoNotice),
             "action": .string(plan.definition.id), "risk": .string(plan.definition.risk.rawValue),
             "runId": .string(plan.runID), "resources": .array(plan.resources.map { .string($0.id) }),
             "undoes": .string(plan.undoes), "warning": .string(plan.definition.warning),

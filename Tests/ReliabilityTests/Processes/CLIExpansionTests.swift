@@ -32,6 +32,7 @@ struct CLIExpansionTests {
             echo -- >> '\(log)'
             case "$*" in
             \(cases)
+              *get-caller-identity*) echo '{"Arn": "arn:aws:iam::123456789012:user/responder", "Account": "123456789012"}'; exit 0;;
             esac
             echo '{}'
             """)
@@ -42,6 +43,11 @@ struct CLIExpansionTests {
     static func calls(_ log: String) -> [[String]] {
         guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
         return text.components(separatedBy: "--\n").filter { !$0.isEmpty }.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    }
+
+    /// The calls a run made besides learning who it acts as (`sts get-caller-identity`, the key in use).
+    static func actingCalls(_ log: String) -> [[String]] {
+        calls(log).filter { !["sts", "configure"].contains($0.first ?? "") }
     }
 
     /// The operation arguments of a call that the CLI would expand (`--query`'s expression is never expanded).
@@ -118,7 +124,7 @@ struct CLIExpansionTests {
 
         let run = try fb.run("action", "run", "INC-1", "iam.deactivate-key", "AKIAIOSFODNN7EXAMPLE", "--yes", "--aws-cli", aws)
         #expect(run.status != 0)
-        #expect(Self.calls(log).map { $0.prefix(2) } == [["iam", "get-access-key-last-used"]], "\(Self.calls(log))")
+        #expect(Self.actingCalls(log).map { $0.prefix(2) } == [["iam", "get-access-key-last-used"]], "\(Self.calls(log))")
         let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
         let recorded = try #require((show["actionRuns"] as? [[String: Any]])?.first)
         #expect(recorded["status"] as? String == "failed")
@@ -131,7 +137,7 @@ struct CLIExpansionTests {
         let undo = try fb.run("action", "undo", "INC-1", "run-1", "--yes", "--aws-cli", aws)
         #expect(undo.status != 0 && undo.stderr.split(separator: "\n").count == 1 && undo.stderr.contains("starts with 'file://'"), "\(undo.stderr)")
         #expect(try dump(fb.database) == before)
-        #expect(Self.calls(log).count == 1)
+        #expect(Self.actingCalls(log).count == 1)
     }
 
     /// What the refusal rests on, against moto with the real CLI: a whole
