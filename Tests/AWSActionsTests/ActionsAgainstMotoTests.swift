@@ -118,7 +118,8 @@ struct ActionsAgainstMotoTests {
         #expect(try drill.aws("iam", "list-user-policies", "--user-name", user, "--query", "PolicyNames[0]") == "firebreak-deny-all")
         #expect(try drill.aws("iam", "get-user-policy", "--user-name", user, "--policy-name", "firebreak-deny-all", "--query", "PolicyDocument.Statement[0].Effect") == "Deny")
 
-        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
+        // Reactivating is asked for explicitly (IdentityContainmentTests: by default the key stays inactive).
+        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes", "--reactivate")
         #expect(try drill.aws("iam", "list-access-keys", "--user-name", user, "--query", "AccessKeyMetadata[0].Status") == "Active")
         try drill.firebreakOK("action", "undo", "INC-1", "run-2", "--yes")
         #expect(try drill.aws("iam", "list-user-policies", "--user-name", user, "--query", "length(PolicyNames)") == "0")

@@ -323,7 +323,10 @@ struct ConsoleEndToEndTests {
         try Self.chooseAction("iam.deactivate-key", for: "AKIAIOSFODNN7EXAMPLE", in: tmux)
         let preview = try tmux.waitFor("aws iam update-access-key --access-key-id AKIAIOSFODNN7EXAMPLE")
         #expect(preview.contains("aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE"))
-        #expect(!FileManager.default.fileExists(atPath: calls))        // nothing ran while the plan was shown
+        #expect(preview.contains("acting as arn:aws:sts::123456789012:assumed-role/Responder/console"))
+        // Nothing ran while the plan was shown but learning who Firebreak acts as.
+        let before = ((try? String(contentsOfFile: calls, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(before.allSatisfy { $0.hasPrefix("sts get-caller-identity") }, "\(before)")
         try tmux.press("Enter")
         try tmux.waitFor("iam.deactivate-key: succeeded")
         try tmux.waitFor("contained   iam-access-key")
@@ -400,6 +403,7 @@ struct ConsoleEndToEndTests {
             printf '%s\\n' "$*" >> '\(calls)'
             case "$*" in
             \(answers)
+              *get-caller-identity*) echo '{"Arn": "arn:aws:sts::123456789012:assumed-role/Responder/console", "Account": "123456789012"}' ;;
               *) echo '{}' ;;
             esac
             """.write(toFile: fake, atomically: true, encoding: .utf8)

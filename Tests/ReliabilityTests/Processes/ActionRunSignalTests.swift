@@ -152,7 +152,8 @@ struct ActionRunSignalTests {
             undoID = "run-4"
         }
         // Undo of the interrupted run, from the user its first step recorded (the finish recorded no results).
-        let undo = try world.fb.run("action", "undo", "INC-1", "run-1", "--yes")
+        // (--reactivate: by default an undo keeps the key inactive and calls nothing that changes it.)
+        let undo = try world.fb.run("action", "undo", "INC-1", "run-1", "--yes", "--reactivate")
         #expect(undo.status == 0, "\(undo.stderr)")
         let run = try world.run("run-1")
         #expect(run["status"] as? String == "interrupted")

@@ -32,7 +32,7 @@ struct CLIExpansionTests {
             echo -- >> '\(log)'
             case "$*" in
             \(cases)
-              *get-caller-identity*) echo '{"Arn": "arn:aws:iam::123456789012:user/responder", "Account": "123456789012"}'; exit 0;;
+              *get-caller-identity*) echo '{"Arn": "arn:aws:sts::123456789012:assumed-role/Responder/drill", "Account": "123456789012"}'; exit 0;;
             esac
             echo '{}'
             """)
