@@ -322,7 +322,7 @@ enum BuiltinActionFiles {
       "summary": "make the key Active again (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled: issue the user a new key instead)" }
   ],
   "undoNotice": { "unless": "reactivate",
-    "text": "the key stays Inactive (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled): this undo reads it back, records that it was kept inactive and changes nothing; undo with --reactivate instead to make it Active again, re-arming whoever holds it" },
+    "text": "the key stays Inactive (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled): this undo reads it back, records that it was kept inactive and changes nothing. Only an undo with --reactivate makes it Active again (re-arming whoever holds it), and a run is undone once" },
   "undo": [
     { "name": "keep-inactive", "unless": "reactivate", "capture": "kept-status",
       "argv": ["iam", "list-access-keys", "--user-name", "{user}", "--query", { "query": "AccessKeyMetadata[?AccessKeyId == {resource}] | [0].Status" }] },
