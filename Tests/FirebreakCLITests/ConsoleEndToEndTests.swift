@@ -346,6 +346,41 @@ struct ConsoleEndToEndTests {
         #expect(try fb.run("verify").status == 0)
     }
 
+    /// Acting on the identity Firebreak runs as takes a typed confirmation
+    /// naming it; a wrong text runs nothing, the right one runs the action.
+    @Test func actingOnItselfFromTheConsoleTakesTheCallersNameTyped() throws {
+        let folder = try TemporaryFolder()
+        let (fb, tmux, calls) = try Self.consoleWithFakeAWS(in: folder, title: "self", resource: "arn:aws:iam::123456789012:user/responder",
+                                                            width: 200, answers: """
+              *get-caller-identity*) echo '{"Arn": "arn:aws:iam::123456789012:user/ops/responder", "Account": "123456789012"}' ;;
+              *list-user-policies*) echo '["firebreak-deny-all"]' ;;
+            """)
+        try Self.chooseAction("iam.deny-all", for: "arn:aws:iam::123456789012:user/responder", in: tmux)
+        try tmux.waitFor("responder is the IAM user Firebreak acts as", "acting as arn:aws:iam::123456789012:user/ops/responder")
+        try tmux.press("Enter")
+        try tmux.waitFor("Type 'act on myself responder'")
+        try tmux.type("act on myself")
+        try tmux.press("Enter")
+        try tmux.waitFor("that is not the confirmation text; nothing was run")
+        #expect(!((try? String(contentsOfFile: calls, encoding: .utf8)) ?? "").contains("put-user-policy"))
+        try tmux.press("Escape")
+        let deadline = Date().addingTimeInterval(10)
+        while try tmux.screen().contains("Type 'act on myself"), Date() < deadline { usleep(50_000) }
+
+        try Self.chooseAction("iam.deny-all", for: "arn:aws:iam::123456789012:user/responder", in: tmux)
+        try tmux.waitFor("responder is the IAM user Firebreak acts as")
+        try tmux.press("Enter")
+        try tmux.waitFor("Type 'act on myself responder'")
+        try tmux.type("act on myself responder")
+        try tmux.press("Enter")
+        try tmux.waitFor("iam.deny-all: succeeded")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+        #expect(try String(contentsOfFile: calls, encoding: .utf8).contains("iam put-user-policy --user-name responder"))
+        let runs = try #require((try fb.json("show", "1", "--json") as? [String: Any])?["actionRuns"] as? [[String: Any]])
+        #expect(runs.count == 1 && runs.first?["status"] as? String == "succeeded")
+    }
+
     /// Each step reaches the log pane when it is recorded, while the run goes on.
     @Test func anActionsStepsStreamIntoTheLogWhileItRuns() throws {
         let folder = try TemporaryFolder()
