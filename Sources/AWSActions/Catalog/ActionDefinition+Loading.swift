@@ -4,7 +4,8 @@ import IncidentModel
 extension ActionDefinition {
     static let topLevelFields: Set<String> = [
         "id", "phase", "kinds", "summary", "risk", "warning", "confirm", "parameters", "requires", "preview", "notice", "records",
-        "record", "steps", "verify", "undo", "onSuccess", "onUndo", "guardsCaller", "kindNotices", "undoParameters", "undoNotice",
+        "record", "steps", "verify", "undo", "onFailure", "onSuccess", "onUndo", "guardsCaller", "kindNotices", "undoParameters", "undoNotice",
+        "precededBy",
     ]
 
     /// Reads and checks one definition document; every problem names `file` and the field.
@@ -80,6 +81,19 @@ extension ActionDefinition {
         if (risk == .readOnly || risk == .additive) && !stages[.undo]!.isEmpty {
             throw document.child("undo", NSNull()).fail("a \(risk.rawValue) action has nothing to undo")
         }
+        if risk == .readOnly && !stages[.compensate]!.isEmpty {
+            throw document.child("onFailure", NSNull()).fail("a read-only action changes nothing a failure could leave half-done")
+        }
+        var precededBy: [ActionPrecedent] = []
+        for field in try fields["precededBy"]?.array() ?? [] {
+            let object = try field.object(allowing: ["action", "otherwise"])
+            let actionField = try object.required("action", in: field)
+            let action = try actionField.string()
+            guard action.range(of: #"^[a-z0-9]+(\.[a-z0-9-]+)+$"#, options: .regularExpression) != nil else {
+                throw actionField.fail("expected an action id such as ec2.capture-memory")
+            }
+            precededBy.append(ActionPrecedent(action: action, otherwise: try object.required("otherwise", in: field).nonEmptyString()))
+        }
 
         var successState: ResourceState?, successChecklist: String?, undoState: ResourceState?
         if let field = fields["onSuccess"] {
@@ -97,11 +111,13 @@ extension ActionDefinition {
             undoStateWhen = try object["when"]?.nonEmptyString()
         }
 
-        let definition = ActionDefinition(
+        var definition = ActionDefinition(
             id: id, phase: phase, kinds: kinds, summary: summary, risk: risk, warning: warning, confirm: confirm,
             parameters: parameters, requires: requires, preview: stages[.preview]!, notice: notice, record: stages[.record]!, steps: stages[.change]!, verify: stages[.verify]!,
             undo: stages[.undo]!, successState: successState, successChecklist: successChecklist, undoState: undoState, source: file,
             recordFormat: recordFormat)
+        definition.compensate = stages[.compensate]!
+        definition.precededBy = precededBy
         var guarded = definition
         try guarded.loadIdentityFields(fields, document: document, undoStateWhen: undoStateWhen)
         try guarded.checkReferences(file: file)
@@ -117,7 +133,7 @@ extension ActionDefinition {
         let object = try field.object(allowing: ["name", "summary", "shape", "default", "required", "choices", "min", "max"])
         let nameField = try object.required("name", in: field)
         let name = try nameField.string()
-        guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
+        guard ArgumentTemplate.isPlainName(name) else { throw nameField.fail("expected lowercase letters, digits and '-'") }
         let shapeField = try object.required("shape", in: field)
         guard let shape = ActionParameter.Shape(rawValue: try shapeField.string()) else {
             throw shapeField.fail("expected one of \(ActionParameter.Shape.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -146,17 +162,20 @@ extension ActionDefinition {
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
-                                                     "evidence"]).union(ActionStepPoll.stepFields))
+                                                     "evidence", "forEach", "as", "among", "derive", "report"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
-        guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
-        let argvField = try object.required("argv", in: field)
+        guard ArgumentTemplate.isPlainName(name) else { throw nameField.fail("expected lowercase letters, digits and '-'") }
+        let derivation = try parseDerivation(object, in: field, stage: stage)
+        let argvField = derivation == nil ? try object.required("argv", in: field) : field.child("argv", [])
         let list = try argvField.array()
-        guard let first = list.first else { throw argvField.fail("is empty") }
         var arguments: [ArgumentTemplate] = []
         for argument in list { arguments.append(try ArgumentTemplate.parse(argument)) }
-        guard case .literal(let service) = arguments[0], !service.hasPrefix("-") else {
-            throw first.fail("the first argument is the AWS service, a literal such as ec2")
+        if derivation == nil {
+            guard let first = list.first else { throw argvField.fail("is empty") }
+            guard case .literal(let service) = arguments[0], !service.hasPrefix("-") else {
+                throw first.fail("the first argument is the AWS service, a literal such as ec2")
+            }
         }
         for (index, argument) in arguments.enumerated() {
             if case .literal(let text) = argument, ["--profile", "--region", "--endpoint-url"].contains(text) || text.hasPrefix("--endpoint-url=") {
@@ -168,13 +187,24 @@ extension ActionDefinition {
             if case .literal(let text) = argument, let expansion = CLIValueExpansion.of(text) { throw list[index].fail("'\(text.terminalSafe)' \(expansion)") }
         }
         let capture = try object["capture"]?.string()
-        if let capture, ArgumentTemplate.placeholderName("{\(capture)}")?.spread != false {
+        if let capture, !ArgumentTemplate.isPlainName(capture) {
             throw object["capture"]!.fail("expected lowercase letters, digits and '-'")
+        }
+        if derivation != nil && capture == nil { throw object["derive"]!.fail("a derived value needs a capture to keep it") }
+        let repetition = try parseRepetition(object, in: field)
+        if repetition != nil, let captureField = object["capture"] {
+            throw captureField.fail("a repeated step makes one call per item, so it cannot capture one value")
+        }
+        if repetition != nil, derivation != nil { throw object["derive"]!.fail("a derived value is computed once, not per item") }
+        var report: String?
+        if let reportField = object["report"] {
+            guard stage == .compensate else { throw reportField.fail("only an onFailure step reports what it did") }
+            report = try reportField.nonEmptyString()
         }
         var expectations: [String: String] = [:]
         for key in ["expect", "expectIncludes"] {
             guard let expectField = object[key] else { continue }
-            guard stage == .verify else { throw expectField.fail("only verification steps have an expected result") }
+            guard stage == .verify || stage == .compensate else { throw expectField.fail("only verification and onFailure steps have an expected result") }
             let wrapped = try ArgumentTemplate.parse(JSONField(value: ["json": expectField.value], path: expectField.path, file: expectField.file))
             if case .json(let text) = wrapped { expectations[key] = text }
         }
@@ -187,12 +217,14 @@ extension ActionDefinition {
         for codeField in try object["tolerate"]?.array() ?? [] { tolerate.append(try codeField.nonEmptyString()) }
         let dryRun = try object["dryRun"]?.bool() ?? false
         if stage == .preview {
+            if derivation != nil { throw object["derive"]!.fail("a preview step reads AWS; derive in a record step") }
             let operation = arguments.dropFirst().first.flatMap { if case .literal(let text) = $0 { text } else { nil } } ?? ""
             guard ["describe-", "get-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
                 throw argvField.fail("a preview step only reads (describe-, get-, list- or lookup- calls)")
             }
         }
         let batch = try object["batch"]?.bool() ?? false
+        if batch, repetition != nil { throw object["batch"]!.fail("a repeated step makes one call per item; it cannot also batch") }
         if batch {
             if capture != nil || !expectations.isEmpty {
                 throw object["batch"]!.fail("a batched call answers for several resources at once, so it cannot capture or expect")
@@ -209,7 +241,46 @@ extension ActionDefinition {
         return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
                           unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
                           expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch,
-                          poll: poll, evidence: evidence)
+                          poll: poll, evidence: evidence, repetition: repetition, derivation: derivation, report: report)
+    }
+
+    private static func parseRepetition(_ object: [String: JSONField], in field: JSONField) throws(ActionCatalogError) -> StepRepetition? {
+        guard let listField = object["forEach"] else {
+            if let stray = object["as"] ?? object["among"] { throw stray.fail("only a step with forEach names an item") }
+            return nil
+        }
+        let list = try listField.string()
+        guard ArgumentTemplate.isPlainName(list) else { throw listField.fail("expected the name of a captured list") }
+        let itemField = try object.required("as", in: field)
+        let item = try itemField.string()
+        guard ArgumentTemplate.isPlainName(item) else { throw itemField.fail("expected lowercase letters, digits and '-'") }
+        var among: String?
+        if let amongField = object["among"] {
+            among = try amongField.string()
+            guard ArgumentTemplate.isPlainName(among!) else { throw amongField.fail("expected the name of a captured list") }
+        }
+        return StepRepetition(list: list, item: item, among: among)
+    }
+
+    private static func parseDerivation(_ object: [String: JSONField], in field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> StepDerivation? {
+        guard let deriveField = object["derive"] else { return nil }
+        if let argv = object["argv"] { throw argv.fail("a derived step computes its value and calls nothing; drop argv") }
+        let builtins = try deriveField.object(allowing: Set(StepDerivation.names))
+        guard builtins.count == 1, let (name, inputs) = builtins.first else {
+            throw deriveField.fail("name one built-in: \(StepDerivation.names.joined(separator: ", "))")
+        }
+        switch name {
+        case "lowest-free-rule-numbers":
+            let fields = try inputs.object(allowing: ["entries", "for"])
+            let entries = try fields.required("entries", in: inputs).string()
+            let list = try fields.required("for", in: inputs).string()
+            for (key, value) in [("entries", entries), ("for", list)] where !ArgumentTemplate.isPlainName(value) {
+                throw fields[key]!.fail("expected the name of a capture or parameter")
+            }
+            return .lowestFreeRuleNumbers(entries: entries, for: list)
+        default:
+            throw deriveField.fail("unknown built-in '\(name)'")
+        }
     }
 
     /// Every placeholder must be known where it is used: built-in, a parameter,
@@ -217,30 +288,49 @@ extension ActionDefinition {
     func checkReferences(file: String) throws(ActionCatalogError) {
         var known = ActionDefinition.commonPlaceholders.union(parameters.map(\.name))
         for kind in kinds { known.formUnion(ActionDefinition.kindPlaceholders[kind] ?? []) }
-        let stepNames = (preview + record + steps + verify).map(\.name)
+        let stepNames = (preview + record + steps + verify + compensate).map(\.name)
         if let duplicate = Dictionary(grouping: stepNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ActionCatalogError(file: file, field: "steps", reason: "two steps are named '\(duplicate)'")
         }
         var captured = known
-        func check(_ stage: ActionStage, visible: Set<String>) throws(ActionCatalogError) -> Set<String> {
-            var visible = visible
+        func check(_ stage: ActionStage, visible initial: Set<String>) throws(ActionCatalogError) -> Set<String> {
+            var captures: Set<String> = []
+            var visible: Set<String> { initial.union(captures) }
             for (index, step) in steps(of: stage).enumerated() {
                 let path = "\(stage.field)[\(index)]"
+                if let repetition = step.repetition {
+                    for (label, name) in [("forEach", repetition.list), ("among", repetition.among)] {
+                        if let name, !visible.contains(name) {
+                            throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "'\(name)' is not captured by an earlier step")
+                        }
+                    }
+                    if visible.contains(repetition.item) {
+                        throw ActionCatalogError(file: file, field: "\(path).as", reason: "'\(repetition.item)' is already a value of the action")
+                    }
+                }
+                for name in step.derivation?.references ?? [] where !visible.contains(name) {
+                    throw ActionCatalogError(file: file, field: "\(path).derive", reason: "'\(name)' is not a parameter or captured by an earlier step")
+                }
+                // A repeated step also sees its item and the item's fields.
+                func knows(_ name: String) -> Bool { visible.contains(name) || step.repetition?.gives(name) == true }
                 for (position, argument) in step.arguments.enumerated() {
-                    for name in argument.references where !visible.contains(name) {
+                    for name in argument.references where !knows(name) {
                         throw ActionCatalogError(file: file, field: "\(path).argv[\(position)]", reason: "unknown placeholder {\(name)}")
                     }
                 }
                 for (label, name) in [("when", step.when), ("unless", step.unless)] {
-                    if let name, !visible.contains(name) {
+                    if let name, !knows(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder '\(name)'")
                     }
                 }
                 for (label, expect) in [("expect", step.expect), ("expectIncludes", step.expectIncludes)] {
                     guard let expect else { continue }
-                    for name in ArgumentTemplate.json(expect).references where !visible.contains(name) {
+                    for name in ArgumentTemplate.json(expect).references where !knows(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder {\(name)}")
                     }
+                }
+                for name in ArgumentTemplate.queryReferences(step.report ?? "") where !knows(name) {
+                    throw ActionCatalogError(file: file, field: "\(path).report", reason: "unknown placeholder {\(name)}")
                 }
                 if let kind = step.kinds.first(where: { !kinds.contains($0) }) {
                     throw ActionCatalogError(file: file, field: "\(path).kinds", reason: "\(kind.rawValue) is not one of the action's kinds")
@@ -249,10 +339,10 @@ extension ActionDefinition {
                     if known.contains(capture) {
                         throw ActionCatalogError(file: file, field: "\(path).capture", reason: "'\(capture)' is already a built-in value or parameter")
                     }
-                    visible.insert(capture)
+                    captures.insert(capture)
                 }
             }
-            return visible
+            return visible.union(captures)
         }
         captured = try check(.preview, visible: captured)
         if let notice {
@@ -267,5 +357,6 @@ extension ActionDefinition {
         captured = try check(.change, visible: captured)
         _ = try check(.verify, visible: captured)
         _ = try check(.undo, visible: captured.union(undoParameters.map(\.name)))
+        _ = try check(.compensate, visible: captured)
     }
 }

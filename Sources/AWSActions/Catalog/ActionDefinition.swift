@@ -34,6 +34,10 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public var steps: [ActionStep]
     public var verify: [ActionStep]
     public var undo: [ActionStep]
+    /// Steps run for each resource whose change stage failed (see `ActionStage.compensate`).
+    public var compensate: [ActionStep] = []
+    /// Runs of other actions the plan says are missing (`ec2.capture-memory` before isolating).
+    public var precededBy: [ActionPrecedent] = []
     /// The resource state a successful run moves each resource to.
     public var successState: ResourceState?
     /// The checklist item a successful run ticks.
@@ -97,6 +101,7 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
         case .change: return steps
         case .verify: return verify
         case .undo: return undo
+        case .compensate: return compensate
         }
     }
 

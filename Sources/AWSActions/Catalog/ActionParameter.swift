@@ -10,6 +10,9 @@ public struct ActionParameter: Sendable, Equatable {
         case port
         /// An IPv4 CIDR block such as 10.0.0.0/8 or 203.0.113.7/32.
         case cidr
+        /// One or more IPv4 or IPv6 CIDR blocks, comma-separated (`198.51.100.0/24,2001:db8::/32`),
+        /// given to steps as a list (at most 20: a network ACL's default entries per direction).
+        case cidrs = "cidr-list"
         /// An IP address or a DNS name: a record's new value.
         case recordValue = "record-value"
         /// One line of printable text without a leading '-'.
@@ -65,6 +68,14 @@ public struct ActionParameter: Sendable, Equatable {
                   (try? ResourceIdentifier(parsing: String(parts[0]), kind: .ipAddress)) != nil, parts[0].contains(".") else {
                 throw reject("expected an IPv4 CIDR block such as 203.0.113.7/32")
             }
+        case .cidrs:
+            let blocks = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard (1...20).contains(blocks.count) else { throw reject("expected 1-20 CIDR blocks separated by commas") }
+            for block in blocks where !ActionParameter.isCIDR(block) {
+                throw reject("'\(block.terminalSafe)' is not an IPv4 or IPv6 CIDR block such as 198.51.100.0/24 or 2001:db8::/32")
+            }
+            if Set(blocks).count != blocks.count { throw reject("a CIDR block is named twice") }
+            return blocks.joined(separator: ",")
         case .recordValue:
             let isAddress = (try? ResourceIdentifier(parsing: value, kind: .ipAddress)) != nil
             let isName = (1...253).contains(value.count) && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }
@@ -101,6 +112,21 @@ public struct ActionParameter: Sendable, Equatable {
 }
 
 extension ActionParameter {
+    /// `a.b.c.d/0-32` or an IPv6 address `/0-128`, as the EC2 API takes them.
+    static func isCIDR(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= 3, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let bits = Int(parts[1]) else { return false }
+        let address = String(parts[0])
+        var buffer = [UInt8](repeating: 0, count: 16)
+        if address.contains(":") { return bits <= 128 && inet_pton(AF_INET6, address, &buffer) == 1 }
+        return bits <= 32 && address.split(separator: ".").count == 4 && inet_pton(AF_INET, address, &buffer) == 1
+    }
+
+    /// The list a `cidr-list` value gives steps.
+    static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// `text` as a time: RFC 3339, or a number of minutes, hours or days before `now`.
     static func time(_ text: String, now: Date) -> Date? {
         if let unit = text.last, let amount = Int(text.dropLast()), amount >= 0, text.dropLast().allSatisfy(\.isNumber) {

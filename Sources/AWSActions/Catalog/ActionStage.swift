@@ -12,7 +12,17 @@ public enum ActionStage: String, Sendable, CaseIterable {
     case verify
     /// Puts back what `record` saw, for `action undo`.
     case undo
+    /// Run for a resource whose change stage failed, right after it (the
+    /// definition's `onFailure`): puts what a half-done change left unsafe
+    /// into a safe state, and says what it did in the run's error.
+    case compensate
 
     /// The field name in a definition file.
-    public var field: String { self == .change ? "steps" : rawValue }
+    public var field: String {
+        switch self {
+        case .change: return "steps"
+        case .compensate: return "onFailure"
+        default: return rawValue
+        }
+    }
 }

@@ -32,11 +32,19 @@ public struct ActionStep: Sendable, Equatable {
     public var poll: ActionStepPoll?
     /// The output is evidence, kept whole by its SHA-256 (`"evidence": "text"` or `"base64"`).
     public var evidence: ActionEvidence?
+    /// Repeats the step once per element of a captured list (`forEach`, `as`), each its own call and record.
+    public var repetition: StepRepetition?
+    /// Computes its capture with a built-in instead of calling AWS (then `arguments` is empty).
+    public var derivation: StepDerivation?
+    /// For compensation steps: what a success did, said in the run's error
+    /// (`put on the isolation group {isolation-group}`; a repeated step's items go first).
+    public var report: String?
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
                 kinds: [ResourceKind] = [], tolerate: [String] = [], batch: Bool = false, poll: ActionStepPoll? = nil,
-                evidence: ActionEvidence? = nil) {
+                evidence: ActionEvidence? = nil, repetition: StepRepetition? = nil, derivation: StepDerivation? = nil,
+                report: String? = nil) {
         self.name = name
         self.arguments = arguments
         self.capture = capture
@@ -50,5 +58,8 @@ public struct ActionStep: Sendable, Equatable {
         self.batch = batch
         self.poll = poll
         self.evidence = evidence
+        self.repetition = repetition
+        self.derivation = derivation
+        self.report = report
     }
 }

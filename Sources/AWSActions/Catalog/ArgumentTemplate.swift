@@ -16,10 +16,17 @@ public enum ArgumentTemplate: Sendable, Equatable {
     /// A JMESPath expression; each `{name}` in it is rendered as the raw string literal `'value'`.
     case query(String)
 
-    /// `{name}` or `{name...}`, lowercase letters, digits and hyphens.
-    static let placeholderPattern = try! NSRegularExpression(pattern: #"^\{([a-z][a-z0-9-]*)(\.\.\.)?\}$"#)
+    /// `{name}` or `{name...}`, lowercase letters, digits and hyphens; inside a
+    /// repeated step also `{item.Field}` and `{item.Field...}`, a field of the
+    /// item (see `StepRepetition`).
+    static let placeholderPattern = try! NSRegularExpression(pattern: #"^\{([a-z][a-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9]*)?)(\.\.\.)?\}$"#)
     /// A placeholder-looking fragment inside a longer string, which is refused.
-    static let partialPattern = try! NSRegularExpression(pattern: #"\{[a-z][a-z0-9-]*(\.\.\.)?\}"#)
+    static let partialPattern = try! NSRegularExpression(pattern: #"\{[a-z][a-z0-9-]*(\.[A-Za-z][A-Za-z0-9]*)?(\.\.\.)?\}"#)
+
+    /// A name a definition gives (a step, a capture, a parameter): lowercase letters, digits and '-', no field.
+    static func isPlainName(_ text: String) -> Bool {
+        placeholderName("{\(text)}").map { !$0.spread && !$0.name.contains(".") } ?? false
+    }
 
     /// The placeholder name in `text` when it is exactly one whole placeholder.
     static func placeholderName(_ text: String) -> (name: String, spread: Bool)? {

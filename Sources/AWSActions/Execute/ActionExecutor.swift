@@ -96,6 +96,10 @@ public struct ActionExecutor: Sendable {
         var index: Int
         var pieces: [[String]]
         var collects: [Bool]
+        /// The repetition's item (`StepRepetition`), nil for a step that is not repeated.
+        var item: String? = nil
+        /// The values the call was rendered with (the item's included), which verification reads.
+        var values: TemplateValues
         var arguments: [String] { pieces.flatMap { $0 } }
     }
 
@@ -104,6 +108,8 @@ public struct ActionExecutor: Sendable {
         var members: [Int]
         var arguments: [String]
         var region: String?
+        var item: String? = nil
+        var values: TemplateValues
     }
 
     /// Runs `plan`. `dryRun` uses the API's own dry run where a step has one,
@@ -128,19 +134,49 @@ public struct ActionExecutor: Sendable {
                     }
                 }
             }
-            let changes = stage == .change || stage == .undo
+            let changes = stage == .change || stage == .undo || stage == .compensate
+            let changing = progress.indices.filter { stage == .change && progress[$0].isActive }
             for step in plan.definition.steps(of: stage) {
                 if runner.interruption?.isInterrupted == true {
                     interruptedBefore = step.name
                     break stages
                 }
                 var ready: [Ready] = []
+                var repetitions: [(index: Int, element: StepRepetition.Element?)] = []
                 for index in progress.indices where progress[index].isActive {
                     let resource = progress[index].resource
                     guard step.kinds.isEmpty || step.kinds.contains(resource.kind) else { continue }
-                    if let name = step.when, progress[index].values.isEmpty(name) { continue }
-                    if let name = step.unless, !progress[index].values.isEmpty(name) { continue }
+                    // A condition on the step's own values is tested before its list is walked (or needed).
+                    if let name = step.when, step.repetition?.gives(name) != true, progress[index].values.isEmpty(name) { continue }
+                    if let name = step.unless, step.repetition?.gives(name) != true, !progress[index].values.isEmpty(name) { continue }
+                    switch StepRepetitionRun.elements(of: step, values: progress[index].values) {
+                    case .success(let found): repetitions += found.map { (index, $0) }
+                    case .failure(let problem):
+                        let record = ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue, argv: [],
+                                                      outcome: dryRun && problem.isMissing ? .skipped : .failed, exitCode: nil, durationMs: 0,
+                                                      error: dryRun && problem.isMissing ? "dry run: \(problem.text) would come from an earlier step" : problem.text)
+                        try onStep(record)
+                        if record.outcome == .failed && stage != .compensate { finish(index, .failed, "\(step.name): \(problem.text)") }
+                    }
+                }
+                // One call per resource, or per item of a repeated step.
+                for (index, element) in repetitions where progress[index].isActive {
+                    let resource = progress[index].resource
                     var stepValues = progress[index].values
+                    for (name, json) in element?.values ?? [:] { stepValues.set(name, json: json) }
+                    if let name = step.when, stepValues.isEmpty(name) { continue }
+                    if let name = step.unless, !stepValues.isEmpty(name) { continue }
+                    if let derivation = step.derivation {
+                        let derived = StepRepetitionRun.derive(derivation, step: step, stage: stage, resource: resource.id, values: stepValues)
+                        try onStep(derived.record)
+                        if let json = derived.json, let name = step.capture {
+                            progress[index].values.set(name, json: json)
+                            progress[index].captures[name] = json
+                        } else if stage != .compensate {
+                            finish(index, .failed, "\(step.name): \(derived.record.error ?? "failed")")
+                        }
+                        continue
+                    }
                     stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
                     var pieces: [[String]] = []
                     var collects: [Bool] = []
@@ -159,7 +195,7 @@ public struct ActionExecutor: Sendable {
                     let unrun = { (outcome: ActionStepRecord.Outcome, error: String) in
                         ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue,
                                          argv: runner.fullArguments(arguments, region: resource.region), outcome: outcome,
-                                         exitCode: nil, durationMs: 0, error: error)
+                                         exitCode: nil, durationMs: 0, error: error, item: element?.key)
                     }
                     switch renderProblem {
                     case .missing(let name)? where dryRun:
@@ -167,11 +203,11 @@ public struct ActionExecutor: Sendable {
                         continue
                     case .missing(let name)?:
                         try onStep(unrun(.failed, "no value for {\(name)}"))
-                        finish(index, .failed, "\(step.name): no value for {\(name)}")
+                        if stage != .compensate { finish(index, .failed, "\(step.name)\(Self.failedOn(element?.key)): no value for {\(name)}") }
                         continue
                     case .refused(let reason)?:
                         try onStep(unrun(.failed, reason))
-                        finish(index, .failed, "\(step.name): \(reason)")
+                        if stage != .compensate { finish(index, .failed, "\(step.name)\(Self.failedOn(element?.key)): \(reason)") }
                         continue
                     case nil:
                         break
@@ -184,7 +220,7 @@ public struct ActionExecutor: Sendable {
                         pieces.append(["--dry-run"])
                         collects.append(false)
                     }
-                    ready.append(Ready(index: index, pieces: pieces, collects: collects))
+                    ready.append(Ready(index: index, pieces: pieces, collects: collects, item: element?.key, values: stepValues))
                 }
 
                 let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
@@ -210,12 +246,11 @@ public struct ActionExecutor: Sendable {
                         let first = call.members[0]
                         if case .failure(.interrupted(started: false)) = result {
                             // Never started: nothing to record but that the resource stopped here.
-                            for member in call.members { finish(member, .interrupted, "interrupted before \(step.name) started") }
+                            for member in call.members where progress[member].isActive { finish(member, .interrupted, "interrupted before \(step.name) started") }
                             continue
                         }
-                        let stepValues = progress[first].values
                         var handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
-                                             values: stepValues, verify: call.members.count == 1)
+                                             values: call.values, verify: call.members.count == 1)
                         if handled.outcome == .succeeded, stage == .change, let format = plan.definition.recordFormat, let output = handled.call?.stdout {
                             do {
                                 records[ids[0], default: []] += try format.records(from: output)
@@ -256,7 +291,7 @@ public struct ActionExecutor: Sendable {
                             outcome: handled.outcome, exitCode: handled.call?.exitCode, durationMs: handled.call?.durationMs ?? 0,
                             stdout: stdout.text, stderr: stderr.text,
                             error: handled.problem, batch: call.members.count > 1 ? ids : nil,
-                            stdoutBody: stdout.body, stderrBody: stderr.body, captures: captured, evidence: evidence.map { _ in true }))
+                            stdoutBody: stdout.body, stderrBody: stderr.body, captures: captured, evidence: evidence.map { _ in true }, item: call.item))
                         recording = nil
                         if waitAgain {
                             submit(call, after: step.poll!.every)
@@ -270,15 +305,20 @@ public struct ActionExecutor: Sendable {
                             // Which of them made the batch fail? Ask for each alone.
                             for member in call.members {
                                 let alone = ready.first { $0.index == member }!
-                                submit(Call(members: [member], arguments: alone.arguments, region: call.region))
+                                submit(Call(members: [member], arguments: alone.arguments, region: call.region, values: alone.values))
                             }
+                        } else if stage == .compensate {
+                            // Compensation goes on: each of its steps is a separate attempt at a safe state.
+                            continue
                         } else {
                             let status: ActionRunStatus = switch handled.outcome {
                             case .timedOut: .timedOut
                             case .interrupted: .interrupted
                             default: .failed
                             }
-                            for member in call.members { finish(member, status, "\(step.name): \(handled.problem ?? "failed")") }
+                            for member in call.members where progress[member].isActive {
+                                finish(member, status, "\(step.name)\(Self.failedOn(call.item)): \(handled.problem ?? "failed")")
+                            }
                         }
                     }
                 } catch {
@@ -287,6 +327,15 @@ public struct ActionExecutor: Sendable {
                     let ran = (recording?.ran == true ? [recording!.argv] : []) + others
                     if ran.isEmpty { throw error }
                     throw UnrecordedCalls(underlying: error, calls: ran)
+                }
+            }
+            let failed = changing.filter { [.failed, .timedOut].contains(progress[$0].result?.status) }
+            if !dryRun && !failed.isEmpty && !plan.definition.compensate.isEmpty && runner.interruption?.isInterrupted != true {
+                let said = try compensate(plan, resources: failed.map { (progress[$0].resource, progress[$0].values) }, onStep: onStep)
+                for index in failed {
+                    guard let line = said[progress[index].resource.id] else { continue }
+                    let error = progress[index].result?.error
+                    progress[index].result?.error = [error, "compensation: \(line)"].compactMap { $0 }.joined(separator: "; ")
                 }
             }
         }
@@ -316,7 +365,7 @@ public struct ActionExecutor: Sendable {
     /// collected (`{resource}` and spreads) and that share a region.
     private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
         guard step.batch, ready.count > 1 else {
-            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index]) }
+            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index], item: $0.item, values: $0.values) }
         }
         var groups: [(key: [String?], members: [Ready])] = []
         for item in ready {
@@ -333,7 +382,7 @@ public struct ActionExecutor: Sendable {
             for position in first.pieces.indices {
                 arguments += first.collects[position] ? group.members.flatMap { $0.pieces[position] } : first.pieces[position]
             }
-            return Call(members: group.members.map(\.index), arguments: arguments, region: regions[first.index])
+            return Call(members: group.members.map(\.index), arguments: arguments, region: regions[first.index], values: first.values)
         }
     }
 
@@ -366,7 +415,7 @@ public struct ActionExecutor: Sendable {
             problem = nil
             output = NSNull()
         }
-        if outcome == .succeeded && stage == .verify && verify, let mismatch = verification(step, output: output, values: values) {
+        if outcome == .succeeded && (stage == .verify || stage == .compensate) && verify, let mismatch = verification(step, output: output, values: values) {
             outcome = .failed
             problem = mismatch
         }

@@ -17,6 +17,9 @@ public struct ActionPlan: Sendable {
         public var complete: Bool
         /// The condition the call depends on, said for people (`when original-groups is recorded`).
         public var condition: String?
+        /// For one repetition of a repeated step: the item it is for (`eni-0abc…`); nil otherwise.
+        /// A step repeated over a list not captured yet is one call with the item's placeholders left in.
+        public var item: String? = nil
     }
 
     public var definition: ActionDefinition

@@ -51,6 +51,11 @@ public struct ActionPlanner: Sendable {
         var plan = ActionPlan(definition: definition, incident: state.incident.id, runID: runID, resources: resources,
                               parameters: parameters, values: values, stages: [.preview, .record, .change, .verify], calls: [],
                               confirmationText: confirmation, undoes: nil)
+        plan.notices = Self.missingPrecedents(of: definition, for: resources, in: state)
+        if !plan.notices.isEmpty {
+            let said = resources.compactMap { resource in plan.notices[resource.id].map { "\(resource.id): \($0)" } }
+            plan.definition.warning = ([definition.warning].compactMap { $0 } + said).joined(separator: " ")
+        }
         plan.calls = try calls(for: plan)
         return guarded(plan)
     }
@@ -102,6 +107,22 @@ public struct ActionPlanner: Sendable {
         return plan
     }
 
+    /// Per resource, what the definition's `precededBy` says when no
+    /// successful, real (not dry) run of that action covered the resource in this incident.
+    static func missingPrecedents(of definition: ActionDefinition, for resources: [PlannedResource], in state: IncidentState) -> [String: String] {
+        var notices: [String: String] = [:]
+        for resource in resources {
+            let missing = definition.precededBy.filter { precedent in
+                !state.actionRuns.contains { run in
+                    run.action == precedent.action && !run.dryRun && run.undoes == nil
+                        && run.results.contains { $0.resource == resource.id && $0.status == .succeeded }
+                }
+            }
+            if !missing.isEmpty { notices[resource.id] = missing.map(\.otherwise).joined(separator: " ") }
+        }
+        return notices
+    }
+
     static func parameters(of definition: ActionDefinition, given: [String: String], now: Date) throws -> [String: String] {
         if let unknown = given.keys.sorted().first(where: { name in !definition.parameters.contains { $0.name == name } }) {
             let known = definition.parameters.map(\.name)
@@ -133,21 +154,22 @@ public struct ActionPlanner: Sendable {
         previewPlan.stages = [.preview]
         let outcome = try (executor ?? ActionExecutor(runner: runner)).execute(previewPlan) { _ in }
         var result = plan
+        var found: [String: String] = [:]
         for item in outcome.results {
             var values = result.values[item.resource] ?? TemplateValues()
             for (name, json) in item.captures { values.set(name, json: json) }
             result.values[item.resource] = values
             let kind = plan.resources.first { $0.id == item.resource }?.kind
             guard let notice = kind.flatMap(plan.definition.notice(for:)) ?? plan.definition.notice else { continue }
-            if item.status == .succeeded {
-                result.notices[item.resource] = Self.say(notice, values: values)
-            } else {
-                result.notices[item.resource] = "could not be checked before running (\(item.error ?? "failed")); \(Self.say(notice, values: values))"
-            }
+            found[item.resource] = item.status == .succeeded ? Self.say(notice, values: values)
+                : "could not be checked before running (\(item.error ?? "failed")); \(Self.say(notice, values: values))"
+            // A notice the plan already had (a missing precedent) stays first.
+            result.notices[item.resource] = [plan.notices[item.resource], found[item.resource]].compactMap { $0 }.joined(separator: " ")
         }
         result.previewed = true
-        if !result.notices.isEmpty {
-            let said = result.resources.compactMap { resource in result.notices[resource.id].map { "\(resource.id): \($0)" } }
+        if !found.isEmpty {
+            // The plan's warning already says its earlier notices.
+            let said = result.resources.compactMap { resource in found[resource.id].map { "\(resource.id): \($0)" } }
             result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
         }
         result.calls = try calls(for: result)
@@ -177,22 +199,39 @@ public struct ActionPlanner: Sendable {
     /// so nothing is recorded or run.
     func calls(for plan: ActionPlan) throws -> [ActionPlan.Call] {
         var calls: [ActionPlan.Call] = []
+        // Compensation is shown where it would run: after the changes, only if one fails.
+        let stages = plan.stages + (plan.stages.contains(.change) && !plan.definition.compensate.isEmpty ? [.compensate] : [])
         for resource in plan.resources {
             let values = plan.values[resource.id] ?? TemplateValues()
-            for stage in plan.stages {
+            for stage in stages {
                 for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
                     if stage == .preview && plan.previewed { continue }
                     // An undo parameter is known now: a step it rules out is not shown as if it might run.
                     if stage == .undo, [step.when, step.unless].contains(where: { name in plan.definition.undoParameters.contains { $0.name == name } }),
                        !runs(step, values) { continue }
+                    if let derivation = step.derivation {
+                        calls.append(.init(resource: resource.id, resources: [resource.id], stage: stage, step: step.name, arguments: [],
+                                           complete: false, condition: derivation.display))
+                        continue
+                    }
+                    // A repeated step: one call per item known now, or one templated call "for each".
+                    let repeated: [StepRepetition.Element?]
+                    var templated = false
+                    switch StepRepetitionRun.elements(of: step, values: values) {
+                    case .success(let elements): repeated = elements
+                    case .failure: repeated = [nil]; templated = true
+                    }
+                    for element in repeated {
                     var stepValues = values
+                    for (name, json) in element?.values ?? [:] { stepValues.set(name, json: json) }
+                    if element != nil, !Self.itemConditionsHold(step, stepValues) { continue }
                     stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step, resource: resource.id))
                     var arguments: [String] = []
                     var complete = true
                     for argument in step.arguments {
                         do {
                             arguments += try stepValues.render(argument)
-                        } catch .refused(let reason) where runs(step, values) {
+                        } catch .refused(let reason) where runs(step, stepValues) {
                             throw IncidentError.invalidInput("\(plan.definition.id), step \(step.name) for \(resource.id.terminalSafe): \(reason)")
                         } catch {
                             complete = false
@@ -206,12 +245,28 @@ public struct ActionPlanner: Sendable {
                     if step.batch { condition = [condition, "one call for every resource it applies to"].compactMap { $0 }.joined(separator: "; ") }
                     if let poll = step.poll { condition = [condition, poll.summary].compactMap { $0 }.joined(separator: "; ") }
                     if let kind = step.evidence { condition = [condition, "output kept whole as evidence (\(kind.rawValue)) with its SHA-256"].compactMap { $0 }.joined(separator: "; ") }
+                    if let repetition = step.repetition, templated {
+                        let each = "for each \(repetition.item) of \(repetition.list)" + (repetition.among.map { " that is in \($0)" } ?? "")
+                        condition = [each, condition].compactMap { $0 }.joined(separator: "; ")
+                    }
+                    if stage == .compensate { condition = ["only if a change fails", condition].compactMap { $0 }.joined(separator: "; ") }
                     calls.append(.init(resource: resource.id, resources: [resource.id], stage: stage, step: step.name, arguments: full,
-                                       complete: complete, condition: condition))
+                                       complete: complete, condition: condition, item: element?.key))
+                    }
                 }
             }
         }
         return Self.mergeBatches(calls, plan: plan)
+    }
+
+    /// For one known item of a repeated step: false when its `when` or
+    /// `unless` names a field of the item and rules it out (the IPv6 step of
+    /// an IPv4 CIDR); conditions on other values are said, not decided.
+    private static func itemConditionsHold(_ step: ActionStep, _ values: TemplateValues) -> Bool {
+        guard let repetition = step.repetition else { return true }
+        if let name = step.when, repetition.gives(name), values.isEmpty(name) { return false }
+        if let name = step.unless, repetition.gives(name), !values.isEmpty(name) { return false }
+        return true
     }
 
     /// Whether `step` would run with `values` as they are known now (its `when` and `unless`).

@@ -25,6 +25,8 @@ public struct TemplateValues: Sendable, Equatable {
     public mutating func set(_ parameter: ActionParameter, value: String) {
         if parameter.shape == .port || parameter.shape == .integer, Int(value) != nil {
             set(parameter.name, json: value)
+        } else if parameter.shape == .cidrs {
+            set(parameter.name, json: TemplateValues.canonical(ActionParameter.list(value)))
         } else {
             set(parameter.name, string: value)
         }

@@ -60,7 +60,7 @@ struct CatalogActionService: ConsoleActionService {
         lines += plan.warnings.filter { $0 != plan.definition.warning }.map { "warning: \($0)" }
         lines.append("")
         for call in plan.calls {
-            lines.append(ActionOutput.commandLine(call.arguments) + (call.condition.map { "   # \($0)" } ?? ""))
+            lines.append(ActionOutput.planned(call) + (call.condition.map { "   # \($0)" } ?? ""))
         }
         lines.append("")
         lines.append(plan.definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(plan.definition.risk.rawValue))")

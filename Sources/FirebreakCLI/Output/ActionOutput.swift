@@ -12,6 +12,11 @@ enum ActionOutput {
         }.joined(separator: " ").terminalSafe
     }
 
+    /// A planned call as a person reads it; a step Firebreak computes itself calls nothing.
+    static func planned(_ call: ActionPlan.Call) -> String {
+        call.arguments.isEmpty ? "(\(call.step): no aws call)" : commandLine(call.arguments)
+    }
+
     static func printPlan(_ plan: ActionPlan, callerProblem: String? = nil) {
         let definition = plan.definition
         Output.line("\(plan.undoes.map { "Undo \($0): " } ?? "")\(definition.id) (\(definition.risk.rawValue)) on \(plan.resources.map(\.id).joined(separator: ", "))")
@@ -30,7 +35,7 @@ enum ActionOutput {
                 Output.line("  \(call.resource), \(call.stage == .change ? "change" : call.stage.rawValue):")
                 lastHeading = heading
             }
-            Output.line("    " + commandLine(call.arguments) + (call.condition.map { "    # \($0)" } ?? ""))
+            Output.line("    " + planned(call) + (call.condition.map { "    # \($0)" } ?? ""))
         }
         if plan.undoes == nil {
             Output.line(definition.isUndoable ? "  undo: firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
@@ -72,7 +77,7 @@ enum ActionOutput {
 
     static func printStep(_ step: ActionStepRecord) {
         let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·", "interrupted": "■"][step.outcome.rawValue] ?? "?"
-        Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(commandLine(step.argv))")
+        Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(step.argv.isEmpty ? "computed by Firebreak, no aws call" : commandLine(step.argv))")
         if let error = step.error { Output.line("      \(error)") }
         if step.evidence == true, let body = step.stdoutBody { Output.line("      evidence: \(body.bytes) bytes, SHA-256 \(body.sha256) (firebreak body \(body.sha256))") }
     }

@@ -26,6 +26,8 @@ extension JSONValue {
                     "stderrBody": step.stderrBody.map(JSONValue.storedBody) ?? .null,
                     // True when stdoutBody is the evidence itself (a console log, a screenshot's JPEG) and its sha256 the evidence's.
                     "evidence": .bool(step.evidence == true),
+                    // The item one repetition of a repeated step was for (an interface id); null otherwise.
+                    "item": .string(step.item),
                 ])
             }),
             "results": .array(run.results.map { result in
@@ -67,7 +69,7 @@ extension JSONValue {
             "commands": .array(plan.calls.map { call in
                 .object(["resource": .string(call.resource), "stage": .string(call.stage.rawValue), "step": .string(call.step),
                          "argv": .array(call.arguments.map(JSONValue.string)), "complete": .bool(call.complete),
-                         "condition": .string(call.condition)])
+                         "condition": .string(call.condition), "item": .string(call.item)])
             }),
         ])
     }

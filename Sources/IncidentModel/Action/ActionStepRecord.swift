@@ -47,11 +47,14 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
     /// (decoded from base64 where AWS sends them so, a screenshot's JPEG), kept
     /// whatever their length, so its `sha256` is the evidence's own hash.
     public var evidence: Bool?
+    /// For one repetition of a step repeated over a list: the item it was
+    /// for (`eni-0abc…`, a CIDR); nil for a step that is not repeated.
+    public var item: String?
 
     public init(resource: String, step: String, stage: String, argv: [String], outcome: Outcome, exitCode: Int32?,
                 durationMs: Int, stdout: String = "", stderr: String = "", error: String? = nil, batch: [String]? = nil,
                 stdoutBody: StoredBody? = nil, stderrBody: StoredBody? = nil, captures: [String: String]? = nil,
-                evidence: Bool? = nil) {
+                evidence: Bool? = nil, item: String? = nil) {
         self.resource = resource
         self.step = step
         self.stage = stage
@@ -67,6 +70,7 @@ public struct ActionStepRecord: Codable, Sendable, Equatable {
         self.stderrBody = stderrBody
         self.captures = captures
         self.evidence = evidence
+        self.item = item
     }
 
     /// The resources this call acted for.
