@@ -70,52 +70,86 @@ enum BuiltinActionFiles {
   "id": "ec2.isolate",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Isolate an instance: an all-traffic group first (tracked connections become untracked), then an isolation group with no egress and only the management port you name",
+  "summary": "Isolate an instance, interface by interface: both groups are made first; then every network interface goes onto an allow-all transition group and straight on to an isolation group with no egress and only the management port you name",
   "risk": "reversible",
-  "warning": "Swapping groups in one step would leave tracked connections open; this swaps twice. Every connection to the instance, good or bad, is cut except from --param management-cidr.",
+  "warning": "Cut: new connections both ways, and TCP and UDP flows the allow-all transition group (IPv4 and IPv6) leaves untracked. Not cut: ICMP, which is always tracked; flows through a NAT gateway, load balancer, transit gateway, PrivateLink interface endpoint, Network Firewall endpoint, Global Accelerator or egress-only internet gateway, which AWS always tracks, so they go on until they go idle (ec2.nacl-deny-cidrs cuts live flows to addresses you know); credentials already taken from the instance (its role's keys stay valid until they expire: iam.revoke-sessions). Every connection, good or bad, is cut except from --param management-cidr and, if given, TCP 443 out to --param evidence-egress-cidr, which stays open until you revoke it. If a change fails half-way, no interface is left on the transition group: each goes onto the isolation group, or back onto its own groups, and the run's error says which.",
   "parameters": [
     { "name": "management-cidr", "shape": "cidr", "summary": "The only source allowed in, e.g. your bastion 203.0.113.7/32 (none when absent)" },
-    { "name": "management-port", "shape": "port", "default": "22", "summary": "The TCP port opened to management-cidr" }
+    { "name": "management-port", "shape": "port", "default": "22", "summary": "The TCP port opened to management-cidr" },
+    { "name": "evidence-egress-cidr", "shape": "cidr", "summary": "Keeps TCP 443 out to this CIDR open on the isolation group (the SSM endpoint's or the forensic bucket's addresses) so a memory capture can still finish; revoke it once the capture is done" }
+  ],
+  "precededBy": [
+    { "action": "ec2.capture-memory",
+      "otherwise": "no ec2.capture-memory run succeeded for it in this incident: once isolated, Systems Manager can no longer reach it and its memory is lost for good, unless --param evidence-egress-cidr keeps that way open." }
   ],
   "record": [
     { "name": "record-vpc", "capture": "vpc",
       "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].VpcId"] },
-    { "name": "record-groups", "capture": "original-groups",
-      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId"] }
+    { "name": "record-interfaces", "capture": "interfaces",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}",
+               "--query", "Reservations[0].Instances[0].NetworkInterfaces[].{id: NetworkInterfaceId, groups: Groups[].GroupId}"] }
+  ],
+  "requires": [
+    { "value": "interfaces", "reason": "the instance has no network interface to isolate" }
   ],
   "steps": [
     { "name": "create-transition-group", "capture": "transition-group", "dryRun": true,
       "argv": ["ec2", "create-security-group", "--group-name", "{step-name}", "--vpc-id", "{vpc}",
-               "--description", "Firebreak transition group: allows all traffic so tracked connections become untracked",
+               "--description", "Firebreak transition group: allows all traffic so TCP and UDP flows become untracked",
                "--query", "GroupId"] },
     { "name": "open-transition-group", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-ingress", "--group-id", "{transition-group}",
-               "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }] }] }] },
-    { "name": "swap-to-transition-group", "dryRun": true,
-      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--groups", "{transition-group}"] },
+               "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }], "Ipv6Ranges": [{ "CidrIpv6": "::/0" }] }] }] },
+    { "name": "open-transition-egress-ipv6", "dryRun": true,
+      "argv": ["ec2", "authorize-security-group-egress", "--group-id", "{transition-group}",
+               "--ip-permissions", { "json": [{ "IpProtocol": "-1", "Ipv6Ranges": [{ "CidrIpv6": "::/0" }] }] }] },
     { "name": "create-isolation-group", "capture": "isolation-group", "dryRun": true,
       "argv": ["ec2", "create-security-group", "--group-name", "{step-name}", "--vpc-id", "{vpc}",
                "--description", "Firebreak isolation group: no egress, management port only",
                "--query", "GroupId"] },
-    { "name": "revoke-isolation-egress", "dryRun": true,
+    { "name": "revoke-isolation-egress", "capture": "isolation-sealed", "dryRun": true,
       "argv": ["ec2", "revoke-security-group-egress", "--group-id", "{isolation-group}",
-               "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }] }] }] },
+               "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }] }] }, "--query", "Return"] },
     { "name": "allow-management", "when": "management-cidr", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-ingress", "--group-id", "{isolation-group}",
                "--protocol", "tcp", "--port", "{management-port}", "--cidr", "{management-cidr}"] },
-    { "name": "swap-to-isolation-group", "dryRun": true,
-      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--groups", "{isolation-group}"] },
+    { "name": "allow-evidence-egress", "when": "evidence-egress-cidr", "dryRun": true,
+      "argv": ["ec2", "authorize-security-group-egress", "--group-id", "{isolation-group}",
+               "--ip-permissions", { "json": [{ "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                                                "IpRanges": [{ "CidrIp": "{evidence-egress-cidr}", "Description": "Firebreak: evidence capture; revoke once done" }] }] }] },
     { "name": "tag", "dryRun": true, "batch": true,
       "argv": ["ec2", "create-tags", "--resources", "{resource}", "{transition-group...}", "{isolation-group...}",
-               "--tags", { "json": [{ "Key": "firebreak-incident", "Value": "{incident}" }, { "Key": "firebreak-run", "Value": "{run}" }] }] }
+               "--tags", { "json": [{ "Key": "firebreak-incident", "Value": "{incident}" }, { "Key": "firebreak-run", "Value": "{run}" }] }] },
+    { "name": "swap-to-transition-group", "forEach": "interfaces", "as": "eni", "dryRun": true,
+      "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{transition-group}"] },
+    { "name": "swap-to-isolation-group", "forEach": "interfaces", "as": "eni", "dryRun": true,
+      "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{isolation-group}"] }
+  ],
+  "onFailure": [
+    { "name": "find-exposed-interfaces", "when": "transition-group", "capture": "exposed",
+      "argv": ["ec2", "describe-network-interfaces", "--filters", { "json": [{ "Name": "attachment.instance-id", "Values": ["{resource}"] }] },
+               "--query", { "query": "NetworkInterfaces[?contains(Groups[].GroupId, {transition-group})].NetworkInterfaceId" }] },
+    { "name": "exposed-to-isolation-group", "forEach": "exposed", "as": "eni", "when": "isolation-sealed",
+      "report": "put on the isolation group {isolation-group}",
+      "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni}", "--groups", "{isolation-group}"] },
+    { "name": "find-still-exposed", "when": "transition-group", "capture": "still-exposed",
+      "argv": ["ec2", "describe-network-interfaces", "--filters", { "json": [{ "Name": "attachment.instance-id", "Values": ["{resource}"] }] },
+               "--query", { "query": "NetworkInterfaces[?contains(Groups[].GroupId, {transition-group})].NetworkInterfaceId" }] },
+    { "name": "still-exposed-to-original-groups", "forEach": "interfaces", "as": "eni", "among": "still-exposed", "when": "still-exposed",
+      "report": "put back on their own original groups",
+      "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{eni.groups...}"] },
+    { "name": "check-transition-group-detached", "when": "transition-group", "expect": [],
+      "report": "no interface carries the transition group {transition-group}",
+      "argv": ["ec2", "describe-network-interfaces", "--filters", { "json": [{ "Name": "attachment.instance-id", "Values": ["{resource}"] }] },
+               "--query", { "query": "NetworkInterfaces[?contains(Groups[].GroupId, {transition-group})].NetworkInterfaceId" }] }
   ],
   "verify": [
-    { "name": "verify-isolated", "expect": ["{isolation-group}"],
-      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId"] }
+    { "name": "verify-isolated", "forEach": "interfaces", "as": "eni", "expect": ["{isolation-group}"],
+      "argv": ["ec2", "describe-network-interfaces", "--network-interface-ids", "{eni.id}", "--query", "NetworkInterfaces[0].Groups[].GroupId"] }
   ],
   "undo": [
-    { "name": "restore-groups", "when": "original-groups",
-      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--groups", "{original-groups...}"] },
+    { "name": "restore-interface-groups", "forEach": "interfaces", "as": "eni",
+      "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{eni.groups...}"] },
     { "name": "delete-isolation-group", "when": "isolation-group",
       "argv": ["ec2", "delete-security-group", "--group-id", "{isolation-group}"] },
     { "name": "delete-transition-group", "when": "transition-group",
@@ -154,6 +188,75 @@ enum BuiltinActionFiles {
   "undo": [
     { "name": "restore-options", "when": "previous-options",
       "argv": ["ec2", "modify-instance-metadata-options", "--cli-input-json", { "json": "{previous-options}" }] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.nacl-deny-cidrs.json", #"""
+{
+  "id": "ec2.nacl-deny-cidrs",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Cut live traffic to and from the attacker's addresses: a deny entry per CIDR, inbound and outbound, at the lowest free rule numbers of the network ACL of the instance's subnet",
+  "risk": "reversible",
+  "warning": "A network ACL applies to the whole subnet: every neighbour in it (instances, NAT gateways, load balancers, endpoints) loses its traffic to and from these CIDRs too. A network ACL is stateless, so this cuts flows already open, which a security group swap does not. An ACL holds 20 entries per direction by default (IPv4 and IPv6 together; the quota can be raised to 40): this adds one per CIDR each way, and refuses before any change when too few rule numbers are free below the ACL's first allow rule.",
+  "parameters": [
+    { "name": "cidrs", "shape": "cidr-list", "required": true,
+      "summary": "The attacker's CIDR blocks, comma-separated, IPv4 or IPv6 (198.51.100.0/24,2001:db8::/32)" }
+  ],
+  "preview": [
+    { "name": "find-subnet", "capture": "subnet",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].SubnetId"] },
+    { "name": "find-acl", "capture": "acl",
+      "argv": ["ec2", "describe-network-acls", "--filters", { "json": [{ "Name": "association.subnet-id", "Values": ["{subnet}"] }] },
+               "--query", "NetworkAcls[0].NetworkAclId"] },
+    { "name": "count-inbound-entries", "capture": "inbound-entries",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}", "--query", "length(NetworkAcls[0].Entries[?Egress == `false`])"] },
+    { "name": "count-outbound-entries", "capture": "outbound-entries",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}", "--query", "length(NetworkAcls[0].Entries[?Egress == `true`])"] }
+  ],
+  "notice": "network ACL {acl} of subnet {subnet} holds {inbound-entries} inbound and {outbound-entries} outbound entries now, default rules included",
+  "record": [
+    { "name": "record-entries", "capture": "acl-entries",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}", "--query", "NetworkAcls[0].Entries"] },
+    { "name": "pick-rule-numbers", "capture": "deny-entries",
+      "derive": { "lowest-free-rule-numbers": { "entries": "acl-entries", "for": "cidrs" } } }
+  ],
+  "requires": [
+    { "value": "acl", "reason": "no network ACL is associated with the instance's subnet" }
+  ],
+  "steps": [
+    { "name": "deny-inbound-ipv4", "forEach": "deny-entries", "as": "entry", "when": "entry.ipv4",
+      "argv": ["ec2", "create-network-acl-entry", "--network-acl-id", "{acl}", "--ingress", "--rule-number", "{entry.rule}",
+               "--protocol", "-1", "--rule-action", "deny", "--cidr-block", "{entry.ipv4}"] },
+    { "name": "deny-inbound-ipv6", "forEach": "deny-entries", "as": "entry", "when": "entry.ipv6",
+      "argv": ["ec2", "create-network-acl-entry", "--network-acl-id", "{acl}", "--ingress", "--rule-number", "{entry.rule}",
+               "--protocol", "-1", "--rule-action", "deny", "--ipv6-cidr-block", "{entry.ipv6}"] },
+    { "name": "deny-outbound-ipv4", "forEach": "deny-entries", "as": "entry", "when": "entry.ipv4",
+      "argv": ["ec2", "create-network-acl-entry", "--network-acl-id", "{acl}", "--egress", "--rule-number", "{entry.rule}",
+               "--protocol", "-1", "--rule-action", "deny", "--cidr-block", "{entry.ipv4}"] },
+    { "name": "deny-outbound-ipv6", "forEach": "deny-entries", "as": "entry", "when": "entry.ipv6",
+      "argv": ["ec2", "create-network-acl-entry", "--network-acl-id", "{acl}", "--egress", "--rule-number", "{entry.rule}",
+               "--protocol", "-1", "--rule-action", "deny", "--ipv6-cidr-block", "{entry.ipv6}"] }
+  ],
+  "verify": [
+    { "name": "verify-inbound-denied", "forEach": "deny-entries", "as": "entry", "expectIncludes": "{entry.id}",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}",
+               "--query", "NetworkAcls[0].Entries[?RuleAction == 'deny' && Egress == `false`].join(' ', [to_string(RuleNumber), CidrBlock || Ipv6CidrBlock])"] },
+    { "name": "verify-outbound-denied", "forEach": "deny-entries", "as": "entry", "expectIncludes": "{entry.id}",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}",
+               "--query", "NetworkAcls[0].Entries[?RuleAction == 'deny' && Egress == `true`].join(' ', [to_string(RuleNumber), CidrBlock || Ipv6CidrBlock])"] }
+  ],
+  "undo": [
+    { "name": "find-own-inbound", "capture": "own-inbound",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}",
+               "--query", "NetworkAcls[0].Entries[?RuleAction == 'deny' && Egress == `false`].join(' ', [to_string(RuleNumber), CidrBlock || Ipv6CidrBlock])"] },
+    { "name": "find-own-outbound", "capture": "own-outbound",
+      "argv": ["ec2", "describe-network-acls", "--network-acl-ids", "{acl}",
+               "--query", "NetworkAcls[0].Entries[?RuleAction == 'deny' && Egress == `true`].join(' ', [to_string(RuleNumber), CidrBlock || Ipv6CidrBlock])"] },
+    { "name": "remove-inbound-deny", "forEach": "deny-entries", "as": "entry", "among": "own-inbound", "when": "own-inbound",
+      "argv": ["ec2", "delete-network-acl-entry", "--network-acl-id", "{acl}", "--ingress", "--rule-number", "{entry.rule}"] },
+    { "name": "remove-outbound-deny", "forEach": "deny-entries", "as": "entry", "among": "own-outbound", "when": "own-outbound",
+      "argv": ["ec2", "delete-network-acl-entry", "--network-acl-id", "{acl}", "--egress", "--rule-number", "{entry.rule}"] }
   ]
 }
 """#),
