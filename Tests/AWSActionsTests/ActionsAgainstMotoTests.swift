@@ -10,31 +10,35 @@ struct ActionsAgainstMotoTests {
     @Test func isolatingTwoInstancesOfOneVPCInOneRun() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }
-        let (first, firstGroup) = try drill.seedInstance()
-        let (second, secondGroup) = try drill.seedInstance()
+        let (first, firstInterfaces) = try drill.seedInstance(interfaces: 1)
+        let (second, secondInterfaces) = try drill.seedInstance(interfaces: 1)
         for instance in [first, second] { try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised") }
         let output = try drill.firebreakOK("action", "run", "INC-1", "ec2.isolate", first, second, "--yes")
         #expect(output.contains("run-1: succeeded"), "\(output)")
-        for (instance, original) in [(first, firstGroup), (second, secondGroup)] {
-            let now = try drill.aws("ec2", "describe-instances", "--instance-ids", instance, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupName")
+        for (instance, interfaces) in [(first, firstInterfaces), (second, secondInterfaces)] {
+            let now = try drill.aws("ec2", "describe-network-interfaces", "--network-interface-ids", interfaces[0].id,
+                                    "--query", "NetworkInterfaces[0].Groups[].GroupName")
             #expect(now.hasSuffix("-create-isolation-group-\(instance)"), "\(instance) is in \(now)")
             #expect(try drill.resourceState(instance) == "contained")
-            #expect(now != original)
         }
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
-        #expect(try drill.aws("ec2", "describe-instances", "--instance-ids", first, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId") == firstGroup)
-        #expect(try drill.aws("ec2", "describe-instances", "--instance-ids", second, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId") == secondGroup)
+        #expect(try drill.interfaceGroups(first) == [firstInterfaces[0].id: [firstInterfaces[0].group]])
+        #expect(try drill.interfaceGroups(second) == [secondInterfaces[0].id: [secondInterfaces[0].group]])
     }
 
+    /// One network interface, through the same per-interface path: both groups
+    /// are made and configured before the first swap, the two swaps follow each
+    /// other, each interface's own groups are recorded, and undo puts them back.
     @Test func isolateSwapsTwiceRecordsTheOriginalGroupsAndUndoRestoresThem() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }
-        let (instance, original) = try drill.seedInstance()
+        let (instance, interfaces) = try drill.seedInstance(interfaces: 1)
+        let (eni, original) = interfaces[0]
         try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
         let output = try drill.firebreakOK("action", "run", "INC-1", "ec2.isolate", instance, "--yes", "--param", "management-cidr=203.0.113.7/32")
         #expect(output.contains("run-1: succeeded"))
 
-        let groups = try drill.aws("ec2", "describe-instances", "--instance-ids", instance, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId")
+        let groups = try drill.aws("ec2", "describe-network-interfaces", "--network-interface-ids", eni, "--query", "NetworkInterfaces[0].Groups[].GroupId")
         #expect(groups != original && groups.hasPrefix("sg-"))
         let egress = try drill.aws("ec2", "describe-security-groups", "--group-ids", groups, "--query", "length(SecurityGroups[0].IpPermissionsEgress)")
         #expect(egress == "0")
@@ -46,22 +50,66 @@ struct ActionsAgainstMotoTests {
         let run = try drill.run("run-1")
         let steps = run["steps"] as! [[String: Any]]
         #expect(steps.map { $0["step"] as! String } == [
-            "record-vpc", "record-groups", "create-transition-group", "open-transition-group", "swap-to-transition-group",
-            "create-isolation-group", "revoke-isolation-egress", "allow-management", "swap-to-isolation-group", "tag", "verify-isolated",
+            "record-vpc", "record-interfaces", "create-transition-group", "open-transition-group", "open-transition-egress-ipv6",
+            "create-isolation-group", "revoke-isolation-egress", "allow-management", "tag", "swap-to-transition-group", "swap-to-isolation-group",
+            "verify-isolated",
         ])
+        #expect(steps.filter { ($0["step"] as! String).hasPrefix("swap-") }.allSatisfy { $0["item"] as? String == eni })
         #expect(steps.allSatisfy { $0["exitCode"] as? Int == 0 && ($0["durationMs"] as? Int ?? -1) >= 0 })
-        let recorded = ((run["results"] as! [[String: Any]])[0]["recorded"] as! [String: Any])["original-groups"] as? [String]
-        #expect(recorded == [original])
+        let recorded = ((run["results"] as! [[String: Any]])[0]["recorded"] as! [String: Any])["interfaces"] as? [[String: Any]]
+        #expect(recorded?.count == 1 && recorded?[0]["id"] as? String == eni && recorded?[0]["groups"] as? [String] == [original])
         #expect(try drill.resourceState(instance) == "contained")
         #expect(try drill.checklistState("containment.isolation-security-group") == "done")
 
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
-        #expect(try drill.aws("ec2", "describe-instances", "--instance-ids", instance, "--query", "Reservations[0].Instances[0].SecurityGroups[].GroupId") == original)
+        #expect(try drill.interfaceGroups(instance) == [eni: [original]])
         #expect(try drill.run("run-1")["undoneBy"] as? String == "run-2")
         #expect(try drill.resourceState(instance) == "recovered")
         // A second undo of the same run is refused before anything runs.
         let again = try drill.firebreak("action", "undo", "INC-1", "run-1", "--yes")
         #expect(again.status != 0 && again.stderr.contains("already undone"))
+    }
+
+    /// Two network interfaces, each on its own group: each is swapped with its
+    /// own call and recorded with its own groups; verification reads each
+    /// interface; undo gives each its own groups back, not one list for both.
+    @Test func anInstanceWithTwoInterfacesIsIsolatedAndRestoredInterfaceByInterface() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let (instance, interfaces) = try drill.seedInstance(interfaces: 2)
+        try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
+        let before = try drill.interfaceGroups(instance)
+        #expect(before == [interfaces[0].id: [interfaces[0].group], interfaces[1].id: [interfaces[1].group]])
+
+        let plan = try JSONSerialization.jsonObject(with: Data(drill.firebreakOK("action", "plan", "INC-1", "ec2.isolate", instance, "--json").utf8)) as! [String: Any]
+        let swaps = (plan["commands"] as! [[String: Any]]).filter { $0["step"] as? String == "swap-to-isolation-group" }
+        // The interfaces are captured by the run, so the plan shows one templated call for each interface.
+        #expect(swaps.count == 1 && (swaps[0]["condition"] as? String)?.contains("for each eni of interfaces") == true)
+
+        let output = try drill.firebreakOK("action", "run", "INC-1", "ec2.isolate", instance, "--yes")
+        #expect(output.contains("run-1: succeeded"), "\(output)")
+        let isolation = try drill.recorded("run-1", instance)["isolation-group"] as! String
+        #expect(try drill.interfaceGroups(instance) == [interfaces[0].id: [isolation], interfaces[1].id: [isolation]])
+        let steps = try drill.run("run-1")["steps"] as! [[String: Any]]
+        for name in ["swap-to-transition-group", "swap-to-isolation-group", "verify-isolated"] {
+            let items = steps.filter { $0["step"] as? String == name }.compactMap { $0["item"] as? String }.sorted()
+            #expect(items == interfaces.map(\.id).sorted(), "\(name): \(items)")
+        }
+        // The transition group is on no interface once the run is done.
+        let transition = try drill.recorded("run-1", instance)["transition-group"] as! String
+        #expect(try drill.interfaceGroups(instance).values.allSatisfy { !$0.contains(transition) })
+
+        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
+        #expect(try drill.interfaceGroups(instance) == before)
+        let undo = try drill.run("run-2")["steps"] as! [[String: Any]]
+        let restores = undo.filter { $0["step"] as? String == "restore-interface-groups" }
+        #expect(restores.count == 2)
+        for restore in restores {
+            let argv = restore["argv"] as! [String]
+            let eni = try #require(restore["item"] as? String)
+            let own = try #require(interfaces.first { $0.id == eni }?.group)
+            #expect(argv.contains(eni) && argv.contains(own) && !argv.contains(interfaces.first { $0.id != eni }!.group))
+        }
     }
 
     @Test func stopRefusesWithoutASnapshotThenSnapshotStopAndStartAgain() throws {

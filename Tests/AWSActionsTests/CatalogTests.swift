@@ -67,7 +67,7 @@ struct CatalogTests {
         ("confirm", "a destructive action needs the text to type before it runs", { d in d["risk"] = "destructive" }),
         ("steps[0].argv[4]", "--endpoint-url comes from the options and the resource, not from a definition", { d in
             d["steps"] = [["name": "a", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}", "--endpoint-url", "http://evil"]]] }),
-        ("stepz", "unknown field (expected one of confirm, guardsCaller, id, kindNotices, kinds, notice, onSuccess, onUndo, parameters, phase, preview, record, records, requires, risk, steps, summary, undo, undoNotice, undoParameters, verify, warning)", { d in d["stepz"] = [] }),
+        ("stepz", "unknown field (expected one of confirm, guardsCaller, id, kindNotices, kinds, notice, onFailure, onSuccess, onUndo, parameters, phase, precededBy, preview, record, records, requires, risk, steps, summary, undo, undoNotice, undoParameters, verify, warning)", { d in d["stepz"] = [] }),
         ("id", "is required", { d in d["id"] = nil }),
         ("steps[0].argv[5]", "'file://policy.json' starts with 'file://', which the AWS CLI would replace with a local file's contents", { d in
             d["steps"] = [["name": "a", "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-document", "file://policy.json"]]] }),

@@ -135,6 +135,52 @@ struct Drill {
         return nil
     }()
 
+    /// A running instance with `interfaces` network interfaces, each on a
+    /// security group of its own, in a new VPC (`ownVPC`: security group names
+    /// are unique per VPC, so runs of the same incident and run id can share
+    /// moto) or the default one. Launched with `--network-interfaces`, the one
+    /// form whose per-interface groups moto reports as AWS does.
+    /// Returns the instance and, per interface in device order, (id, group).
+    func seedInstance(interfaces: Int, ownVPC: Bool = false) throws -> (instance: String, interfaces: [(id: String, group: String)]) {
+        let vpc: String, subnet: String
+        if ownVPC {
+            let octet = Int.random(in: 1...250)
+            vpc = try aws("ec2", "create-vpc", "--cidr-block", "10.\(octet).0.0/16", "--query", "Vpc.VpcId")
+            subnet = try aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.\(octet).1.0/24", "--query", "Subnet.SubnetId")
+        } else {
+            vpc = try aws("ec2", "describe-vpcs", "--filters", "Name=is-default,Values=true", "--query", "Vpcs[0].VpcId")
+            subnet = try aws("ec2", "describe-subnets", "--filters", "Name=vpc-id,Values=\(vpc)", "--query", "Subnets[0].SubnetId")
+        }
+        var groups: [String] = []
+        for index in 0..<interfaces {
+            groups.append(try aws("ec2", "create-security-group", "--group-name", "eni\(index)-\(UUID().uuidString.prefix(8))", "--description", "web",
+                                  "--vpc-id", vpc, "--query", "GroupId"))
+        }
+        let specifications = groups.enumerated().map { "DeviceIndex=\($0.offset),SubnetId=\(subnet),Groups=\($0.element)" }
+        let instance = try aws(["ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1", "--instance-type", "t2.micro",
+                                "--network-interfaces"] + specifications + ["--query", "Instances[0].InstanceId"])
+        var found: [(id: String, group: String)] = []
+        for (index, group) in groups.enumerated() {
+            let id = try aws("ec2", "describe-instances", "--instance-ids", instance, "--query",
+                             "Reservations[0].Instances[0].NetworkInterfaces[?Attachment.DeviceIndex==`\(index)`] | [0].NetworkInterfaceId")
+            found.append((id, group))
+        }
+        return (instance, found)
+    }
+
+    /// The security groups of each network interface attached to `instance`, read from the interfaces (never the instance's own list).
+    func interfaceGroups(_ instance: String) throws -> [String: [String]] {
+        let text = try aws("ec2", "describe-network-interfaces", "--filters", "Name=attachment.instance-id,Values=\(instance)",
+                           "--query", "NetworkInterfaces[].[NetworkInterfaceId, join(',', Groups[].GroupId)]")
+        var groups: [String: [String]] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard let id = fields.first else { continue }
+            groups[id] = fields.count > 1 ? fields[1].split(separator: ",").map(String.init).sorted() : []
+        }
+        return groups
+    }
+
     /// A running instance in the default VPC with its own security group; returns (instance, group).
     func seedInstance() throws -> (instance: String, group: String) {
         let vpc = try aws("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId")

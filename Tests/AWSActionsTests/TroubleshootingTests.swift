@@ -88,7 +88,7 @@ struct TroubleshootingTests {
         let drill = try Drill()
         defer { drill.cleanUp() }
         #expect(try drill.firebreakOK("action", "verify", "INC-1").contains("no containment in force"))
-        let (instance, original) = try drill.seedInstance()
+        let (instance, interfaces) = try drill.seedInstance(interfaces: 1)
         let bucket = "held-\(UUID().uuidString.prefix(8).lowercased())"
         try drill.aws("s3api", "create-bucket", "--bucket", bucket)
         try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
@@ -102,7 +102,7 @@ struct TroubleshootingTests {
         #expect(try drill.checklistState("troubleshooting.threat-viable") == "done")
 
         // Someone puts the original group back outside Firebreak.
-        try drill.aws("ec2", "modify-instance-attribute", "--instance-id", instance, "--groups", original)
+        try drill.aws("ec2", "modify-network-interface-attribute", "--network-interface-id", interfaces[0].id, "--groups", interfaces[0].group)
         let broken = try drill.firebreak("action", "verify", "INC-1", "--json")
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("containment no longer holds for \(instance) (run-1 ec2.isolate)"))
