@@ -45,10 +45,21 @@ struct IsolationEvidenceTests {
         let egress = try drill.aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
                                    "SecurityGroups[0].IpPermissionsEgress[].join(' ', [IpProtocol, to_string(FromPort), to_string(ToPort), join(',', IpRanges[].CidrIp)])")
         #expect(egress == "tcp 443 443 10.0.5.0/24")
+        // Once the capture is done, ec2.close-evidence-egress revokes that rule, and only it; undo puts it back.
+        try drill.firebreakOK("action", "run", "INC-1", "ec2.close-evidence-egress", instance, "--yes", "--param", "evidence-egress-cidr=10.0.5.0/24")
+        #expect(try drill.aws("ec2", "describe-security-groups", "--group-ids", group, "--query", "length(SecurityGroups[0].IpPermissionsEgress)") == "0")
+        #expect(try drill.interfaceGroups(instance) == [interfaces[0].id: [group]])
+        try drill.firebreakOK("action", "undo", "INC-1", "run-2", "--yes")
+        #expect(try drill.aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
+                              "SecurityGroups[0].IpPermissionsEgress[].join(' ', [IpProtocol, to_string(FromPort), to_string(ToPort), join(',', IpRanges[].CidrIp)])")
+                == "tcp 443 443 10.0.5.0/24")
         // Without the parameter, the isolation group has no egress at all.
         let (other, otherInterfaces) = try drill.seedInstance(interfaces: 1)
         try drill.firebreakOK("resource", "add", "INC-1", other, "--state", "compromised")
         try drill.firebreakOK("action", "run", "INC-1", "ec2.isolate", other, "--yes")
+        // With nothing left open, closing refuses before any change.
+        let nothing = try drill.firebreak("action", "run", "INC-1", "ec2.close-evidence-egress", other, "--yes", "--param", "evidence-egress-cidr=10.0.5.0/24")
+        #expect(nothing.status != 0 && nothing.stderr.contains("no group of this incident"), "\(nothing.stderr)")
         let sealed = try drill.aws("ec2", "describe-network-interfaces", "--network-interface-ids", otherInterfaces[0].id, "--query", "NetworkInterfaces[0].Groups[].GroupId")
         #expect(try drill.aws("ec2", "describe-security-groups", "--group-ids", sealed, "--query", "length(SecurityGroups[0].IpPermissionsEgress)") == "0")
     }

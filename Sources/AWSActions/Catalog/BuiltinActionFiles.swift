@@ -65,6 +65,48 @@ enum BuiltinActionFiles {
   ]
 }
 """#),
+        ("actions/containment/ec2.close-evidence-egress.json", #"""
+{
+  "id": "ec2.close-evidence-egress",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Once the memory capture is done: revoke the TCP 443 egress that ec2.isolate --param evidence-egress-cidr left open on the instance's isolation group",
+  "risk": "reversible",
+  "warning": "Run it after ec2.capture-memory has finished: the capture's upload stops once this runs. It changes only this incident's groups (tagged firebreak-incident) on the instance's interfaces that allow TCP 443 out to that CIDR.",
+  "parameters": [
+    { "name": "evidence-egress-cidr", "shape": "cidr", "required": true, "summary": "The CIDR given to ec2.isolate as evidence-egress-cidr" }
+  ],
+  "record": [
+    { "name": "record-interface-groups", "capture": "interface-groups",
+      "argv": ["ec2", "describe-network-interfaces", "--filters", { "json": [{ "Name": "attachment.instance-id", "Values": ["{resource}"] }] },
+               "--query", "NetworkInterfaces[].Groups[].GroupId"] },
+    { "name": "record-open-groups", "capture": "open-groups", "when": "interface-groups",
+      "argv": ["ec2", "describe-security-groups", "--group-ids", "{interface-groups...}",
+               "--filters", { "json": [{ "Name": "tag:firebreak-incident", "Values": ["{incident}"] },
+                                       { "Name": "egress.ip-permission.cidr", "Values": ["{evidence-egress-cidr}"] }] },
+               "--query", "SecurityGroups[].GroupId"] }
+  ],
+  "requires": [
+    { "value": "open-groups", "reason": "no group of this incident on the instance's interfaces allows egress to that CIDR" }
+  ],
+  "steps": [
+    { "name": "revoke-evidence-egress", "forEach": "open-groups", "as": "group", "dryRun": true,
+      "argv": ["ec2", "revoke-security-group-egress", "--group-id", "{group}",
+               "--ip-permissions", { "json": [{ "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{ "CidrIp": "{evidence-egress-cidr}" }] }] }] }
+  ],
+  "verify": [
+    { "name": "verify-closed", "forEach": "open-groups", "as": "group", "expect": 0,
+      "argv": ["ec2", "describe-security-groups", "--group-ids", "{group}",
+               "--query", { "query": "length(SecurityGroups[0].IpPermissionsEgress[?IpRanges[?CidrIp == {evidence-egress-cidr}]])" }] }
+  ],
+  "undo": [
+    { "name": "reopen-evidence-egress", "forEach": "open-groups", "as": "group",
+      "argv": ["ec2", "authorize-security-group-egress", "--group-id", "{group}",
+               "--ip-permissions", { "json": [{ "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                                                "IpRanges": [{ "CidrIp": "{evidence-egress-cidr}", "Description": "Firebreak: evidence capture; revoke once done" }] }] }] }
+  ]
+}
+"""#),
         ("actions/containment/ec2.isolate.json", #"""
 {
   "id": "ec2.isolate",
@@ -72,11 +114,11 @@ enum BuiltinActionFiles {
   "kinds": ["ec2-instance"],
   "summary": "Isolate an instance, interface by interface: both groups are made first; then every network interface goes onto an allow-all transition group and straight on to an isolation group with no egress and only the management port you name",
   "risk": "reversible",
-  "warning": "Cut: new connections both ways, and TCP and UDP flows the allow-all transition group (IPv4 and IPv6) leaves untracked. Not cut: ICMP, which is always tracked; flows through a NAT gateway, load balancer, transit gateway, PrivateLink interface endpoint, Network Firewall endpoint, Global Accelerator or egress-only internet gateway, which AWS always tracks, so they go on until they go idle (ec2.nacl-deny-cidrs cuts live flows to addresses you know); credentials already taken from the instance (its role's keys stay valid until they expire: iam.revoke-sessions). Every connection, good or bad, is cut except from --param management-cidr and, if given, TCP 443 out to --param evidence-egress-cidr, which stays open until you revoke it. If a change fails half-way, no interface is left on the transition group: each goes onto the isolation group, or back onto its own groups, and the run's error says which.",
+  "warning": "Cut: new connections both ways, and TCP and UDP flows the allow-all transition group (IPv4 and IPv6) leaves untracked. Not cut: ICMP, which is always tracked; flows through a NAT gateway, load balancer, transit gateway, PrivateLink interface endpoint, Network Firewall endpoint, Global Accelerator or egress-only internet gateway, which AWS always tracks, so they go on until they go idle (ec2.nacl-deny-cidrs cuts live flows to addresses you know); credentials already taken from the instance (its role's keys stay valid until they expire: iam.revoke-sessions). Every connection, good or bad, is cut except from --param management-cidr and, if given, TCP 443 out to --param evidence-egress-cidr, which stays open until ec2.close-evidence-egress revokes it once the capture is done. If a change fails half-way, no interface is left on the transition group: each goes onto the isolation group, or back onto its own groups, and the run's error says which.",
   "parameters": [
     { "name": "management-cidr", "shape": "cidr", "summary": "The only source allowed in, e.g. your bastion 203.0.113.7/32 (none when absent)" },
     { "name": "management-port", "shape": "port", "default": "22", "summary": "The TCP port opened to management-cidr" },
-    { "name": "evidence-egress-cidr", "shape": "cidr", "summary": "Keeps TCP 443 out to this CIDR open on the isolation group (the SSM endpoint's or the forensic bucket's addresses) so a memory capture can still finish; revoke it once the capture is done" }
+    { "name": "evidence-egress-cidr", "shape": "cidr", "summary": "Keeps TCP 443 out to this CIDR open on the isolation group (the SSM endpoint's or the forensic bucket's addresses) so a memory capture can still finish; ec2.close-evidence-egress revokes it once the capture is done" }
   ],
   "precededBy": [
     { "action": "ec2.capture-memory",
