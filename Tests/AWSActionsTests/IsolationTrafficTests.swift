@@ -11,7 +11,7 @@ import Testing
 struct IsolationTrafficTests {
     /// An isolated instance (run-1) and its interface and private address.
     static func isolated(_ drill: Drill) throws -> (instance: String, interface: String, address: String, isolatedAt: Int64) {
-        let (instance, _) = try drill.seedInstance()
+        let (instance, _) = try drill.seedInstance(interfaces: 1)
         let interface = try drill.aws("ec2", "describe-network-interfaces", "--filters", "Name=attachment.instance-id,Values=\(instance)",
                                       "--query", "NetworkInterfaces[0].NetworkInterfaceId")
         let address = try drill.aws("ec2", "describe-network-interfaces", "--network-interface-ids", interface,

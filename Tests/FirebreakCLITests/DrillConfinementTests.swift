@@ -99,7 +99,7 @@ struct DrillConfinementTests {
         _ = try fb.run("readiness", "INC-1")
         let fromCLI = try aws.calls()
         let operations = Set(fromCLI.map(\.operation))
-        for expected in ["iam put-role-policy", "ec2 modify-instance-attribute", "securityhub get-findings", "ec2 describe-instances",
+        for expected in ["iam put-role-policy", "ec2 modify-network-interface-attribute", "securityhub get-findings", "ec2 describe-instances",
                          "cloudtrail describe-trails"] {
             #expect(operations.contains(expected), "no \(expected) among \(operations.sorted())")
         }
