@@ -76,7 +76,8 @@ struct ActionsAgainstMotoTests {
     @Test func anInstanceWithTwoInterfacesIsIsolatedAndRestoredInterfaceByInterface() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }
-        let (instance, interfaces) = try drill.seedInstance(interfaces: 2)
+        // A VPC of its own: another test of this suite isolates run-1 of its own INC-1, and group names are unique per VPC.
+        let (instance, interfaces) = try drill.seedInstance(interfaces: 2, ownVPC: true)
         try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
         let before = try drill.interfaceGroups(instance)
         #expect(before == [interfaces[0].id: [interfaces[0].group], interfaces[1].id: [interfaces[1].group]])
