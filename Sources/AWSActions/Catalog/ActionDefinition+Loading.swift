@@ -60,9 +60,7 @@ extension ActionDefinition {
 
         var requires: [ActionRequirement] = []
         for field in try fields["requires"]?.array() ?? [] {
-            let object = try field.object(allowing: ["value", "reason"])
-            requires.append(ActionRequirement(value: try object.required("value", in: field).nonEmptyString(),
-                                              reason: try object.required("reason", in: field).nonEmptyString()))
+            requires.append(try parseRequirement(field))
         }
 
         var stages: [ActionStage: [ActionStep]] = [:]
@@ -108,6 +106,19 @@ extension ActionDefinition {
         return guarded
     }
 
+    private static func parseRequirement(_ field: JSONField) throws(ActionCatalogError) -> ActionRequirement {
+        let object = try field.object(allowing: ["value", "absent", "within", "reason", "force"])
+        let requirement = ActionRequirement(value: try object["value"]?.nonEmptyString(), absent: try object["absent"]?.nonEmptyString(),
+                                            within: try object["within"]?.nonEmptyString(),
+                                            reason: try object.required("reason", in: field).nonEmptyString(),
+                                            forceable: try object["force"]?.bool() ?? true)
+        guard (requirement.value == nil) != (requirement.absent == nil) else {
+            throw field.fail("a requirement names either the value that must be found or the value that must be absent")
+        }
+        if requirement.within != nil && requirement.value == nil { throw object["within"]!.fail("within goes with value") }
+        return requirement
+    }
+
     private static func parseState(_ field: JSONField) throws(ActionCatalogError) -> ResourceState {
         guard let state = ResourceState(rawValue: try field.string()) else { throw field.fail("unknown resource state") }
         return state
@@ -146,7 +157,7 @@ extension ActionDefinition {
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
-                                                     "evidence"]).union(ActionStepPoll.stepFields))
+                                                     "evidence", "forEach", "each"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.placeholderName("{\(name)}")?.spread == false else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -188,8 +199,8 @@ extension ActionDefinition {
         let dryRun = try object["dryRun"]?.bool() ?? false
         if stage == .preview {
             let operation = arguments.dropFirst().first.flatMap { if case .literal(let text) = $0 { text } else { nil } } ?? ""
-            guard ["describe-", "get-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
-                throw argvField.fail("a preview step only reads (describe-, get-, list- or lookup- calls)")
+            guard ["describe-", "get-", "head-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
+                throw argvField.fail("a preview step only reads (describe-, get-, head-, list- or lookup- calls)")
             }
         }
         let batch = try object["batch"]?.bool() ?? false
@@ -206,10 +217,11 @@ extension ActionDefinition {
             if !collects { throw object["batch"]!.fail("a batched step needs {resource} or a {name...} spread to collect the ids into") }
         }
         let (poll, evidence) = try parseWaitAndEvidence(object, step: field, stage: stage, batch: batch)
+        let repetition = try StepRepetition.parse(object["forEach"], each: object["each"], batch: batch)
         return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
                           unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
                           expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch,
-                          poll: poll, evidence: evidence)
+                          poll: poll, evidence: evidence, repetition: repetition)
     }
 
     /// Every placeholder must be known where it is used: built-in, a parameter,
@@ -226,19 +238,24 @@ extension ActionDefinition {
             var visible = visible
             for (index, step) in steps(of: stage).enumerated() {
                 let path = "\(stage.field)[\(index)]"
+                if let repetition = step.repetition, !visible.contains(repetition.list) {
+                    throw ActionCatalogError(file: file, field: "\(path).forEach", reason: "unknown placeholder '\(repetition.list)'")
+                }
+                // A repeated step also sees its element's fields, and only it does.
+                let stepVisible = visible.union(step.repetition?.fields ?? [])
                 for (position, argument) in step.arguments.enumerated() {
-                    for name in argument.references where !visible.contains(name) {
+                    for name in argument.references where !stepVisible.contains(name) {
                         throw ActionCatalogError(file: file, field: "\(path).argv[\(position)]", reason: "unknown placeholder {\(name)}")
                     }
                 }
                 for (label, name) in [("when", step.when), ("unless", step.unless)] {
-                    if let name, !visible.contains(name) {
+                    if let name, !stepVisible.contains(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder '\(name)'")
                     }
                 }
                 for (label, expect) in [("expect", step.expect), ("expectIncludes", step.expectIncludes)] {
                     guard let expect else { continue }
-                    for name in ArgumentTemplate.json(expect).references where !visible.contains(name) {
+                    for name in ArgumentTemplate.json(expect).references where !stepVisible.contains(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder {\(name)}")
                     }
                 }
@@ -256,13 +273,23 @@ extension ActionDefinition {
         }
         captured = try check(.preview, visible: captured)
         if let notice {
-            for name in ArgumentTemplate.queryReferences(notice) where !captured.contains(name) {
+            for name in PlanText.references(notice) where !captured.contains(name) {
                 throw ActionCatalogError(file: file, field: "notice", reason: "unknown placeholder {\(name)}")
             }
         }
+        if let confirm {
+            for name in PlanText.references(confirm) where !captured.contains(name) {
+                throw ActionCatalogError(file: file, field: "confirm", reason: "unknown placeholder {\(name)} (the text is filled once the preview ran)")
+            }
+        }
         captured = try check(.record, visible: captured)
-        for (index, requirement) in requires.enumerated() where !captured.contains(requirement.value) {
-            throw ActionCatalogError(file: file, field: "requires[\(index)].value", reason: "'\(requirement.value)' is not captured by a record step")
+        for (index, requirement) in requires.enumerated() {
+            for name in requirement.references where !captured.contains(name) {
+                throw ActionCatalogError(file: file, field: "requires[\(index)]", reason: "'\(name)' is not captured by a preview or record step")
+            }
+            for name in PlanText.references(requirement.reason) where !captured.contains(name) && name != "missing" {
+                throw ActionCatalogError(file: file, field: "requires[\(index)].reason", reason: "unknown placeholder {\(name)}")
+            }
         }
         captured = try check(.change, visible: captured)
         _ = try check(.verify, visible: captured)

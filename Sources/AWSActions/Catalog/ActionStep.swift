@@ -32,11 +32,14 @@ public struct ActionStep: Sendable, Equatable {
     public var poll: ActionStepPoll?
     /// The output is evidence, kept whole by its SHA-256 (`"evidence": "text"` or `"base64"`).
     public var evidence: ActionEvidence?
+    /// Made once per element of a captured list (`forEach`), or once.
+    public var repetition: StepRepetition?
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
                 kinds: [ResourceKind] = [], tolerate: [String] = [], batch: Bool = false, poll: ActionStepPoll? = nil,
-                evidence: ActionEvidence? = nil) {
+                evidence: ActionEvidence? = nil, repetition: StepRepetition? = nil) {
+        self.repetition = repetition
         self.name = name
         self.arguments = arguments
         self.capture = capture

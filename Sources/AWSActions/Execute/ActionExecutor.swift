@@ -96,6 +96,8 @@ public struct ActionExecutor: Sendable {
         var index: Int
         var pieces: [[String]]
         var collects: [Bool]
+        /// The element of a repeated step's list this call is for.
+        var element: Int?
         var arguments: [String] { pieces.flatMap { $0 } }
     }
 
@@ -104,6 +106,7 @@ public struct ActionExecutor: Sendable {
         var members: [Int]
         var arguments: [String]
         var region: String?
+        var element: Int?
     }
 
     /// Runs `plan`. `dryRun` uses the API's own dry run where a step has one,
@@ -114,6 +117,8 @@ public struct ActionExecutor: Sendable {
         var progress = plan.resources.map { Progress(resource: $0, values: plan.values[$0.id] ?? TemplateValues()) }
         var records: [String: [AWSLogRecord]] = [:]
         func finish(_ index: Int, _ status: ActionRunStatus, _ error: String?) {
+            // A repeated step's later calls may fail too: the first failure is the one said.
+            guard progress[index].result == nil else { return }
             progress[index].result = ActionResourceResult(resource: progress[index].resource.id, status: status,
                                                           captures: progress[index].captures, error: error)
         }
@@ -121,10 +126,12 @@ public struct ActionExecutor: Sendable {
         var interruptedBefore: String?
         stages: for stage in plan.stages {
             if dryRun && stage == .verify { continue }
-            if stage == .change && !force {
+            if stage == .change {
                 for index in progress.indices where progress[index].isActive {
-                    if let requirement = plan.definition.requires.first(where: { progress[index].values.isEmpty($0.value) }) {
-                        finish(index, .failed, requirement.reason)
+                    // `--force` skips the forceable ones only.
+                    let checked = plan.definition.requires.filter { !force || !$0.forceable }
+                    if let reason = checked.lazy.compactMap({ $0.unmet(in: progress[index].values) }).first {
+                        finish(index, .failed, reason)
                     }
                 }
             }
@@ -135,12 +142,18 @@ public struct ActionExecutor: Sendable {
                     break stages
                 }
                 var ready: [Ready] = []
+                // A repeated step's outputs per resource, by element, made its capture once every call ended.
+                var repeated: [Int: [Int: Any]] = [:]
                 for index in progress.indices where progress[index].isActive {
                     let resource = progress[index].resource
                     guard step.kinds.isEmpty || step.kinds.contains(resource.kind) else { continue }
                     if let name = step.when, progress[index].values.isEmpty(name) { continue }
                     if let name = step.unless, !progress[index].values.isEmpty(name) { continue }
+                    let elements: [Any?] = step.repetition.map { $0.elements(in: progress[index].values) } ?? [nil]
+                    if step.repetition != nil { repeated[index] = [:] }
+                    elements: for (position, element) in elements.enumerated() where progress[index].isActive {
                     var stepValues = progress[index].values
+                    if let repetition = step.repetition, let element { stepValues = repetition.values(stepValues, for: element) }
                     stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
                     var pieces: [[String]] = []
                     var collects: [Bool] = []
@@ -164,27 +177,28 @@ public struct ActionExecutor: Sendable {
                     switch renderProblem {
                     case .missing(let name)? where dryRun:
                         try onStep(unrun(.skipped, "dry run: {\(name)} would come from an earlier step"))
-                        continue
+                        continue elements
                     case .missing(let name)?:
                         try onStep(unrun(.failed, "no value for {\(name)}"))
                         finish(index, .failed, "\(step.name): no value for {\(name)}")
-                        continue
+                        continue elements
                     case .refused(let reason)?:
                         try onStep(unrun(.failed, reason))
                         finish(index, .failed, "\(step.name): \(reason)")
-                        continue
+                        continue elements
                     case nil:
                         break
                     }
                     if dryRun && changes {
                         guard step.supportsDryRun else {
                             try onStep(unrun(.skipped, "dry run: this API has no dry run, so it was not called"))
-                            continue
+                            continue elements
                         }
                         pieces.append(["--dry-run"])
                         collects.append(false)
                     }
-                    ready.append(Ready(index: index, pieces: pieces, collects: collects))
+                    ready.append(Ready(index: index, pieces: pieces, collects: collects, element: step.repetition == nil ? nil : position))
+                    }
                 }
 
                 let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
@@ -247,6 +261,11 @@ public struct ActionExecutor: Sendable {
                             // Evidence is kept in the body store; what the step captures is its hash.
                             captured = [name: TemplateValues.canonical(evidence.map { $0.body.sha256 } ?? handled.output ?? NSNull())]
                         }
+                        if let element = call.element {
+                            // One element's output: the step's capture is the whole list, set below.
+                            if captured != nil { repeated[first]?[element] = handled.output ?? NSNull() }
+                            captured = nil
+                        }
                         let argv = handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region)
                         recording = (argv, handled.call != nil)
                         let stdout = try evidence.map { ($0.note, $0.body) } ?? kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
@@ -270,7 +289,7 @@ public struct ActionExecutor: Sendable {
                             // Which of them made the batch fail? Ask for each alone.
                             for member in call.members {
                                 let alone = ready.first { $0.index == member }!
-                                submit(Call(members: [member], arguments: alone.arguments, region: call.region))
+                                submit(Call(members: [member], arguments: alone.arguments, region: call.region, element: alone.element))
                             }
                         } else {
                             let status: ActionRunStatus = switch handled.outcome {
@@ -287,6 +306,13 @@ public struct ActionExecutor: Sendable {
                     let ran = (recording?.ran == true ? [recording!.argv] : []) + others
                     if ran.isEmpty { throw error }
                     throw UnrecordedCalls(underlying: error, calls: ran)
+                }
+                if let name = step.capture, !(dryRun && changes) {
+                    for (index, outputs) in repeated where progress[index].isActive {
+                        let json = TemplateValues.canonical(outputs.keys.sorted().map { outputs[$0]! })
+                        progress[index].values.set(name, json: json)
+                        progress[index].captures[name] = json
+                    }
                 }
             }
         }
@@ -316,7 +342,7 @@ public struct ActionExecutor: Sendable {
     /// collected (`{resource}` and spreads) and that share a region.
     private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
         guard step.batch, ready.count > 1 else {
-            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index]) }
+            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index], element: $0.element) }
         }
         var groups: [(key: [String?], members: [Ready])] = []
         for item in ready {

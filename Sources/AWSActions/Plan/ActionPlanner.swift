@@ -36,6 +36,8 @@ public struct ActionPlanner: Sendable {
         var values: [String: TemplateValues] = [:]
         for resource in resources {
             var resourceValues = try resource.builtins(incident: state.incident.id, run: runID, now: now)
+            resourceValues.set("incident-opened", string: Self.awsTime(state.incident.openedAt))
+            if let run = IncidentEvidence.run(thatCreated: resource.cliID, in: state) { resourceValues.set("evidence-run", string: run) }
             for parameter in definition.parameters {
                 guard let value = parameters[parameter.name] else { continue }
                 resourceValues.set(parameter, value: value)
@@ -83,6 +85,7 @@ public struct ActionPlanner: Sendable {
             let planned = try PlannedResource(resource)
             resources.append(planned)
             var resourceValues = try planned.builtins(incident: state.incident.id, run: runID, now: clock())
+            resourceValues.set("incident-opened", string: Self.awsTime(state.incident.openedAt))
             for parameter in definition.parameters {
                 guard let value = run.parameters[parameter.name] else { continue }
                 resourceValues.set(parameter, value: value)
@@ -100,6 +103,15 @@ public struct ActionPlanner: Sendable {
         if stages.contains(.undo), let notice = definition.undoNotice, notice.applies(undoValues) { plan.undoNotice = notice.text }
         plan.calls = try calls(for: plan)
         return plan
+    }
+
+    /// A time as EC2 prints its own through the CLI (`2026-05-01T09:30:00.000Z`), so a
+    /// query can compare the two as strings (`StartTime >= {incident-opened}`); cut to
+    /// the whole second, since some endpoints print times without their milliseconds.
+    static func awsTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date).replacingOccurrences(of: "Z", with: ".000Z")
     }
 
     static func parameters(of definition: ActionDefinition, given: [String: String], now: Date) throws -> [String: String] {
@@ -146,6 +158,7 @@ public struct ActionPlanner: Sendable {
             }
         }
         result.previewed = true
+        ActionPreviewFindings.apply(to: &result)
         if !result.notices.isEmpty {
             let said = result.resources.compactMap { resource in result.notices[resource.id].map { "\(resource.id): \($0)" } }
             result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
@@ -156,18 +169,7 @@ public struct ActionPlanner: Sendable {
 
     /// A notice with `{name}` replaced for people: text as is, lists joined with ", ", nothing as "none".
     static func say(_ template: String, values: TemplateValues) -> String {
-        var text = template
-        for name in ArgumentTemplate.queryReferences(template) {
-            let shown: String
-            switch values.object(name) {
-            case nil, is NSNull: shown = "none"
-            case let string as String: shown = string.isEmpty ? "none" : string
-            case let list as [Any]: shown = list.isEmpty ? "none" : list.map { ($0 as? String) ?? TemplateValues.canonical($0) }.joined(separator: ", ")
-            case let other?: shown = TemplateValues.canonical(other)
-            }
-            text = text.replacingOccurrences(of: "{\(name)}", with: shown.terminalSafe)
-        }
-        return text
+        PlanText.say(template, values: values)
     }
 
     /// Every call of the plan, rendered as far as the values known now allow;
@@ -203,6 +205,9 @@ public struct ActionPlanner: Sendable {
                     var condition: String?
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }
+                    if let repetition = step.repetition {
+                        condition = [condition, "once for each of \(repetition.list)"].compactMap { $0 }.joined(separator: "; ")
+                    }
                     if step.batch { condition = [condition, "one call for every resource it applies to"].compactMap { $0 }.joined(separator: "; ") }
                     if let poll = step.poll { condition = [condition, poll.summary].compactMap { $0 }.joined(separator: "; ") }
                     if let kind = step.evidence { condition = [condition, "output kept whole as evidence (\(kind.rawValue)) with its SHA-256"].compactMap { $0 }.joined(separator: "; ") }
