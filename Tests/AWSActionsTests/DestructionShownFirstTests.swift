@@ -300,6 +300,8 @@ struct DestructionShownFirstTests {
                      "eni-0a1b2c3d4e5f60006 Lambda function (AWS Lambda VPC ENI-orders-worker-",
                      "eni-0a1b2c3d4e5f60007 transit gateway attachment (Network Interface for Transit Gateway Attachment tgw-attach-0a1b2c3d4e5f60007)",
                      "eni-0a1b2c3d4e5f60008 EFS mount target (EFS mount target for fs-0a1b2c3d4e5f60008 (fsmt-0a1b2c3d4e5f60008))",
+                     // Told by its type alone (no description):
+                     "eni-0a1b2c3d4e5f60010 interface VPC endpoint (",
                      "eni-0a1b2c3d4e5f60009 interface (spare interface; requester none)"] {
             #expect(recorded.contains(line), "\(line) not in \(recorded)")
         }
