@@ -31,9 +31,11 @@ struct DestructionShownFirstTests {
         return bucket
     }
 
+    /// Versions and delete markers under `prefix`, counted here: the CLI's text output applies a query per page.
     func entries(_ drill: Drill, _ bucket: String, _ prefix: String) throws -> Int {
-        Int(try drill.aws("s3api", "list-object-versions", "--bucket", bucket, "--prefix", prefix, "--query",
-                          "length([Versions || `[]`, DeleteMarkers || `[]`][])"))!
+        try drill.aws("s3api", "list-object-versions", "--bucket", bucket, "--prefix", prefix, "--query",
+                      "[Versions[].VersionId, DeleteMarkers[].VersionId][]")
+            .split(whereSeparator: \.isWhitespace).filter { $0 != "None" }.count
     }
 
     @Test func theDeletePlanCountsEveryVersionMarkerAndByteUnderThePrefixAndTheTextToTypeNamesThem() throws {
@@ -82,6 +84,32 @@ struct DestructionShownFirstTests {
         #expect(try entries(drill, bucket, "exports-old/") == 1)
         let summary = try #require(drill.recorded("run-1", bucket)["summary"] as? [String: Any])
         #expect(summary["count"] as? Int == 6 && summary["bytes"] as? Int == bytes)
+    }
+
+    /// More than one page of versions (S3 answers 1,000 a page): the plan counts them all, and a run, which one
+    /// delete-objects call (1,000 at most) could not finish, refuses before deleting any.
+    @Test func versionsBeyondOnePageAreAllCountedAndMoreThanOneDeleteCallHoldsIsRefused() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let bucket = try versionedBucket(drill)
+        // 1,003 puts through the CLI would take minutes: one Python process with botocore (the CLI's own library) seeds them.
+        let python = try #require(Self.onPath("python3"))
+        let seeded = try Drill.run(python, ["-c", """
+            import os, botocore.session
+            s3 = botocore.session.get_session().create_client("s3", region_name="us-east-1", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+            for i in range(1003): s3.put_object(Bucket="\(bucket)", Key="bulk/%04d.csv" % (i % 700), Body=b"x" * (i % 7))
+            """], environment: drill.server.environment)
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let bytes = (0..<1003).reduce(0) { $0 + $1 % 7 }
+        try drill.firebreakOK("resource", "add", "INC-1", bucket, "--kind", "s3-bucket", "--state", "compromised")
+
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", "s3.delete-spilled", bucket, "--param", "prefix=bulk/")
+        #expect(plan.contains("\(bucket)/bulk/: 1003 versions (\(bytes) bytes) and 0 delete markers, 1003 in all"), "\(plan)")
+        #expect(plan.contains("the run will refuse: \(bucket)/bulk/ holds 1003 versions and delete markers, and one run deletes at most 1,000"))
+        let run = try drill.firebreak("action", "run", "INC-1", "s3.delete-spilled", bucket, "--yes", "--force", "--param", "prefix=bulk/",
+                                      "--confirm", "delete 1003 versions and delete markers in \(bucket)/bulk/")
+        #expect(run.status != 0 && run.stderr.contains("narrow the prefix"), "\(run.stderr)")
+        #expect(try entries(drill, bucket, "bulk/") == 1003)
     }
 
     @Test func aVersionUnderObjectLockOrALegalHoldIsRefusedAndNothingIsDeleted() throws {

@@ -152,52 +152,52 @@ public struct ActionExecutor: Sendable {
                     let elements: [Any?] = step.repetition.map { $0.elements(in: progress[index].values) } ?? [nil]
                     if step.repetition != nil { repeated[index] = [:] }
                     elements: for (position, element) in elements.enumerated() where progress[index].isActive {
-                    var stepValues = progress[index].values
-                    if let repetition = step.repetition, let element { stepValues = repetition.values(stepValues, for: element) }
-                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
-                    var pieces: [[String]] = []
-                    var collects: [Bool] = []
-                    var renderProblem: TemplateValues.RenderError?
-                    for argument in step.arguments {
-                        do { pieces.append(try stepValues.render(argument)) } catch {
-                            renderProblem = error
-                            pieces.append([ActionPlanner.display(argument)])
+                        var stepValues = progress[index].values
+                        if let repetition = step.repetition, let element { stepValues = repetition.values(stepValues, for: element) }
+                        stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
+                        var pieces: [[String]] = []
+                        var collects: [Bool] = []
+                        var renderProblem: TemplateValues.RenderError?
+                        for argument in step.arguments {
+                            do { pieces.append(try stepValues.render(argument)) } catch {
+                                renderProblem = error
+                                pieces.append([ActionPlanner.display(argument)])
+                            }
+                            switch argument {
+                            case .placeholder("resource"), .spread: collects.append(true)
+                            default: collects.append(false)
+                            }
                         }
-                        switch argument {
-                        case .placeholder("resource"), .spread: collects.append(true)
-                        default: collects.append(false)
+                        let arguments = pieces.flatMap { $0 }
+                        let unrun = { (outcome: ActionStepRecord.Outcome, error: String) in
+                            ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue,
+                                             argv: runner.fullArguments(arguments, region: resource.region), outcome: outcome,
+                                             exitCode: nil, durationMs: 0, error: error)
                         }
-                    }
-                    let arguments = pieces.flatMap { $0 }
-                    let unrun = { (outcome: ActionStepRecord.Outcome, error: String) in
-                        ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue,
-                                         argv: runner.fullArguments(arguments, region: resource.region), outcome: outcome,
-                                         exitCode: nil, durationMs: 0, error: error)
-                    }
-                    switch renderProblem {
-                    case .missing(let name)? where dryRun:
-                        try onStep(unrun(.skipped, "dry run: {\(name)} would come from an earlier step"))
-                        continue elements
-                    case .missing(let name)?:
-                        try onStep(unrun(.failed, "no value for {\(name)}"))
-                        finish(index, .failed, "\(step.name): no value for {\(name)}")
-                        continue elements
-                    case .refused(let reason)?:
-                        try onStep(unrun(.failed, reason))
-                        finish(index, .failed, "\(step.name): \(reason)")
-                        continue elements
-                    case nil:
-                        break
-                    }
-                    if dryRun && changes {
-                        guard step.supportsDryRun else {
-                            try onStep(unrun(.skipped, "dry run: this API has no dry run, so it was not called"))
+                        switch renderProblem {
+                        case .missing(let name)? where dryRun:
+                            try onStep(unrun(.skipped, "dry run: {\(name)} would come from an earlier step"))
                             continue elements
+                        case .missing(let name)?:
+                            try onStep(unrun(.failed, "no value for {\(name)}"))
+                            finish(index, .failed, "\(step.name): no value for {\(name)}")
+                            continue elements
+                        case .refused(let reason)?:
+                            try onStep(unrun(.failed, reason))
+                            finish(index, .failed, "\(step.name): \(reason)")
+                            continue elements
+                        case nil:
+                            break
                         }
-                        pieces.append(["--dry-run"])
-                        collects.append(false)
-                    }
-                    ready.append(Ready(index: index, pieces: pieces, collects: collects, element: step.repetition == nil ? nil : position))
+                        if dryRun && changes {
+                            guard step.supportsDryRun else {
+                                try onStep(unrun(.skipped, "dry run: this API has no dry run, so it was not called"))
+                                continue elements
+                            }
+                            pieces.append(["--dry-run"])
+                            collects.append(false)
+                        }
+                        ready.append(Ready(index: index, pieces: pieces, collects: collects, element: step.repetition == nil ? nil : position))
                     }
                 }
 
