@@ -71,7 +71,7 @@ struct CatalogTests {
         ("id", "is required", { d in d["id"] = nil }),
         ("steps[0].argv[5]", "'file://policy.json' starts with 'file://', which the AWS CLI would replace with a local file's contents", { d in
             d["steps"] = [["name": "a", "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-document", "file://policy.json"]]] }),
-        ("preview[0].argv", "a preview step only reads (describe-, get-, list- or lookup- calls)", { d in
+        ("preview[0].argv", "a preview step only reads (describe-, get-, head-, list- or lookup- calls)", { d in
             d["preview"] = [["name": "p", "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"]]] }),
         ("notice", "unknown placeholder {later}", { d in d["notice"] = "shared with {later}" }),
         ("steps[0].batch", "a batched call answers for several resources at once, so it cannot capture or expect", { d in

@@ -25,9 +25,9 @@ struct RemediationActionsTests {
         }
 
         let refused = try drill.firebreak("action", "run", "INC-1", "s3.delete-spilled", bucket, "--yes", "--param", "prefix=exports/")
-        #expect(refused.status != 0 && refused.stderr.contains("--confirm 'delete every version in \(bucket)'"))
+        #expect(refused.status != 0 && refused.stderr.contains("--confirm 'delete 4 versions and delete markers in \(bucket)/exports/'"))
         try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", bucket, "--yes", "--param", "prefix=exports/",
-                              "--confirm", "delete every version in \(bucket)")
+                              "--confirm", "delete 4 versions and delete markers in \(bucket)/exports/")
         #expect(try count("exports/") == "0")
         #expect(try count("keep/") == "1")
         #expect((try drill.recorded("run-1", bucket)["doomed"] as? [Any])?.count == 4)
@@ -35,11 +35,11 @@ struct RemediationActionsTests {
         #expect(try drill.checklistState("remediation.spilled-files") == "done")
 
         try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", "\(bucket)/single.txt", "--yes",
-                              "--confirm", "delete every version in \(bucket)/single.txt")
+                              "--confirm", "delete 2 versions and delete markers in \(bucket)/single.txt")
         #expect(try count("single") == "0")
         // Nothing left to delete is said before anything runs.
         let empty = try drill.firebreak("action", "run", "INC-1", "s3.delete-spilled", "\(bucket)/single.txt", "--yes",
-                                        "--confirm", "delete every version in \(bucket)/single.txt")
+                                        "--confirm", "delete 0 versions and delete markers in \(bucket)/single.txt")
         #expect(empty.status != 0 && empty.stderr.contains("nothing to delete"))
 
         try drill.firebreakOK("action", "run", "INC-1", "s3.enable-encryption", bucket, "--yes")
@@ -84,7 +84,7 @@ struct RemediationActionsTests {
         #expect(plan.contains("--bucket \(spill) "))
         #expect(!plan.contains("--bucket \(other)"))
         try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", arn, "--yes",
-                              "--confirm", "delete every version in \(spill)/\(spilled)")
+                              "--confirm", "delete 2 versions and delete markers in \(spill)/\(spilled)")
         #expect((try drill.recorded("run-1", arn)["doomed"] as? [Any])?.count == 2)
         #expect(try versions(spill) == ["\(other)/keep.csv", spilled + ".bak", "single.txt", "single.txt"].sorted())
         #expect(try versions(other) == otherBefore)
@@ -94,7 +94,7 @@ struct RemediationActionsTests {
         let single = "arn:aws:s3:::\(spill)/single.txt"
         try drill.firebreakOK("resource", "add", "INC-1", single, "--state", "compromised")
         try drill.firebreakOK("action", "run", "INC-1", "s3.delete-spilled", single, "--yes",
-                              "--confirm", "delete every version in \(spill)/single.txt")
+                              "--confirm", "delete 2 versions and delete markers in \(spill)/single.txt")
         #expect(try versions(spill) == ["\(other)/keep.csv", spilled + ".bak"].sorted())
         #expect(try versions(other) == otherBefore)
     }

@@ -29,8 +29,6 @@ struct StepRepetitionTests {
             ("steps[0].argv[3]", "unknown placeholder {eni.id}", { d in
                 d["steps"] = [["name": "a", "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}"]]] }),
             ("steps[0].forEach", "'interfaces' is not captured by an earlier step", { d in d["steps"] = [swap] }),
-            ("steps[0].capture", "cannot capture one value", { d in
-                d["record"] = [Self.recordList]; var step = swap; step["capture"] = "x"; d["steps"] = [step] }),
             ("steps[0].batch", "cannot also batch", { d in
                 d["record"] = [Self.recordList]; var step = swap; step["batch"] = true; d["steps"] = [step] }),
             ("steps[0].among", "'nowhere' is not captured by an earlier step", { d in

@@ -412,7 +412,7 @@ struct ConsoleEndToEndTests {
         #expect(preview.contains("subnet-0aaaabbbbccccdddd"))
         // Only the preview's reads ran: nothing changed while the plan is shown.
         let logged = try String(contentsOfFile: calls, encoding: .utf8)
-        #expect(logged.split(separator: "\n").allSatisfy { $0.contains("describe-instances") })
+        #expect(logged.split(separator: "\n").allSatisfy { $0.contains(" describe-") }, "\(logged)")
         try tmux.press("Escape")
         // Esc followed at once by a key reads as Alt+key: let the modal close first.
         let deadline = Date().addingTimeInterval(10)

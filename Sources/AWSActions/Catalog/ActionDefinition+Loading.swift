@@ -61,9 +61,7 @@ extension ActionDefinition {
 
         var requires: [ActionRequirement] = []
         for field in try fields["requires"]?.array() ?? [] {
-            let object = try field.object(allowing: ["value", "reason"])
-            requires.append(ActionRequirement(value: try object.required("value", in: field).nonEmptyString(),
-                                              reason: try object.required("reason", in: field).nonEmptyString()))
+            requires.append(try parseRequirement(field))
         }
 
         var stages: [ActionStage: [ActionStep]] = [:]
@@ -160,6 +158,19 @@ extension ActionDefinition {
         return parameter
     }
 
+    private static func parseRequirement(_ field: JSONField) throws(ActionCatalogError) -> ActionRequirement {
+        let object = try field.object(allowing: ["value", "absent", "within", "reason", "force"])
+        let requirement = ActionRequirement(value: try object["value"]?.nonEmptyString(), absent: try object["absent"]?.nonEmptyString(),
+                                            within: try object["within"]?.nonEmptyString(),
+                                            reason: try object.required("reason", in: field).nonEmptyString(),
+                                            forceable: try object["force"]?.bool() ?? true)
+        guard (requirement.value == nil) != (requirement.absent == nil) else {
+            throw field.fail("a requirement names either the value that must be found or the value that must be absent")
+        }
+        if requirement.within != nil && requirement.value == nil { throw object["within"]!.fail("within goes with value") }
+        return requirement
+    }
+
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
                                                      "evidence", "forEach", "as", "among", "derive", "report"]).union(ActionStepPoll.stepFields))
@@ -192,9 +203,6 @@ extension ActionDefinition {
         }
         if derivation != nil && capture == nil { throw object["derive"]!.fail("a derived value needs a capture to keep it") }
         let repetition = try parseRepetition(object, in: field)
-        if repetition != nil, let captureField = object["capture"] {
-            throw captureField.fail("a repeated step makes one call per item, so it cannot capture one value")
-        }
         if repetition != nil, derivation != nil { throw object["derive"]!.fail("a derived value is computed once, not per item") }
         var report: String?
         if let reportField = object["report"] {
@@ -219,8 +227,8 @@ extension ActionDefinition {
         if stage == .preview {
             if derivation != nil { throw object["derive"]!.fail("a preview step reads AWS; derive in a record step") }
             let operation = arguments.dropFirst().first.flatMap { if case .literal(let text) = $0 { text } else { nil } } ?? ""
-            guard ["describe-", "get-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
-                throw argvField.fail("a preview step only reads (describe-, get-, list- or lookup- calls)")
+            guard ["describe-", "get-", "head-", "list-", "lookup-"].contains(where: operation.hasPrefix) else {
+                throw argvField.fail("a preview step only reads (describe-, get-, head-, list- or lookup- calls)")
             }
         }
         let batch = try object["batch"]?.bool() ?? false
@@ -346,13 +354,23 @@ extension ActionDefinition {
         }
         captured = try check(.preview, visible: captured)
         if let notice {
-            for name in ArgumentTemplate.queryReferences(notice) where !captured.contains(name) {
+            for name in PlanText.references(notice) where !captured.contains(name) {
                 throw ActionCatalogError(file: file, field: "notice", reason: "unknown placeholder {\(name)}")
             }
         }
+        if let confirm {
+            for name in PlanText.references(confirm) where !captured.contains(name) {
+                throw ActionCatalogError(file: file, field: "confirm", reason: "unknown placeholder {\(name)} (the text is filled once the preview ran)")
+            }
+        }
         captured = try check(.record, visible: captured)
-        for (index, requirement) in requires.enumerated() where !captured.contains(requirement.value) {
-            throw ActionCatalogError(file: file, field: "requires[\(index)].value", reason: "'\(requirement.value)' is not captured by a record step")
+        for (index, requirement) in requires.enumerated() {
+            for name in requirement.references where !captured.contains(name) {
+                throw ActionCatalogError(file: file, field: "requires[\(index)]", reason: "'\(name)' is not captured by a preview or record step")
+            }
+            for name in PlanText.references(requirement.reason) where !captured.contains(name) && name != "missing" {
+                throw ActionCatalogError(file: file, field: "requires[\(index)].reason", reason: "unknown placeholder {\(name)}")
+            }
         }
         captured = try check(.change, visible: captured)
         _ = try check(.verify, visible: captured)

@@ -29,6 +29,8 @@ public struct ActionParameter: Sendable, Equatable {
         case s3Key = "s3-key"
         /// An IAM role's ARN (`arn:aws:iam::123456789012:role/flow-logs`), e.g. the role a service delivers with.
         case roleARN = "role-arn"
+        /// An S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit.
+        case s3Bucket = "s3-bucket"
     }
 
     public var name: String
@@ -101,6 +103,12 @@ public struct ActionParameter: Sendable, Equatable {
         case .s3Key:
             guard (1...1024).contains(value.utf8.count), !value.contains("'"), !value.contains("\\") else {
                 throw reject("expected an S3 key or prefix of 1-1,024 bytes without quotes or backslashes")
+            }
+        case .s3Bucket:
+            let allowed = value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-") }
+            guard (3...63).contains(value.count), allowed, value.first!.isLetter || value.first!.isNumber,
+                  value.last!.isLetter || value.last!.isNumber else {
+                throw reject("expected an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'")
             }
         case .roleARN:
             guard let arn = try? ARN(parsing: value), arn.service == "iam", arn.resource.hasPrefix("role/"), arn.resource.count > 5 else {

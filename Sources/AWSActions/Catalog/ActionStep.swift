@@ -6,7 +6,8 @@ public struct ActionStep: Sendable, Equatable {
     public var name: String
     /// The argv after `aws`.
     public var arguments: [ArgumentTemplate]
-    /// Stores the call's JSON output (the result of the CLI's own `--query`) under this name.
+    /// Stores the call's JSON output (the result of the CLI's own `--query`) under this name;
+    /// for a repeated step, the list of every repetition's output in the list's order.
     public var capture: String?
     /// Runs only when this placeholder has a non-empty value.
     public var when: String?

@@ -338,17 +338,26 @@ enum BuiltinActionFiles {
   "id": "ec2.quarantine-subnet",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Quarantine the instance's subnet: a new network ACL with no allow rules (deny all, both ways) replaces the subnet's ACL; the old association is recorded for undo",
+  "summary": "Quarantine the instance's subnet: a new network ACL with no allow rules (deny all, both ways) replaces the subnet's ACL; the old association is recorded for undo. The plan lists every network interface in the subnet by what owns it",
   "risk": "reversible",
-  "warning": "A running instance cannot move to another subnet, so this cuts the whole subnet: every other instance in it loses its network too. Prefer ec2.isolate for one instance.",
+  "warning": "A running instance cannot move to another subnet, so this cuts the whole subnet: every other network interface in it (instances, NAT gateways, load balancers, endpoints, databases, functions) loses its network too, and so does the internet access of every subnet that routes through a NAT gateway in it. Prefer ec2.isolate for one instance.",
   "preview": [
     { "name": "find-subnet", "capture": "subnet",
       "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].SubnetId"] },
     { "name": "find-neighbours", "capture": "neighbours",
       "argv": ["ec2", "describe-instances", "--filters", { "json": [{ "Name": "subnet-id", "Values": ["{subnet}"] }] },
-               "--query", { "query": "Reservations[].Instances[] | [?InstanceId != {resource}].InstanceId" }] }
+               "--query", { "query": "Reservations[].Instances[] | [?InstanceId != {resource}].InstanceId" }] },
+    { "name": "find-interfaces", "capture": "interfaces",
+      "argv": ["ec2", "describe-network-interfaces", "--filters", { "json": [{ "Name": "subnet-id", "Values": ["{subnet}"] }] },
+               "--query", "[NetworkInterfaces[?InterfaceType == 'natGateway' || starts_with((Description || ''), 'Interface for NAT Gateway')].join('', [NetworkInterfaceId, ' NAT gateway (', (Description || ''), ')']), NetworkInterfaces[?InterfaceType == 'load_balancer' || InterfaceType == 'network_load_balancer' || InterfaceType == 'gateway_load_balancer' || RequesterId == 'amazon-elb' || starts_with((Description || ''), 'ELB ')].join('', [NetworkInterfaceId, ' load balancer (', (Description || ''), ')']), NetworkInterfaces[?InterfaceType == 'vpc_endpoint' || InterfaceType == 'gateway_load_balancer_endpoint' || starts_with((Description || ''), 'VPC Endpoint Interface')].join('', [NetworkInterfaceId, ' interface VPC endpoint (', (Description || ''), ')']), NetworkInterfaces[?RequesterId == 'amazon-rds' || (Description || '') == 'RDSNetworkInterface'].join('', [NetworkInterfaceId, ' RDS database (', (Description || ''), ')']), NetworkInterfaces[?InterfaceType == 'lambda' || starts_with((Description || ''), 'AWS Lambda VPC ENI')].join('', [NetworkInterfaceId, ' Lambda function (', (Description || ''), ')']), NetworkInterfaces[?InterfaceType == 'transit_gateway' || starts_with((Description || ''), 'Network Interface for Transit Gateway Attachment')].join('', [NetworkInterfaceId, ' transit gateway attachment (', (Description || ''), ')']), NetworkInterfaces[?starts_with((Description || ''), 'EFS mount target')].join('', [NetworkInterfaceId, ' EFS mount target (', (Description || ''), ')']), NetworkInterfaces[?!((InterfaceType == 'natGateway' || starts_with((Description || ''), 'Interface for NAT Gateway')) || (InterfaceType == 'load_balancer' || InterfaceType == 'network_load_balancer' || InterfaceType == 'gateway_load_balancer' || RequesterId == 'amazon-elb' || starts_with((Description || ''), 'ELB ')) || (InterfaceType == 'vpc_endpoint' || InterfaceType == 'gateway_load_balancer_endpoint' || starts_with((Description || ''), 'VPC Endpoint Interface')) || (RequesterId == 'amazon-rds' || (Description || '') == 'RDSNetworkInterface') || (InterfaceType == 'lambda' || starts_with((Description || ''), 'AWS Lambda VPC ENI')) || (InterfaceType == 'transit_gateway' || starts_with((Description || ''), 'Network Interface for Transit Gateway Attachment')) || (starts_with((Description || ''), 'EFS mount target'))) && Attachment.InstanceId].join('', [NetworkInterfaceId, ' instance ', Attachment.InstanceId]), NetworkInterfaces[?!((InterfaceType == 'natGateway' || starts_with((Description || ''), 'Interface for NAT Gateway')) || (InterfaceType == 'load_balancer' || InterfaceType == 'network_load_balancer' || InterfaceType == 'gateway_load_balancer' || RequesterId == 'amazon-elb' || starts_with((Description || ''), 'ELB ')) || (InterfaceType == 'vpc_endpoint' || InterfaceType == 'gateway_load_balancer_endpoint' || starts_with((Description || ''), 'VPC Endpoint Interface')) || (RequesterId == 'amazon-rds' || (Description || '') == 'RDSNetworkInterface') || (InterfaceType == 'lambda' || starts_with((Description || ''), 'AWS Lambda VPC ENI')) || (InterfaceType == 'transit_gateway' || starts_with((Description || ''), 'Network Interface for Transit Gateway Attachment')) || (starts_with((Description || ''), 'EFS mount target'))) && !(Attachment.InstanceId)].join('', [NetworkInterfaceId, ' ', InterfaceType || 'interface', ' (', (Description || '') || 'no description', '; requester ', RequesterId || 'none', ')'])][]"] },
+    { "name": "find-nat-gateways", "capture": "nat-gateways",
+      "argv": ["ec2", "describe-nat-gateways", "--filter", { "json": [{ "Name": "subnet-id", "Values": ["{subnet}"] }, { "Name": "state", "Values": ["pending", "available"] }] },
+               "--query", "NatGateways[].NatGatewayId"] },
+    { "name": "find-subnets-through-nat", "capture": "subnets-through-nat", "when": "nat-gateways",
+      "argv": ["ec2", "describe-route-tables", "--filters", { "json": [{ "Name": "route.nat-gateway-id", "Values": "{nat-gateways}" }] },
+               "--query", "RouteTables[].Associations[].[SubnetId || join('', ['every subnet without its own route table (main route table ', RouteTableId, ')'])][]"] }
   ],
-  "notice": "subnet {subnet} is also home to: {neighbours}",
+  "notice": "subnet {subnet} is also home to: {neighbours}; its network interfaces: {interfaces}; NAT gateways in it: {nat-gateways}, through which these subnets reach the internet: {subnets-through-nat}",
   "record": [
     { "name": "record-vpc", "capture": "vpc",
       "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].VpcId"] },
@@ -414,20 +423,30 @@ enum BuiltinActionFiles {
   "id": "ec2.stop",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Stop the instance (never terminate); refuses until a snapshot of it is tagged with this incident",
+  "summary": "Stop the instance (never terminate); refuses until every attached EBS volume has a completed snapshot taken since the incident was opened",
   "risk": "reversible",
-  "warning": "Stopping loses memory contents; snapshot first (ec2.snapshot). Never terminate: the disks are evidence.",
+  "warning": "Stopping loses memory contents (capture them first) and everything on instance-store volumes; snapshot every EBS volume first (ec2.snapshot). Never terminate: the disks are evidence.",
+  "preview": [
+    { "name": "find-volumes", "capture": "volumes",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].BlockDeviceMappings[].Ebs.VolumeId"] },
+    { "name": "find-snapshotted-volumes", "capture": "snapshotted-volumes", "when": "volumes",
+      "argv": ["ec2", "describe-snapshots", "--owner-ids", "self",
+               "--filters", { "json": [{ "Name": "volume-id", "Values": "{volumes}" }, { "Name": "status", "Values": ["completed"] }] },
+               "--query", { "query": "Snapshots[?State == 'completed' && StartTime >= {incident-opened}].VolumeId" }] },
+    { "name": "find-instance-type", "capture": "instance-type",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].InstanceType"] },
+    { "name": "find-instance-store", "capture": "instance-store",
+      "argv": ["ec2", "describe-instance-types", "--instance-types", "{instance-type}", "--query",
+               "InstanceTypes[?InstanceStorageInfo].join('', [to_string(InstanceStorageInfo.TotalSizeInGB), ' GB of instance store on ', InstanceType, ', whose data is lost on stop'])"] }
+  ],
+  "notice": "attached EBS volumes: {volumes}; with a completed snapshot since the incident was opened: {snapshotted-volumes}; instance store: {instance-store}",
   "record": [
     { "name": "record-state", "capture": "previous-state",
-      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].State.Name"] },
-    { "name": "find-incident-snapshot", "capture": "incident-snapshot",
-      "argv": ["ec2", "describe-snapshots",
-               "--filters", { "json": [{ "Name": "tag:firebreak-incident", "Values": ["{incident}"] },
-                                       { "Name": "tag:firebreak-instance", "Values": ["{resource}"] }] },
-               "--query", "Snapshots[0].SnapshotId"] }
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].State.Name"] }
   ],
   "requires": [
-    { "value": "incident-snapshot", "reason": "no snapshot of this instance is tagged with this incident; run ec2.snapshot first, or pass --force" }
+    { "value": "volumes", "within": "snapshotted-volumes",
+      "reason": "no completed snapshot taken since the incident was opened covers {missing}; run ec2.snapshot first, or pass --force" }
   ],
   "steps": [
     { "name": "stop", "dryRun": true, "batch": true, "argv": ["ec2", "stop-instances", "--instance-ids", "{resource}"] }
@@ -733,14 +752,23 @@ enum BuiltinActionFiles {
   "id": "ebs.delete-snapshot",
   "phase": "remediation",
   "kinds": ["ebs-snapshot"],
-  "summary": "Delete an EBS snapshot holding spilled or compromised data (what it was is recorded first)",
+  "summary": "Delete an EBS snapshot holding spilled or compromised data (what it was is recorded first); refuses this incident's own evidence unless forced",
   "risk": "destructive",
-  "warning": "A deleted snapshot cannot be recovered. Never delete Firebreak's own evidence snapshots before the incident is closed.",
+  "warning": "A deleted snapshot cannot be recovered (unless the Recycle Bin has a retention rule for snapshots). Never delete Firebreak's own evidence snapshots before the incident is closed.",
   "confirm": "delete {resource}",
+  "preview": [
+    { "name": "find-evidence-tag", "capture": "evidence-tag",
+      "argv": ["ec2", "describe-snapshots", "--snapshot-ids", "{resource}", "--query",
+               { "query": "Snapshots[0].Tags[?Key == 'firebreak-incident' && Value == {incident}].Value | [0]" }] }
+  ],
   "record": [
     { "name": "record-snapshot", "capture": "snapshot",
       "argv": ["ec2", "describe-snapshots", "--snapshot-ids", "{resource}", "--query",
                "Snapshots[0].{VolumeId: VolumeId, StartTime: StartTime, VolumeSize: VolumeSize, Description: Description, Tags: Tags}"] }
+  ],
+  "requires": [
+    { "absent": "evidence-run", "reason": "{resource} is evidence this incident took ({evidence-run}); pass --force to delete it anyway" },
+    { "absent": "evidence-tag", "reason": "{resource} is tagged firebreak-incident={evidence-tag}: evidence of this incident; pass --force to delete it anyway" }
   ],
   "steps": [
     { "name": "delete", "dryRun": true, "argv": ["ec2", "delete-snapshot", "--snapshot-id", "{resource}"] }
@@ -844,25 +872,64 @@ enum BuiltinActionFiles {
   "id": "s3.delete-spilled",
   "phase": "remediation",
   "kinds": ["s3-bucket", "s3-object"],
-  "summary": "Delete spilled data for good: every version and delete marker of an object, or of every key under a prefix of a bucket (deleting without version ids only adds a delete marker)",
+  "summary": "Delete spilled data for good: every version and delete marker of an object, or of every key under a prefix of a bucket (deleting without version ids only adds a delete marker); the plan counts them first",
   "risk": "destructive",
-  "warning": "Every version is deleted; nothing can bring the data back. What was deleted (keys and version ids) is recorded.",
-  "confirm": "delete every version in {resource}",
+  "warning": "Every version is deleted; nothing can bring the data back. What was deleted (keys and version ids) is recorded. Versions under Object Lock retention or a legal hold are refused, not deleted.",
+  "confirm": "delete {summary.count} versions and delete markers in {summary.location}",
   "parameters": [
-    { "name": "prefix", "shape": "s3-key", "summary": "For a bucket: the prefix whose keys are deleted, e.g. exports/2026-05/ (required for a bucket)" }
+    { "name": "prefix", "shape": "s3-key", "summary": "For a bucket: the prefix whose keys are deleted, e.g. exports/2026-05/ (required for a bucket)" },
+    { "name": "evidence-bucket", "shape": "s3-bucket", "summary": "A bucket every version is copied to first, as INCIDENT/BUCKET/VERSION-ID/KEY; if one copy fails, nothing is deleted" }
   ],
+  "preview": [
+    { "name": "count-prefix-versions", "kinds": ["s3-bucket"], "capture": "summary",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--query",
+               { "query": "{location: join('', [{resource}, '/', {prefix}]), count: length([Versions || `[]`, DeleteMarkers || `[]`][]), versions: length(Versions || `[]`), markers: length(DeleteMarkers || `[]`), bytes: sum(Versions[].Size || `[]`), overLimit: [length([Versions || `[]`, DeleteMarkers || `[]`][])][?@ > `1000`] | [0]}" }] },
+    { "name": "count-object-versions", "kinds": ["s3-object"], "capture": "summary",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--query",
+               { "query": "{location: join('', [{object-bucket}, '/', {object-key}]), count: length([Versions[?Key == {object-key}] || `[]`, DeleteMarkers[?Key == {object-key}] || `[]`][]), versions: length(Versions[?Key == {object-key}] || `[]`), markers: length(DeleteMarkers[?Key == {object-key}] || `[]`), bytes: sum(Versions[?Key == {object-key}].Size || `[]`), overLimit: [length([Versions[?Key == {object-key}] || `[]`, DeleteMarkers[?Key == {object-key}] || `[]`][])][?@ > `1000`] | [0]}" }] },
+    { "name": "find-bucket-object-lock", "kinds": ["s3-bucket"], "capture": "object-lock", "tolerate": ["ObjectLockConfigurationNotFoundError"],
+      "argv": ["s3api", "get-object-lock-configuration", "--bucket", "{resource}", "--query", "ObjectLockConfiguration.ObjectLockEnabled"] },
+    { "name": "find-object-lock", "kinds": ["s3-object"], "capture": "object-lock", "tolerate": ["ObjectLockConfigurationNotFoundError"],
+      "argv": ["s3api", "get-object-lock-configuration", "--bucket", "{object-bucket}", "--query", "ObjectLockConfiguration.ObjectLockEnabled"] },
+    { "name": "list-prefix-lockable", "kinds": ["s3-bucket"], "capture": "lockable", "when": "object-lock",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--query",
+               "Versions[].{key: Key, versionId: VersionId}"] },
+    { "name": "list-object-lockable", "kinds": ["s3-object"], "capture": "lockable", "when": "object-lock",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--query",
+               { "query": "Versions[?Key == {object-key}].{key: Key, versionId: VersionId}" }] },
+    { "name": "check-prefix-locks", "when": "object-lock", "kinds": ["s3-bucket"], "capture": "locks", "forEach": "lockable", "as": "version",
+      "argv": ["s3api", "head-object", "--bucket", "{resource}", "--key", "{version.key}", "--version-id", "{version.versionId}", "--query",
+               { "query": "[@][?ObjectLockLegalHoldStatus == 'ON' || (ObjectLockMode != null && ObjectLockRetainUntilDate > {now})].join('', [{version.key}, ' version ', VersionId, ' (', ObjectLockMode || 'no retention', ' until ', ObjectLockRetainUntilDate || '-', ', legal hold ', ObjectLockLegalHoldStatus || 'OFF', ')']) | [0]" }] },
+    { "name": "check-object-locks", "when": "object-lock", "kinds": ["s3-object"], "capture": "locks", "forEach": "lockable", "as": "version",
+      "argv": ["s3api", "head-object", "--bucket", "{object-bucket}", "--key", "{version.key}", "--version-id", "{version.versionId}", "--query",
+               { "query": "[@][?ObjectLockLegalHoldStatus == 'ON' || (ObjectLockMode != null && ObjectLockRetainUntilDate > {now})].join('', [{version.key}, ' version ', VersionId, ' (', ObjectLockMode || 'no retention', ' until ', ObjectLockRetainUntilDate || '-', ', legal hold ', ObjectLockLegalHoldStatus || 'OFF', ')']) | [0]" }] }
+  ],
+  "notice": "{summary.location}: {summary.versions} versions ({summary.bytes} bytes) and {summary.markers} delete markers, {summary.count} in all, are deleted for good; Object Lock on the bucket: {object-lock}; versions under retention or legal hold: {locks}; copied first to: {evidence-bucket}",
   "record": [
     { "name": "list-prefix-versions", "kinds": ["s3-bucket"], "when": "prefix", "capture": "doomed",
-      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--max-items", "1000", "--query",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--query",
                "[Versions[].{Key: Key, VersionId: VersionId}, DeleteMarkers[].{Key: Key, VersionId: VersionId}][]"] },
     { "name": "list-object-versions", "kinds": ["s3-object"], "capture": "doomed",
-      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--max-items", "1000", "--query",
-               { "query": "[Versions[?Key == {object-key}].{Key: Key, VersionId: VersionId}, DeleteMarkers[?Key == {object-key}].{Key: Key, VersionId: VersionId}][]" }] }
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--query",
+               { "query": "[Versions[?Key == {object-key}].{Key: Key, VersionId: VersionId}, DeleteMarkers[?Key == {object-key}].{Key: Key, VersionId: VersionId}][]" }] },
+    { "name": "list-prefix-evidence-copies", "kinds": ["s3-bucket"], "when": "evidence-bucket", "capture": "evidence-copies",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{resource}", "--prefix", "{prefix}", "--query",
+               { "query": "Versions[].{source: join('', [{resource}, '/', Key, '?versionId=', VersionId]), copyTo: join('', [{incident}, '/', {resource}, '/', VersionId, '/', Key])}" }] },
+    { "name": "list-object-evidence-copies", "kinds": ["s3-object"], "when": "evidence-bucket", "capture": "evidence-copies",
+      "argv": ["s3api", "list-object-versions", "--bucket", "{object-bucket}", "--prefix", "{object-key}", "--query",
+               { "query": "Versions[?Key == {object-key}].{source: join('', [{object-bucket}, '/', Key, '?versionId=', VersionId]), copyTo: join('', [{incident}, '/', {object-bucket}, '/', VersionId, '/', Key])}" }] }
   ],
   "requires": [
-    { "value": "doomed", "reason": "no version or delete marker matches, so there is nothing to delete (for a bucket, name the --param prefix=…)" }
+    { "value": "doomed", "reason": "no version or delete marker matches, so there is nothing to delete (for a bucket, name the --param prefix=…)" },
+    { "absent": "locks", "force": false,
+      "reason": "nothing is deleted while versions are under Object Lock retention or a legal hold (S3 would refuse those and delete the rest): {locks}" },
+    { "absent": "summary.overLimit", "force": false,
+      "reason": "{summary.location} holds {summary.overLimit} versions and delete markers, and one run deletes at most 1,000 (the limit of one delete-objects call): narrow the prefix and run it again" }
   ],
   "steps": [
+    { "name": "copy-to-evidence", "when": "evidence-bucket", "capture": "evidence", "forEach": "evidence-copies", "as": "copy",
+      "argv": ["s3api", "copy-object", "--bucket", "{evidence-bucket}", "--key", "{copy.copyTo}", "--copy-source", "{copy.source}", "--query",
+               "{sourceVersion: CopySourceVersionId, evidenceVersion: VersionId, etag: CopyObjectResult.ETag}"] },
     { "name": "delete-prefix-versions", "kinds": ["s3-bucket"],
       "argv": ["s3api", "delete-objects", "--bucket", "{resource}", "--delete", { "json": { "Objects": "{doomed}", "Quiet": true } }] },
     { "name": "delete-object-versions", "kinds": ["s3-object"],

@@ -98,6 +98,8 @@ public struct ActionExecutor: Sendable {
         var collects: [Bool]
         /// The repetition's item (`StepRepetition`), nil for a step that is not repeated.
         var item: String? = nil
+        /// The item's place in its list: a repeated step's capture lists each item's output in the list's order.
+        var position: Int? = nil
         /// The values the call was rendered with (the item's included), which verification reads.
         var values: TemplateValues
         var arguments: [String] { pieces.flatMap { $0 } }
@@ -109,6 +111,7 @@ public struct ActionExecutor: Sendable {
         var arguments: [String]
         var region: String?
         var item: String? = nil
+        var position: Int? = nil
         var values: TemplateValues
     }
 
@@ -127,10 +130,12 @@ public struct ActionExecutor: Sendable {
         var interruptedBefore: String?
         stages: for stage in plan.stages {
             if dryRun && stage == .verify { continue }
-            if stage == .change && !force {
+            if stage == .change {
                 for index in progress.indices where progress[index].isActive {
-                    if let requirement = plan.definition.requires.first(where: { progress[index].values.isEmpty($0.value) }) {
-                        finish(index, .failed, requirement.reason)
+                    // `--force` skips the forceable ones only.
+                    let checked = plan.definition.requires.filter { !force || !$0.forceable }
+                    if let reason = checked.lazy.compactMap({ $0.unmet(in: progress[index].values) }).first {
+                        finish(index, .failed, reason)
                     }
                 }
             }
@@ -142,7 +147,9 @@ public struct ActionExecutor: Sendable {
                     break stages
                 }
                 var ready: [Ready] = []
-                var repetitions: [(index: Int, element: StepRepetition.Element?)] = []
+                var repetitions: [(index: Int, element: StepRepetition.Element?, position: Int?)] = []
+                // A repeated step's outputs per resource, by position, made its capture once every call ended.
+                var repeated: [Int: [Int: Any]] = [:]
                 for index in progress.indices where progress[index].isActive {
                     let resource = progress[index].resource
                     guard step.kinds.isEmpty || step.kinds.contains(resource.kind) else { continue }
@@ -150,7 +157,9 @@ public struct ActionExecutor: Sendable {
                     if let name = step.when, step.repetition?.gives(name) != true, progress[index].values.isEmpty(name) { continue }
                     if let name = step.unless, step.repetition?.gives(name) != true, !progress[index].values.isEmpty(name) { continue }
                     switch StepRepetitionRun.elements(of: step, values: progress[index].values) {
-                    case .success(let found): repetitions += found.map { (index, $0) }
+                    case .success(let found):
+                        if step.repetition != nil { repeated[index] = [:] }
+                        repetitions += found.enumerated().map { (index, $0.element, step.repetition == nil ? nil : $0.offset) }
                     case .failure(let problem):
                         let record = ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue, argv: [],
                                                       outcome: dryRun && problem.isMissing ? .skipped : .failed, exitCode: nil, durationMs: 0,
@@ -160,7 +169,7 @@ public struct ActionExecutor: Sendable {
                     }
                 }
                 // One call per resource, or per item of a repeated step.
-                for (index, element) in repetitions where progress[index].isActive {
+                for (index, element, position) in repetitions where progress[index].isActive {
                     let resource = progress[index].resource
                     var stepValues = progress[index].values
                     for (name, json) in element?.values ?? [:] { stepValues.set(name, json: json) }
@@ -220,7 +229,7 @@ public struct ActionExecutor: Sendable {
                         pieces.append(["--dry-run"])
                         collects.append(false)
                     }
-                    ready.append(Ready(index: index, pieces: pieces, collects: collects, item: element?.key, values: stepValues))
+                    ready.append(Ready(index: index, pieces: pieces, collects: collects, item: element?.key, position: position, values: stepValues))
                 }
 
                 let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
@@ -282,6 +291,11 @@ public struct ActionExecutor: Sendable {
                             // Evidence is kept in the body store; what the step captures is its hash.
                             captured = [name: TemplateValues.canonical(evidence.map { $0.body.sha256 } ?? handled.output ?? NSNull())]
                         }
+                        if let position = call.position {
+                            // One item's output: the step's capture is the whole list, set once every call ended.
+                            if captured != nil { repeated[first]?[position] = handled.output ?? NSNull() }
+                            captured = nil
+                        }
                         let argv = handled.call?.arguments ?? runner.fullArguments(call.arguments, region: call.region)
                         recording = (argv, handled.call != nil)
                         let stdout = try evidence.map { ($0.note, $0.body) } ?? kept(handled.call?.stdout ?? ""), stderr = try kept(handled.call?.stderr ?? "")
@@ -305,7 +319,7 @@ public struct ActionExecutor: Sendable {
                             // Which of them made the batch fail? Ask for each alone.
                             for member in call.members {
                                 let alone = ready.first { $0.index == member }!
-                                submit(Call(members: [member], arguments: alone.arguments, region: call.region, values: alone.values))
+                                submit(Call(members: [member], arguments: alone.arguments, region: call.region, position: alone.position, values: alone.values))
                             }
                         } else if stage == .compensate {
                             // Compensation goes on: each of its steps is a separate attempt at a safe state.
@@ -327,6 +341,13 @@ public struct ActionExecutor: Sendable {
                     let ran = (recording?.ran == true ? [recording!.argv] : []) + others
                     if ran.isEmpty { throw error }
                     throw UnrecordedCalls(underlying: error, calls: ran)
+                }
+                if let name = step.capture, !(dryRun && changes) {
+                    for (index, outputs) in repeated where progress[index].isActive {
+                        let json = TemplateValues.canonical(outputs.keys.sorted().map { outputs[$0]! })
+                        progress[index].values.set(name, json: json)
+                        progress[index].captures[name] = json
+                    }
                 }
             }
             let failed = changing.filter { [.failed, .timedOut].contains(progress[$0].result?.status) }
@@ -365,7 +386,7 @@ public struct ActionExecutor: Sendable {
     /// collected (`{resource}` and spreads) and that share a region.
     private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
         guard step.batch, ready.count > 1 else {
-            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index], item: $0.item, values: $0.values) }
+            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index], item: $0.item, position: $0.position, values: $0.values) }
         }
         var groups: [(key: [String?], members: [Ready])] = []
         for item in ready {

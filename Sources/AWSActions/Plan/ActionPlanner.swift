@@ -36,6 +36,8 @@ public struct ActionPlanner: Sendable {
         var values: [String: TemplateValues] = [:]
         for resource in resources {
             var resourceValues = try resource.builtins(incident: state.incident.id, run: runID, now: now)
+            resourceValues.set("incident-opened", string: Self.awsTime(state.incident.openedAt))
+            if let run = IncidentEvidence.run(thatCreated: resource.cliID, in: state) { resourceValues.set("evidence-run", string: run) }
             for parameter in definition.parameters {
                 guard let value = parameters[parameter.name] else { continue }
                 resourceValues.set(parameter, value: value)
@@ -88,6 +90,7 @@ public struct ActionPlanner: Sendable {
             let planned = try PlannedResource(resource)
             resources.append(planned)
             var resourceValues = try planned.builtins(incident: state.incident.id, run: runID, now: clock())
+            resourceValues.set("incident-opened", string: Self.awsTime(state.incident.openedAt))
             for parameter in definition.parameters {
                 guard let value = run.parameters[parameter.name] else { continue }
                 resourceValues.set(parameter, value: value)
@@ -121,6 +124,15 @@ public struct ActionPlanner: Sendable {
             if !missing.isEmpty { notices[resource.id] = missing.map(\.otherwise).joined(separator: " ") }
         }
         return notices
+    }
+
+    /// A time as EC2 prints its own through the CLI (`2026-05-01T09:30:00.000Z`), so a
+    /// query can compare the two as strings (`StartTime >= {incident-opened}`); cut to
+    /// the whole second, since some endpoints print times without their milliseconds.
+    static func awsTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date).replacingOccurrences(of: "Z", with: ".000Z")
     }
 
     static func parameters(of definition: ActionDefinition, given: [String: String], now: Date) throws -> [String: String] {
@@ -167,9 +179,15 @@ public struct ActionPlanner: Sendable {
             result.notices[item.resource] = [plan.notices[item.resource], found[item.resource]].compactMap { $0 }.joined(separator: " ")
         }
         result.previewed = true
-        if !found.isEmpty {
-            // The plan's warning already says its earlier notices.
-            let said = result.resources.compactMap { resource in found[resource.id].map { "\(resource.id): \($0)" } }
+        ActionPreviewFindings.apply(to: &result)
+        // The plan's warning already says its earlier notices (missing precedents): add what the preview found.
+        let said = result.resources.compactMap { resource -> String? in
+            guard let now = result.notices[resource.id], now != plan.notices[resource.id] else { return nil }
+            let earlier = plan.notices[resource.id] ?? ""
+            let fresh = now.hasPrefix(earlier) ? now.dropFirst(earlier.count).trimmingCharacters(in: CharacterSet(charactersIn: " ;")) : now
+            return "\(resource.id): \(fresh)"
+        }
+        if !said.isEmpty {
             result.definition.warning = ([plan.definition.warning].compactMap { $0 } + said).joined(separator: " ")
         }
         result.calls = try calls(for: result)
@@ -178,18 +196,7 @@ public struct ActionPlanner: Sendable {
 
     /// A notice with `{name}` replaced for people: text as is, lists joined with ", ", nothing as "none".
     static func say(_ template: String, values: TemplateValues) -> String {
-        var text = template
-        for name in ArgumentTemplate.queryReferences(template) {
-            let shown: String
-            switch values.object(name) {
-            case nil, is NSNull: shown = "none"
-            case let string as String: shown = string.isEmpty ? "none" : string
-            case let list as [Any]: shown = list.isEmpty ? "none" : list.map { ($0 as? String) ?? TemplateValues.canonical($0) }.joined(separator: ", ")
-            case let other?: shown = TemplateValues.canonical(other)
-            }
-            text = text.replacingOccurrences(of: "{\(name)}", with: shown.terminalSafe)
-        }
-        return text
+        PlanText.say(template, values: values)
     }
 
     /// Every call of the plan, rendered as far as the values known now allow;
