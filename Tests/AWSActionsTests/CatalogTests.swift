@@ -185,3 +185,20 @@ struct PlaybookCatalogTests {
         }
     }
 }
+
+@Suite("A capture kept redacted is never sent")
+struct RedactedCaptureTests {
+    /// Captures come from redacted output: a value that looked like a secret is `[REDACTED]` in the record,
+    /// and sending that placeholder would write it to AWS as if it were the real value (an S3 key, a tag).
+    @Test func aRedactedValueIsRefusedWhereverItWouldGo() {
+        var values = TemplateValues()
+        values.set("copy-to", string: "INC-1/spill/[REDACTED]/db.sql.gz")
+        values.set("keys", json: #"["ok", "[REDACTED]"]"#)
+        values.set("tags", json: #"{"Value": "[REDACTED]"}"#)
+        for argument: ArgumentTemplate in [.placeholder("copy-to"), .spread("keys"), .json(#"{"Objects": "{tags}"}"#)] {
+            #expect(throws: TemplateValues.RenderError.self, "\(argument)") { try values.render(argument) }
+        }
+        values.set("plain", string: "INC-1/spill/3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY/db.sql.gz")
+        #expect((try? values.render(.placeholder("plain"))) == ["INC-1/spill/3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY/db.sql.gz"])
+    }
+}

@@ -73,8 +73,11 @@ public struct TemplateValues: Sendable, Equatable {
             }
         case .json(let text):
             let template = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? NSNull()
-            let filled = try fill(template)
-            return [TemplateValues.canonical(filled)]
+            let filled = TemplateValues.canonical(try fill(template))
+            if filled.contains(SecretRedactor.placeholder) && !text.contains(SecretRedactor.placeholder) {
+                throw .refused("a value in this JSON argument was redacted as a secret when it was recorded, so its real value is not known; the placeholder is not sent to AWS")
+            }
+            return [filled]
         case .query(let text):
             return [try query(text)]
         }
@@ -140,6 +143,10 @@ public struct TemplateValues: Sendable, Equatable {
         if text.isEmpty { throw .missing(name) }
         if text.hasPrefix("-") && !inQuery { throw .refused("{\(name)} = '\(text.terminalSafe)' starts with '-' and could be read as a flag") }
         if text.firstControlCharacter != nil { throw .refused("{\(name)} = '\(text.terminalSafe)' contains a control character") }
+        // Captures are kept redacted: a value that was a secret (or looked like one) is a placeholder, never what AWS sent.
+        if text.contains(SecretRedactor.placeholder) {
+            throw .refused("{\(name)} was redacted as a secret when it was recorded, so its real value is not known; the placeholder is not sent to AWS")
+        }
         // A whole argument the CLI would replace by a file's or a URL's contents (a query literal is never expanded).
         if !inQuery, let expansion = CLIValueExpansion.of(text) { throw .refused("{\(name)} = '\(text.terminalSafe)' \(expansion)") }
         return text
