@@ -38,6 +38,23 @@ struct DestructionShownFirstTests {
             .split(whereSeparator: \.isWhitespace).filter { $0 != "None" }.count
     }
 
+    /// When the preview cannot list what would be deleted, the text to type still reads `{summary.count}`:
+    /// typing that literally must not start a destruction nobody has seen counted.
+    @Test func aDeleteWhosePreviewCouldNotCountCannotBeConfirmed() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let bucket = "never-made-\(UUID().uuidString.prefix(8).lowercased())"
+        try drill.firebreakOK("resource", "add", "INC-1", bucket, "--kind", "s3-bucket", "--state", "compromised")
+        let plan = try drill.firebreakOK("action", "plan", "INC-1", "s3.delete-spilled", bucket, "--param", "prefix=exports/")
+        #expect(plan.contains("{summary.count}"), "\(plan)")
+        let before = try drill.firebreakOK("events", "INC-1", "--json")
+        let run = try drill.firebreak("action", "run", "INC-1", "s3.delete-spilled", bucket, "--yes", "--param", "prefix=exports/",
+                                      "--confirm", "delete {summary.count} versions and delete markers in {summary.location}")
+        #expect(run.status != 0 && run.stderr.contains("cannot be confirmed"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(try drill.firebreakOK("events", "INC-1", "--json") == before, "nothing may be recorded")
+    }
+
     @Test func theDeletePlanCountsEveryVersionMarkerAndByteUnderThePrefixAndTheTextToTypeNamesThem() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }

@@ -49,6 +49,13 @@ public struct ActionPlan: Sendable {
     /// For an undo: the definition's `undoNotice` when it applies to the parameters given.
     public var undoNotice: String?
 
+    /// False when the text to type still names a value the preview could not read
+    /// (`delete {summary.count} versions…` after a failed listing): nobody has seen
+    /// what the run destroys, so it cannot be confirmed.
+    public var confirmationIsFilled: Bool {
+        confirmationText.map { PlanText.references($0).isEmpty } ?? true
+    }
+
     /// Everything the plan warns about: the definition's warning, then each resource's notice.
     public var warnings: [String] {
         (definition.warning.map { [$0] } ?? []) + resources.compactMap { resource in notices[resource.id].map { "\(resource.id): \($0)" } }

@@ -52,6 +52,9 @@ struct CatalogActionService: ConsoleActionService {
         } catch {
             previewProblem = "warning: the preview's read-only calls failed, so who else is affected is unknown: \(error)"
         }
+        if !plan.confirmationIsFilled {
+            throw CLIError("\(definition.id) is destructive and its preview could not read what the run would destroy, so it cannot be confirmed: \(previewProblem ?? plan.warnings.last ?? "the preview failed")")
+        }
         var lines = [plan.definition.summary]
         lines += ActionOutput.callerLines(plan, problem: callerProblem)
             .map { $0.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") }

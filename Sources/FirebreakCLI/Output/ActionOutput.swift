@@ -62,6 +62,9 @@ enum ActionOutput {
     /// Refuses or asks before anything runs: destructive actions need the typed text;
     /// every run needs `--yes` or a "y" on a terminal (a dry run needs neither).
     static func confirm(_ plan: ActionPlan, yes: Bool, typed: String?, dryRun: Bool, quiet: Bool) throws {
+        if !plan.confirmationIsFilled, !dryRun {
+            throw CLIError("\(plan.definition.id) is destructive and its preview could not read what the run would destroy, so it cannot be confirmed; nothing was run (\(plan.warnings.last ?? "the preview failed"))")
+        }
         if let text = plan.confirmationText, !dryRun, typed != text {
             throw CLIError("\(plan.definition.id) is destructive: type --confirm '\(text)' to run it" + (typed == nil ? "" : " (the text given does not match)"))
         }
