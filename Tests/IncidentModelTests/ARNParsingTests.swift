@@ -36,7 +36,39 @@ struct ARNParsingTests {
         .init(arn: "arn:aws-us-gov:ec2:us-gov-west-1:123456789012:instance/i-0123456789abcdef0", kind: .ec2Instance, service: "ec2", region: "us-gov-west-1", account: "123456789012"),
         .init(arn: "arn:aws-cn:s3:::cn-bucket", kind: .s3Bucket, service: "s3", region: "", account: ""),
         .init(arn: "arn:aws:sqs:us-east-1:123456789012:queue-name", kind: .other, service: "sqs", region: "us-east-1", account: "123456789012"),
+        // Examples from each service's ARN documentation.
+        .init(arn: "arn:aws:iam::123456789012:root", kind: .awsRootUser, service: "iam", region: "", account: "123456789012"),
+        .init(arn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f3e2b1a-1c2d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web-asg", kind: .autoScalingGroup, service: "autoscaling", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188", kind: .loadBalancer, service: "elasticloadbalancing", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/my-classic-lb", kind: .loadBalancer, service: "elasticloadbalancing", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/my-targets/73e2d6bc24d8a067", kind: .targetGroup, service: "elasticloadbalancing", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ec2:us-east-1:123456789012:elastic-ip/eipalloc-0123456789abcdef0", kind: .elasticIP, service: "ec2", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf", kind: .secret, service: "secretsmanager", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ssm:us-east-1:123456789012:parameter/prod/db/password", kind: .ssmParameter, service: "ssm", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:rds:us-east-1:123456789012:db:prod-db-1", kind: .rdsDBInstance, service: "rds", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:rds:us-east-1:123456789012:snapshot:rds:prod-db-1-2026-11-30-05-10", kind: .rdsSnapshot, service: "rds", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:eks:us-east-1:123456789012:cluster/prod-cluster", kind: .eksCluster, service: "eks", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", kind: .ecsCluster, service: "ecs", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ecs:us-east-1:123456789012:task/prod/1234567890abcdef0123456789abcdef", kind: .ecsTask, service: "ecs", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ecr:us-east-1:123456789012:repository/web/sha256:8d0e4bc3f2a1b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0", kind: .ecrImage, service: "ecr", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:ecr:us-east-1:123456789012:repository/web", kind: .other, service: "ecr", region: "us-east-1", account: "123456789012"),
+        .init(arn: "arn:aws:organizations::111111111111:account/o-exampleorgid/123456789012", kind: .awsAccount, service: "organizations", region: "", account: "111111111111"),
     ]
+
+    @Test(arguments: [
+        ("arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f3e2b1a-1c2d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web-asg", "web-asg"),
+        ("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188", "my-load-balancer"),
+        ("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/my-classic-lb", "my-classic-lb"),
+        ("arn:aws:ssm:us-east-1:123456789012:parameter/prod/db/password", "/prod/db/password"),
+        ("arn:aws:ssm:us-east-1:123456789012:parameter/MyParameter", "MyParameter"),
+        ("arn:aws:rds:us-east-1:123456789012:db:prod-db-1", "prod-db-1"),
+        ("arn:aws:eks:us-east-1:123456789012:cluster/prod-cluster", "prod-cluster"),
+        ("arn:aws:iam::123456789012:root", "123456789012"),
+        ("arn:aws:organizations::111111111111:account/o-exampleorgid/123456789012", "123456789012"),
+    ])
+    func namesTheResourceAsTheCLITakesIt(_ text: String, _ name: String) throws {
+        #expect(try ARN(parsing: text).resourceName == name)
+    }
 
     @Test(arguments: valid)
     func parsesRealARNShapes(_ example: Valid) throws {

@@ -22,6 +22,8 @@ struct ResourceIdentifierTests {
         ("2001:db8::1", .ipAddress),
         ("s3://prod-logs", .s3Bucket),
         ("s3://prod-logs/exports/a.csv", .s3Object),
+        ("eipalloc-0123456789abcdef0", .elasticIP),
+        ("123456789012", .awsAccount),
     ])
     func infersKindFromBareIDs(_ id: String, _ kind: ResourceKind) throws {
         let reference = try ResourceIdentifier(parsing: id)
@@ -40,6 +42,18 @@ struct ResourceIdentifierTests {
         ("Z0123456789ABC/api.example.com/A", .route53Record),
         ("exfil-helper", .lambdaFunction),
         ("/aws/lambda/x", .logGroup),
+        ("web-asg", .autoScalingGroup),
+        ("my-load-balancer", .loadBalancer),
+        ("prod/db-credentials", .secret),
+        ("/prod/db/password", .ssmParameter),
+        ("prod-db-1", .rdsDBInstance),
+        ("rds:prod-db-1-2026-11-30-05-10", .rdsSnapshot),
+        ("prod-cluster", .eksCluster),
+        ("prod", .ecsCluster),
+        ("default/deployment/web", .kubernetesWorkload),
+        ("web@sha256:8d0e4bc3f2a1b5c6", .ecrImage),
+        ("team/web:v1.2", .ecrImage),
+        ("123456789012", .awsRootUser),
     ])
     func acceptsNamesWithAnExplicitKind(_ id: String, _ kind: ResourceKind) throws {
         #expect(try ResourceIdentifier(parsing: id, kind: kind).kind == kind)
@@ -59,6 +73,14 @@ struct ResourceIdentifierTests {
         ("i-0123456789abcdef0\u{1B}]0;pwned\u{7}", nil, "control character"),
         ("", nil, "is empty"),
         ("whatever", .other, "must be given by its ARN"),
+        ("whatever", .targetGroup, "must be given by its ARN"),
+        ("whatever", .ecsTask, "must be given by its ARN"),
+        ("1-db", .rdsDBInstance, "is not a valid rds-db-instance id"),
+        ("db--1", .rdsDBInstance, "is not a valid rds-db-instance id"),
+        ("12345678901", .awsAccount, "is not a valid aws-account id"),
+        ("eipalloc-XYZ", .elasticIP, "is not a valid elastic-ip id"),
+        ("default/web", .kubernetesWorkload, "is not a valid kubernetes-workload id"),
+        ("arn:aws:rds:us-east-1:123456789012:db:1-bad", nil, "is not a valid rds-db-instance name"),
         ("arn:aws:iam::123456789012:user/bob", .ec2Instance, "is of kind iam-user, not ec2-instance"),
     ])
     func rejectsIDsThatDoNotFitTheirKind(_ id: String, _ kind: ResourceKind?, _ reason: String) {

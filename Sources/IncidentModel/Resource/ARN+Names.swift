@@ -14,6 +14,22 @@ extension ARN {
             return resource
         case ("iam", let type?) where ARN.iamPathTypes.contains(type):
             return id.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? id
+        case ("autoscaling", "autoScalingGroup"):
+            // autoScalingGroup:UUID:autoScalingGroupName/NAME
+            return id.range(of: "autoScalingGroupName/").map { String(id[$0.upperBound...]) } ?? id
+        case ("elasticloadbalancing", "loadbalancer"):
+            // loadbalancer/app/NAME/ID, loadbalancer/net/NAME/ID, loadbalancer/gwy/NAME/ID; classic: loadbalancer/NAME.
+            let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == 3 ? String(parts[1]) : id
+        case ("elasticloadbalancing", "targetgroup"):
+            return id.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? id
+        case ("ssm", "parameter"):
+            // A hierarchical parameter's name starts with '/', which its ARN does not repeat.
+            return id.contains("/") ? "/" + id : id
+        case ("organizations", "account"):
+            return id.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? id
+        case ("iam", nil) where id == "root":
+            return account
         case ("logs", "log-group"):
             // log-group:NAME, log-group:NAME:*, log-group:NAME:log-stream:S; a group's name never holds ':'.
             return id.firstIndex(of: ":").map { String(id[..<$0]) } ?? id

@@ -66,6 +66,20 @@ extension ARN {
         case ("lambda", "function"): return .lambdaFunction
         case ("logs", "log-group"): return .logGroup
         case ("cloudtrail", "trail"): return .cloudTrailTrail
+        case ("iam", nil) where id == "root": return .awsRootUser
+        case ("autoscaling", "autoScalingGroup"): return .autoScalingGroup
+        case ("elasticloadbalancing", "loadbalancer"): return .loadBalancer
+        case ("elasticloadbalancing", "targetgroup"): return .targetGroup
+        case ("ec2", "elastic-ip"): return .elasticIP
+        case ("secretsmanager", "secret"): return .secret
+        case ("ssm", "parameter"): return .ssmParameter
+        case ("rds", "db"): return .rdsDBInstance
+        case ("rds", "snapshot"): return .rdsSnapshot
+        case ("eks", "cluster"): return .eksCluster
+        case ("ecs", "cluster"): return .ecsCluster
+        case ("ecs", "task"): return .ecsTask
+        case ("ecr", "repository") where id.contains("@sha256:") || id.contains("/sha256:"): return .ecrImage
+        case ("organizations", "account"): return .awsAccount
         default: return .other
         }
     }

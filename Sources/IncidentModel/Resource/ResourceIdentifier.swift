@@ -73,7 +73,8 @@ public struct ResourceIdentifier: Sendable, Hashable {
         switch kind {
         case .s3Bucket, .s3Object:
             _ = try S3Location(path: Substring(arn.resource), original: arn.description)
-        case .iamUser, .iamRole, .iamGroup, .iamPolicy, .iamInstanceProfile, .logGroup:
+        case .iamUser, .iamRole, .iamGroup, .iamPolicy, .iamInstanceProfile, .logGroup,
+             .autoScalingGroup, .loadBalancer, .ssmParameter, .rdsDBInstance, .eksCluster, .ecsCluster:
             let name = arn.resourceName
             guard let shape = shapes[kind], shape.matches(name) else {
                 throw IncidentError.invalidInput("ARN '\(arn.description.terminalSafe)' names '\(name.terminalSafe)', which is not a valid \(kind.rawValue) name; expected \(shapes[kind]!.expected)")
@@ -86,7 +87,7 @@ public struct ResourceIdentifier: Sendable, Hashable {
     /// Kinds whose ids are distinctive enough to infer from the id alone, most specific first.
     static let inferredKinds: [ResourceKind] = [
         .ec2Instance, .ebsVolume, .ebsSnapshot, .amiImage, .securityGroup, .subnet, .vpc,
-        .networkInterface, .networkACL, .iamAccessKey, .kmsKey, .ipAddress,
+        .networkInterface, .networkACL, .elasticIP, .iamAccessKey, .kmsKey, .ipAddress, .awsAccount,
     ]
 
     /// The shape of a bare id for each kind that has one.
@@ -100,6 +101,7 @@ public struct ResourceIdentifier: Sendable, Hashable {
         .vpc: .awsHexID(prefix: "vpc-"),
         .networkInterface: .awsHexID(prefix: "eni-"),
         .networkACL: .awsHexID(prefix: "acl-"),
+        .elasticIP: .awsHexID(prefix: "eipalloc-"),
         .iamAccessKey: IDShape(expected: "an access key id such as AKIA… or ASIA… (20 characters)") { id in
             id.count == 20 && (id.hasPrefix("AKIA") || id.hasPrefix("ASIA"))
                 && id.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
@@ -144,7 +146,60 @@ public struct ResourceIdentifier: Sendable, Hashable {
         .cloudTrailTrail: IDShape(expected: "a trail name (3-128 letters, digits, . _ -)") { id in
             (3...128).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
         },
+        .autoScalingGroup: IDShape(expected: "an Auto Scaling group name (1-255 letters, digits, spaces and ._-+=@)") { id in
+            (1...255).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " ._-+=@".contains($0)) }
+        },
+        .loadBalancer: IDShape(expected: "a load balancer name (1-32 letters, digits and hyphens)") { id in
+            (1...32).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        },
+        .secret: IDShape(expected: "a secret name (1-512 letters, digits and /_+=.@-)") { id in
+            (1...512).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/_+=.@-".contains($0)) }
+        },
+        .ssmParameter: IDShape(expected: "a parameter name (1-2048 letters, digits and ._-/)") { id in
+            (1...2048).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-/".contains($0)) }
+        },
+        .rdsDBInstance: IDShape(expected: "a DB instance identifier (1-63 letters, digits and hyphens, starting with a letter)") { id in
+            RDSShape.isIdentifier(id, maxLength: 63)
+        },
+        .rdsSnapshot: IDShape(expected: "a DB snapshot identifier (letters, digits and hyphens, starting with a letter; rds: for automated ones)") { id in
+            RDSShape.isIdentifier(id.hasPrefix("rds:") ? String(id.dropFirst(4)) : id, maxLength: 255)
+        },
+        .eksCluster: IDShape(expected: "a cluster name (1-100 letters, digits, - and _, starting with a letter or digit)") { id in
+            (1...100).contains(id.count) && (id.first!.isLetter || id.first!.isNumber)
+                && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        },
+        .ecsCluster: IDShape(expected: "a cluster name (1-255 letters, digits, - and _)") { id in
+            (1...255).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        },
+        .kubernetesWorkload: IDShape(expected: "NAMESPACE/TYPE/NAME, e.g. default/deployment/web") { id in
+            let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == 3 && parts.allSatisfy { (1...253).contains($0.count) }
+                && parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) } }
+        },
+        .ecrImage: IDShape(expected: "REPOSITORY@sha256:DIGEST or REPOSITORY:TAG") { id in
+            let separator = id.range(of: "@sha256:") ?? id.range(of: ":")
+            guard let separator else { return false }
+            let repository = id[..<separator.lowerBound], reference = id[separator.upperBound...]
+            return (2...256).contains(repository.count) && !reference.isEmpty && reference.count <= 128
+                && repository.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-/".contains($0)) }
+                && reference.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        },
+        .awsAccount: IDShape(expected: "a 12-digit account id") { id in
+            id.count == 12 && id.allSatisfy { $0.isASCII && $0.isNumber }
+        },
+        .awsRootUser: IDShape(expected: "the account's 12-digit id, or arn:aws:iam::ACCOUNT:root") { id in
+            id.count == 12 && id.allSatisfy { $0.isASCII && $0.isNumber }
+        },
     ]
+}
+
+enum RDSShape {
+    /// Letters, digits and single hyphens, starting with a letter and not ending with a hyphen.
+    static func isIdentifier(_ id: String, maxLength: Int) -> Bool {
+        guard (1...maxLength).contains(id.count), let first = id.first, first.isASCII, first.isLetter,
+              id.last != "-", !id.contains("--") else { return false }
+        return id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
 }
 
 /// A test that a bare id has the shape AWS gives a kind of resource, and how to describe that shape.

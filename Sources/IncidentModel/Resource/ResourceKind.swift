@@ -28,6 +28,30 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case logGroup = "log-group"
     case cloudTrailTrail = "cloudtrail-trail"
     case ipAddress = "ip-address"
+    case autoScalingGroup = "autoscaling-group"
+    /// An Elastic Load Balancing load balancer: application, network, gateway or classic.
+    case loadBalancer = "load-balancer"
+    case targetGroup = "target-group"
+    /// An Elastic IP address's allocation (`eipalloc-…`).
+    case elasticIP = "elastic-ip"
+    /// A Secrets Manager secret.
+    case secret
+    /// A Systems Manager Parameter Store parameter.
+    case ssmParameter = "ssm-parameter"
+    case rdsDBInstance = "rds-db-instance"
+    /// A manual or automated RDS DB snapshot (not a cluster snapshot).
+    case rdsSnapshot = "rds-snapshot"
+    case eksCluster = "eks-cluster"
+    /// A Kubernetes workload inside a cluster, named `NAMESPACE/TYPE/NAME` (e.g. `default/deployment/web`).
+    case kubernetesWorkload = "kubernetes-workload"
+    case ecsCluster = "ecs-cluster"
+    case ecsTask = "ecs-task"
+    /// A container image in an ECR repository, `REPOSITORY@sha256:DIGEST` or `REPOSITORY:TAG`.
+    case ecrImage = "ecr-image"
+    /// A whole AWS account, by its 12-digit id.
+    case awsAccount = "aws-account"
+    /// An account's root user (`arn:aws:iam::ACCOUNT:root`).
+    case awsRootUser = "aws-root-user"
     /// A well-formed ARN of a type Firebreak has no special knowledge of.
     case other
 
