@@ -31,12 +31,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The use cases both front ends share (import, discovery, readiness, action runs, verification,
+        // report data), the one AWS-runner factory and region rule; below FirebreakCLI and Console.
+        .target(name: "IncidentOperations", dependencies: ["IncidentModel", "IncidentStore", "AWSActions"]),
         .target(
             name: "FirebreakCLI",
             dependencies: [
                 "IncidentModel",
                 "IncidentStore",
                 "AWSActions",
+                "IncidentOperations",
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",

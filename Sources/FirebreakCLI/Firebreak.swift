@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// The root command: `firebreak [command]`.
@@ -36,6 +37,9 @@ public enum FirebreakMain {
         } catch let error as CLIError {
             Output.error(error.description)
             return error.exitCode
+        } catch let error as OperationError {
+            Output.error(error.description)
+            return 1
         } catch let error as IncidentError {
             Output.error(error.description)
             return 1

@@ -2,6 +2,7 @@ import ArgumentParser
 import AWSActions
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// `firebreak action list|plan|run|undo`.
 struct ActionCommand: ParsableCommand {
@@ -111,13 +112,14 @@ struct ActionRunCommand: ParsableCommand {
 
         let store = try globals.writableStore()
         let (run, signal) = try RunSignals.interrupting { interruption in
-            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
+            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption)),
+                              progress: ActionOutput.progress(quiet: json)).run(
                 plan: { state in
                     let plan = try planner.plan(definition, resources: resources, in: state, parameters: given)
                     try CallerGuard.enforce(plan, allowSelf: allowSelf)
                     return plan
                 },
-                dryRun: dryRun, force: force, quiet: json)
+                dryRun: dryRun, force: force)
         }
         try ActionOutput.finish(run, json: json, signal: signal)
     }
@@ -158,10 +160,11 @@ struct ActionUndoCommand: ParsableCommand {
 
         let store = try globals.writableStore()
         let (result, signal) = try RunSignals.interrupting { interruption in
-            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption))).run(
+            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption)),
+                              progress: ActionOutput.progress(quiet: json)).run(
                 plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state,
                                                       undoParameters: undoParameters) },
-                dryRun: false, force: false, quiet: json)
+                dryRun: false, force: false)
         }
         try ActionOutput.finish(result, json: json, signal: signal)
     }

@@ -8,7 +8,7 @@ extension ActionPlanner {
     /// run (`required`) stops with the reason unless the responder allows
     /// acting on itself; a plan goes on and says the caller is unknown
     /// (`problem`).
-    func learningCaller(for definition: ActionDefinition, required: Bool, allowSelf: Bool = false) throws -> (planner: ActionPlanner, problem: String?) {
+    public func learningCaller(for definition: ActionDefinition, required: Bool, allowSelf: Bool = false) throws -> (planner: ActionPlanner, problem: String?) {
         guard definition.guardsCaller else { return (self, nil) }
         var planner = self
         do {

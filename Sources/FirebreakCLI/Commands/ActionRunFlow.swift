@@ -1,31 +1,50 @@
 import AWSActions
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// Start → steps → finish of one run, each appended through the store as the
 /// other commands append: the start (with the plan made from the state inside
 /// its transaction), one event per call as it finishes, then the finish with
 /// the resource states and checklist item it advances, in one transaction.
-struct ActionRunFlow {
-    var store: any IncidentEventStore
-    var incident: IncidentID
-    var actor: String
-    var executor: ActionExecutor
+/// It prints nothing: what happens is told to `progress` (the command line
+/// prints it, the console ignores it).
+public struct ActionRunFlow {
+    public var store: any IncidentEventStore
+    public var incident: IncidentID
+    public var actor: String
+    public var executor: ActionExecutor
+    /// Told of the run as it goes: its start, each step once recorded, the executor's outcome.
+    public var progress: (Progress) -> Void
+
+    /// What a run tells its `progress` as it goes.
+    public enum Progress {
+        /// The start was recorded (`dryRun` as asked).
+        case started(ActionPlan, dryRun: Bool)
+        /// A containment verification's start was recorded.
+        case verificationStarted(runID: String)
+        /// A step was recorded.
+        case step(ActionStepRecord)
+        /// Every step ran; the finish is recorded next.
+        case executed(ActionPlan, ActionExecutor.Outcome)
+    }
 
     /// Outputs too long for a step's event are kept whole in the store's body
     /// store (by hash), unless the executor already keeps them somewhere.
-    init(store: any IncidentEventStore, incident: IncidentID, actor: String, executor: ActionExecutor) {
+    public init(store: any IncidentEventStore, incident: IncidentID, actor: String, executor: ActionExecutor,
+                progress: @escaping (Progress) -> Void = { _ in }) {
         self.store = store
         self.incident = incident
         self.actor = actor
+        self.progress = progress
         var executor = executor
         if executor.keepBody == nil { executor.keepBody = { [store] data in try store.keepBody(data) } }
         self.executor = executor
     }
 
     /// Runs `plan` and records it; `ActionRun` as folded from what was recorded.
-    func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool, quiet: Bool) throws -> ActionRun {
+    public func run(plan makePlan: (IncidentState) throws -> ActionPlan, dryRun: Bool, force: Bool) throws -> ActionRun {
         var planned: ActionPlan?
         try recordInterruptedRuns()
         try store.append(to: incident, actor: actor, at: nil) { current in
@@ -36,37 +55,23 @@ struct ActionRunFlow {
                 undoes: plan.undoes, dryRun: dryRun, parameters: plan.parameters, process: RunLiveness.current()))]
         }
         let plan = planned!
-        if !quiet { Output.line("\(plan.runID): \(plan.undoes.map { "undo of \($0) " } ?? "")\(plan.definition.id)\(dryRun ? " (dry run)" : "")") }
+        progress(.started(plan, dryRun: dryRun))
         let outcome: ActionExecutor.Outcome
         do {
             outcome = try executor.execute(plan, dryRun: dryRun, force: force) { step in
                 try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: plan.runID, step: step))] }
-                if !quiet { ActionOutput.printStep(step) }
+                progress(.step(step))
             }
         } catch let unrecorded as ActionExecutor.UnrecordedCalls {
-            throw CLIError(Self.unrecordedMessage(plan.runID, unrecorded))
+            throw OperationError.stepUnrecorded(runID: plan.runID, problem: Self.storeProblem(unrecorded.underlying), calls: unrecorded.calls)
         }
-        if !quiet {
-            // A query's results: its records, oldest first, one line each.
-            for resource in plan.resources {
-                for record in outcome.records[resource.id] ?? [] {
-                    let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(record.timestampMs) / 1000))
-                    Output.line("  \(time) \(record.isError ? "ERROR " : "")\(record.message)".terminalSafe)
-                }
-            }
-        }
-        if !quiet && outcome.results.count > 1 {
-            // Which resources made it, when there are several.
-            for result in outcome.results {
-                Output.line("  \(result.resource): \(result.status.rawValue)\(result.error.map { " (\($0))" } ?? "")")
-            }
-        }
+        progress(.executed(plan, outcome))
         let result: AppendResult
         do {
             result = try finish(plan: plan, outcome: outcome, dryRun: dryRun)
         } catch {
-            throw CLIError("\(plan.runID) \(outcome.status.rawValue), but its end could not be recorded (\(Self.storeProblem(error))): "
-                + "the calls it made are recorded as steps (firebreak show \(incident) lists them)")
+            throw OperationError.finishUnrecorded(runID: plan.runID, status: outcome.status.rawValue, problem: Self.storeProblem(error),
+                                                  incident: incident)
         }
         return try result.state.actionRun(matching: plan.runID)
     }
@@ -94,16 +99,8 @@ struct ActionRunFlow {
         }
     }
 
-    /// One line for a record that failed after the CLI had run: what may have
-    /// changed in AWS, never "nothing was written".
-    static func unrecordedMessage(_ runID: String, _ unrecorded: ActionExecutor.UnrecordedCalls) -> String {
-        let calls = unrecorded.calls.map(ActionOutput.commandLine).joined(separator: "; ")
-        return "\(runID): recording a step failed (\(storeProblem(unrecorded.underlying))) after the AWS CLI had run, "
-            + "so AWS may have been changed without the record saying so, by: \(calls)"
-    }
-
     /// The store's problem in words that fit after a call was made.
-    static func storeProblem(_ error: any Error) -> String {
+    public static func storeProblem(_ error: any Error) -> String {
         if case StoreError.diskFull = error { return "the disk is full" }
         return "\(error)".replacingOccurrences(of: "\n", with: " ").terminalSafe
     }
@@ -113,14 +110,14 @@ extension ActionRunFlow {
     /// Records as interrupted every run whose process ended before finishing it
     /// (killed, crashed), in its own transaction, so the next run — an undo of
     /// that one, say — starts from a record that says what happened.
-    func recordInterruptedRuns() throws {
+    public func recordInterruptedRuns() throws {
         try store.append(to: incident, actor: actor, at: nil) { current in RunLiveness.interruptedFinishes(in: current) }
     }
 
     /// `containment.verify`: one read-only run over every resource a
     /// containment still in force touched, recording each read-back; ticks
     /// `troubleshooting.threat-viable` when everything holds.
-    func verifyContainment(verifier: ContainmentVerifier, catalog: ActionCatalog, quiet: Bool) throws -> (ActionRun, ContainmentVerifier.Report)? {
+    public func verifyContainment(verifier: ContainmentVerifier, catalog: ActionCatalog) throws -> (ActionRun, ContainmentVerifier.Report)? {
         var plans: [ActionPlan] = []
         var traffic: [IsolationTrafficCheck.Target] = []
         var runID = ""
@@ -135,12 +132,12 @@ extension ActionRunFlow {
                                                        process: RunLiveness.current()))]
         }
         guard !runID.isEmpty else { return nil }
-        if !quiet { Output.line("\(runID): \(ContainmentVerifier.actionID)") }
+        progress(.verificationStarted(runID: runID))
         var verifier = verifier
         verifier.executor = executor
         let report = try verifier.verify(plans, traffic: traffic) { step in
             try store.append(to: incident, actor: actor, at: nil) { _ in [.actionStepFinished(ActionStepFinished(runID: runID, step: step))] }
-            if !quiet { ActionOutput.printStep(step) }
+            progress(.step(step))
         }
         let results = report.results
         let status: ActionRunStatus = report.allHold ? .succeeded : results.contains { $0.status == .succeeded } ? .partial : .failed

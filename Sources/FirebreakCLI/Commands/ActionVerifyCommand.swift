@@ -2,6 +2,7 @@ import ArgumentParser
 import AWSActions
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// `firebreak action verify INCIDENT [--json]`: containment.verify, reading
 /// back every containment still in force and saying per resource what holds.
@@ -28,8 +29,9 @@ struct ActionVerifyCommand: ParsableCommand {
             return Output.line("no containment in force in \(id) to verify")
         }
         try ActionAWSOptions.requireCLI(runner)
-        let flow = ActionRunFlow(store: try globals.writableStore(), incident: id, actor: actor, executor: verifier.executor)
-        guard let (run, report) = try flow.verifyContainment(verifier: verifier, catalog: catalog, quiet: json) else {
+        let flow = ActionRunFlow(store: try globals.writableStore(), incident: id, actor: actor, executor: verifier.executor,
+                                 progress: ActionOutput.progress(quiet: json))
+        guard let (run, report) = try flow.verifyContainment(verifier: verifier, catalog: catalog) else {
             return Output.line("no containment in force in \(id) to verify")
         }
         if json {

@@ -2,6 +2,7 @@ import AWSActions
 import Console
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// The console's AWS actions: the same catalog, planner, runner and run flow
@@ -100,7 +101,7 @@ struct CatalogActionService: ConsoleActionService {
                 try CallerGuard.enforce(plan, allowSelf: allowSelf)
                 return plan
             },
-            dryRun: false, force: false, quiet: true)
+            dryRun: false, force: false)
         return "\(run.runID) \(action): \(run.status.rawValue)"
     }
 

@@ -1,16 +1,12 @@
 import AWSActions
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// How plans, steps and runs are written for people, and the confirmation before a run.
 enum ActionOutput {
     /// An argv as a person would type it, quoted where the shell would need it (display only: nothing is run through a shell).
-    static func commandLine(_ arguments: [String]) -> String {
-        (["aws"] + arguments).map { argument in
-            let plain = !argument.isEmpty && argument.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=,@+-".contains($0)) }
-            return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
-        }.joined(separator: " ").terminalSafe
-    }
+    static func commandLine(_ arguments: [String]) -> String { CommandLineText.aws(arguments) }
 
     /// A planned call as a person reads it; a step Firebreak computes itself calls nothing.
     static func planned(_ call: ActionPlan.Call) -> String {
@@ -76,6 +72,38 @@ enum ActionOutput {
         FileHandle.standardError.write(Data("Run these commands? [y/N] ".utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
         guard answer == "y" || answer == "yes" else { throw CLIError("not run") }
+    }
+
+    /// What a run's progress is told to: printing, unless `quiet` (JSON asked for).
+    static func progress(quiet: Bool) -> (ActionRunFlow.Progress) -> Void {
+        quiet ? { _ in } : { printProgressLines($0) }
+    }
+
+    /// A run as it goes, for people: its start, each step, a query's records and, when
+    /// there are several resources, which of them made it.
+    private static func printProgressLines(_ progress: ActionRunFlow.Progress) {
+        switch progress {
+        case .started(let plan, let dryRun):
+            Output.line("\(plan.runID): \(plan.undoes.map { "undo of \($0) " } ?? "")\(plan.definition.id)\(dryRun ? " (dry run)" : "")")
+        case .verificationStarted(let runID):
+            Output.line("\(runID): \(ContainmentVerifier.actionID)")
+        case .step(let step):
+            printStep(step)
+        case .executed(let plan, let outcome):
+            // A query's results: its records, oldest first, one line each.
+            for resource in plan.resources {
+                for record in outcome.records[resource.id] ?? [] {
+                    let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(record.timestampMs) / 1000))
+                    Output.line("  \(time) \(record.isError ? "ERROR " : "")\(record.message)".terminalSafe)
+                }
+            }
+            if outcome.results.count > 1 {
+                // Which resources made it, when there are several.
+                for result in outcome.results {
+                    Output.line("  \(result.resource): \(result.status.rawValue)\(result.error.map { " (\($0))" } ?? "")")
+                }
+            }
+        }
     }
 
     static func printStep(_ step: ActionStepRecord) {

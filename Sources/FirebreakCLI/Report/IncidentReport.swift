@@ -9,24 +9,24 @@ import IncidentStore
 /// result of verifying the hash chain, all read from the same store, so every
 /// format says the same thing. Secrets never reach it: action output was
 /// redacted by the AWS CLI runner before it was recorded.
-struct IncidentReport {
+public struct IncidentReport {
     /// The version of the report's shape (`reportVersion` in docs/report.schema.json).
-    static let formatVersion = 1
+    public static let formatVersion = 1
 
-    var state: IncidentState
-    var events: [RecordedEvent]
-    var metrics: IncidentMetrics
-    var verification: ChainVerification?
-    var generatedAt: Date
-    var generatedBy: String
+    public var state: IncidentState
+    public var events: [RecordedEvent]
+    public var metrics: IncidentMetrics
+    public var verification: ChainVerification?
+    public var generatedAt: Date
+    public var generatedBy: String
 
-    var incident: Incident { state.incident }
+    public var incident: Incident { state.incident }
 
     /// The attack's intent as recorded: the suspected intents (`intent.recorded`,
     /// from findings or responders), else the latest note that starts with
     /// `Intent:`, else the reason given on the `detection.intent` checklist
     /// item. Nil when none exists.
-    var intent: String? {
+    public var intent: String? {
         if !state.intents.isEmpty { return state.intents.map(\.intent).joined(separator: "; ") }
         if let note = state.notes.last(where: { $0.text.lowercased().hasPrefix("intent:") }) {
             return note.text.dropFirst("intent:".count).trimmingCharacters(in: .whitespaces)
@@ -35,32 +35,32 @@ struct IncidentReport {
     }
 
     /// Every visit to every phase, in order, with how long it lasted.
-    var phaseVisits: [(visit: PhaseVisit, seconds: TimeInterval)] {
+    public var phaseVisits: [(visit: PhaseVisit, seconds: TimeInterval)] {
         state.phaseVisits.map { ($0, $0.duration(until: metrics.asOf)) }
     }
 
     /// The checklist of one phase, and how far it got.
-    struct ChecklistPhase {
-        var phase: Phase
-        var items: [ChecklistItem]
-        var done: Int { items.filter { $0.state == .done }.count }
-        var skipped: Int { items.filter { $0.state == .skipped }.count }
-        var open: Int { items.filter { $0.state == .open }.count }
+    public struct ChecklistPhase {
+        public var phase: Phase
+        public var items: [ChecklistItem]
+        public var done: Int { items.filter { $0.state == .done }.count }
+        public var skipped: Int { items.filter { $0.state == .skipped }.count }
+        public var open: Int { items.filter { $0.state == .open }.count }
     }
 
-    var checklistByPhase: [ChecklistPhase] {
+    public var checklistByPhase: [ChecklistPhase] {
         Phase.allCases.map { phase in ChecklistPhase(phase: phase, items: state.checklist.filter { $0.phase == phase }) }
     }
 
     /// Notes written while the incident was in Follow-up: lessons and decisions
     /// recorded as plain notes belong with the follow-up items.
-    var followUpNotes: [Note] {
+    public var followUpNotes: [Note] {
         let visits = state.phaseVisits.filter { $0.phase == .followUp }
         return state.notes.filter { note in visits.contains { note.at >= $0.enteredAt && note.at <= ($0.leftAt ?? .distantFuture) } }
     }
 
     /// The chain's verdict in one line.
-    var verificationLine: String {
+    public var verificationLine: String {
         guard let verification else { return "not verified" }
         if let problem = verification.problem {
             return "ALTERED: \(problem) (\(verification.verifiedEvents) events verified before it)"
@@ -69,7 +69,7 @@ struct IncidentReport {
     }
 
     /// Builds the report of `incident` from `store`.
-    static func load(_ incident: IncidentID, from store: any IncidentEventStore, generatedBy: String, now: Date = Date()) throws -> IncidentReport {
+    public static func load(_ incident: IncidentID, from store: any IncidentEventStore, generatedBy: String, now: Date = Date()) throws -> IncidentReport {
         let events = try store.events(of: incident, since: 0)
         let state = try store.state(of: incident)
         let metrics = IncidentMetrics(state: state, events: events.map(\.event), now: now)

@@ -6,19 +6,18 @@ import Foundation
 /// the readiness audit run in every account of the incident.
 ///
 /// An explicit `--profile` wins: everything then runs with it alone.
-struct AccountProfiles {
-    var profiles: [String: String]
+public struct AccountProfiles: Sendable, Equatable {
+    /// Account id → the profile that reaches it.
+    public var profiles: [String: String]
 
-    /// The config file's mapping, or none when `--profile` was given.
-    static func load(globals: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> AccountProfiles {
-        guard globals.profile == nil else { return AccountProfiles(profiles: [:]) }
-        return AccountProfiles(profiles: FirebreakConfig.load(from: FirebreakConfig.defaultURL(environment: environment)).accountProfiles)
+    public init(profiles: [String: String]) {
+        self.profiles = profiles
     }
 
     /// One runner per account of `accounts` that has a profile, and the
     /// default credentials once for the rest (or for everything when no
     /// account has one). `account` is nil where the default credentials are used.
-    func runners(base: AWSCLIRunner, accounts: [String]) -> [(account: String?, runner: AWSCLIRunner)] {
+    public func runners(base: AWSCLIRunner, accounts: [String]) -> [(account: String?, runner: AWSCLIRunner)] {
         var runners: [(String?, AWSCLIRunner)] = []
         for account in accounts {
             if let profile = profiles[account] { runners.append((account, base.with(profile: profile))) }
@@ -28,14 +27,14 @@ struct AccountProfiles {
     }
 
     /// The runner for calls about one resource: its account's profile, else the default.
-    func runner(base: AWSCLIRunner, account: String?) -> AWSCLIRunner {
+    public func runner(base: AWSCLIRunner, account: String?) -> AWSCLIRunner {
         account.flatMap { profiles[$0] }.map { base.with(profile: $0) } ?? base
     }
 }
 
 extension AWSCLIRunner {
     /// The same runner with another profile.
-    func with(profile: String) -> AWSCLIRunner {
+    public func with(profile: String) -> AWSCLIRunner {
         var configuration = self.configuration
         configuration.profile = profile
         return AWSCLIRunner(configuration: configuration)

@@ -7,16 +7,16 @@ import Glibc
 /// Whether the process an action run started in is still there: a run left
 /// `running` by a process that was killed is shown, and then recorded, as
 /// interrupted — never as running forever, never as succeeded.
-enum RunLiveness {
+public enum RunLiveness {
     /// This process, as a run records it.
-    static func current() -> RunProcess {
+    public static func current() -> RunProcess {
         RunProcess(host: hostName(), pid: getpid(), bootID: bootID())
     }
 
     /// True when `process` certainly ended: it ran on this machine and either
     /// the machine has rebooted since, or no Firebreak process has that pid now.
     /// A run from another machine cannot be judged from here and counts as alive.
-    static func hasEnded(_ process: RunProcess) -> Bool {
+    public static func hasEnded(_ process: RunProcess) -> Bool {
         guard process.host == hostName() else { return false }
         if let recorded = process.bootID, let now = bootID(), recorded != now { return true }
         if kill(process.pid, 0) != 0 && errno == ESRCH { return true }
@@ -26,7 +26,7 @@ enum RunLiveness {
     }
 
     /// The status to show: `interrupted` for a run still `running` whose process has ended.
-    static func shownStatus(_ run: ActionRun) -> ActionRunStatus {
+    public static func shownStatus(_ run: ActionRun) -> ActionRunStatus {
         if run.status == .running, let process = run.process, hasEnded(process) { return .interrupted }
         return run.status
     }
@@ -35,7 +35,7 @@ enum RunLiveness {
     /// process ended before it finished (a run already recorded as
     /// interrupted is finished, and gets none). Each resource's result keeps
     /// what its recorded steps captured, so the run can be undone.
-    static func interruptedFinishes(in state: IncidentState) -> [EventPayload] {
+    public static func interruptedFinishes(in state: IncidentState) -> [EventPayload] {
         state.actionRuns.filter { $0.status == .running && shownStatus($0) == .interrupted }.map { run in
             let steps = "\(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"
             return .actionRunFinished(ActionRunFinished(
@@ -50,7 +50,7 @@ enum RunLiveness {
     /// `state` as it will be once `interruptedFinishes` are recorded: what a
     /// command checks before it asks anything, so `undo` of a run whose
     /// process has ended sees it finished, as `show` does.
-    static func settled(_ state: IncidentState) -> IncidentState {
+    public static func settled(_ state: IncidentState) -> IncidentState {
         var settled = state
         for payload in interruptedFinishes(in: state) {
             settled.apply(Event(incident: state.incident.id, seq: settled.lastSeq + 1, at: Date(), recordedAt: Date(),
