@@ -2,6 +2,7 @@ import AWSActions
 @testable import FirebreakCLI
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 import Testing
 

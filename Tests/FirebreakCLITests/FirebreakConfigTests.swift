@@ -1,5 +1,6 @@
 import AWSActions
 @testable import FirebreakCLI
+import IncidentOperations
 import Testing
 
 /// The settings file: each known line taken, each bad line named with its file and line.

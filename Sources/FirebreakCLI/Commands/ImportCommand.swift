@@ -2,6 +2,7 @@ import AWSActions
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// `firebreak import INCIDENT FILE… [--from securityhub|guardduty] [--skip-invalid] [--state S] [--owner-tag NAME]… [--json]`.

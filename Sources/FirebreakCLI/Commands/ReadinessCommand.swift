@@ -2,6 +2,7 @@ import AWSActions
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// `firebreak readiness [INCIDENT] [--region R]… [--owner-tag NAME]… [--json]`.

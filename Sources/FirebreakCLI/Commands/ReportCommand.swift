@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// `firebreak report INCIDENT [--format markdown|json|html] [--output FILE] [--force]`:
 /// the post-incident report, from the recorded events, with the hash chain verified.

@@ -1,6 +1,7 @@
 import AWSActions
 import ArgumentParser
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// `firebreak resource discover INCIDENT RESOURCE [--owner-tag NAME]… [--region R]`.

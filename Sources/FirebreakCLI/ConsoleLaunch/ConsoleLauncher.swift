@@ -2,6 +2,7 @@ import AWSActions
 import Console
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 import NcursesTerminal
 import LogTail

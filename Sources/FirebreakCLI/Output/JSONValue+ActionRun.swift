@@ -1,6 +1,7 @@
 import Foundation
 import AWSActions
 import IncidentModel
+import IncidentOperations
 
 /// The JSON shapes of action runs, plans and catalog entries (../shared/CLI.md:
 /// action runs `runId action resources status steps[] (argv exitCode durationMs)`).

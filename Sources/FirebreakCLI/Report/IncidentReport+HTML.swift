@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// The HTML report: one self-contained file (inline CSS, no scripts, a
 /// content-security policy that forbids fetching anything) that prints well.

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// The JSON report: one document that validates against docs/report.schema.json.
 extension IncidentReport {

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// The Markdown report, for an email or a wiki page. Every value from the
 /// record passes through `MarkdownText`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentOperations
 
 /// The formats `firebreak report` writes.
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {

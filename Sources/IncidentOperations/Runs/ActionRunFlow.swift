@@ -1,7 +1,6 @@
 import AWSActions
 import Foundation
 import IncidentModel
-import IncidentOperations
 import IncidentStore
 
 /// Start → steps → finish of one run, each appended through the store as the
