@@ -1,5 +1,6 @@
 import ArgumentParser
 import IncidentModel
+import IncidentOperations
 
 /// `firebreak followup INCIDENT TEXT… [--kind action|went-well|went-badly|policy] [--owner O] [--due YYYY-MM-DD]`:
 /// records a lesson learned, a policy change decided, or an action item with its owner and due date.
@@ -27,11 +28,8 @@ struct FollowUpCommand: ParsableCommand {
             throw CLIError("an action item needs an owner: add --owner NAME")
         }
         let actor = try globals.operatorIdentity()
-        var recordedID = ""
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
-            recordedID = current.nextFollowUpID
-            return [.followUpRecorded(FollowUpRecorded(id: recordedID, category: category, text: body, owner: ownerName, due: dueDate))]
-        }
+        let recordedID = try RecordFollowUp.record(body, category: category, owner: ownerName, due: dueDate, store: try globals.writableStore(),
+                                                   incident: id, actor: actor)
         Output.line("\(id) \(recordedID)")
     }
 }

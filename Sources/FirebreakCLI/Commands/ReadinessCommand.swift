@@ -32,14 +32,14 @@ struct ReadinessCommand: ParsableCommand {
         // Everything is checked before a single call: an unknown incident or a bad region is refused at once.
         let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
         let actor = try id.map { _ in try globals.operatorIdentity() }
-        let regions = try Self.regions(given: regions, incident: state)
+        let regions = try AuditReadiness.regions(given: regions, incident: state)
         let runner = try globals.awsRunner(for: state?.incident, region: nil)
         try ActionAWSOptions.requireCLI(runner)
-        let audit = Self.audit(runner: runner, profiles: AccountProfiles.load(globals: globals), accounts: state?.incident.accounts ?? [],
+        let audit = AuditReadiness.audit(runner: runner, profiles: AccountProfiles.load(globals: globals), accounts: state?.incident.accounts ?? [],
                                regions: regions, ownerTags: ownerTags)
         var ticked: [String] = []
         if let id, let actor {
-            ticked = try Self.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
+            ticked = try AuditReadiness.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
         }
         let results = audit.results
         if json { return try Output.json(Self.json(audit, incident: id, ticked: ticked)) }
@@ -50,41 +50,6 @@ struct ReadinessCommand: ParsableCommand {
         if let id {
             Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))"))
         }
-    }
-
-    /// The audit in each of `accounts` that has a profile, and with the default
-    /// credentials for the rest; results stamped with the account they are about.
-    static func audit(runner: AWSCLIRunner, profiles: AccountProfiles, accounts: [String], regions: [String], ownerTags: OwnerTags) -> ReadinessAudited {
-        let results = profiles.runners(base: runner, accounts: accounts).flatMap { account, runner in
-            ReadinessAudit(runner: runner, regions: regions, ownerTags: ownerTags, account: account).run()
-        }
-        return ReadinessAudited(regions: regions, results: results)
-    }
-
-    /// Appends the audit and ticks the open Readiness items all of whose checks
-    /// passed, in one transaction; returns the items ticked.
-    static func record(_ audit: ReadinessAudited, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> [String] {
-        var ticked: [String] = []
-        try store.append(to: incident, actor: actor, at: nil) { current in
-            ticked = audit.passedItems.filter { item in current.checklist.first { $0.id == item }?.state == .open }
-            return [.readinessAudited(audit)]
-                + ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: "readiness audit: every check passed")) }
-        }
-        return ticked
-    }
-
-    /// The regions to audit: those given, else the incident's, else the environment's.
-    static func regions(given: [String], incident state: IncidentState?) throws -> [String] {
-        var chosen = given
-        if chosen.isEmpty { chosen = state?.incident.regions ?? [] }
-        if chosen.isEmpty {
-            let environment = ProcessInfo.processInfo.environment
-            chosen = [environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"]].compactMap { $0 }.filter { !$0.isEmpty }.prefix(1).map { $0 }
-        }
-        guard !chosen.isEmpty else { throw CLIError("no region to audit: name one with --region (or give the incident its regions)") }
-        var unique: [String] = []
-        for region in chosen where !unique.contains(region) { unique.append(try AWSRegion.validate(region)) }
-        return unique
     }
 
     /// `FAIL  vpc.flow-logs           eu-west-1  1 of 2 VPCs without flow logs: vpc-0ab…`

@@ -124,7 +124,7 @@ struct CatalogActionService: ConsoleActionService {
         switch work {
         case .discover(let resource):
             let account = try store.state(of: incident).resource(matching: resource).account
-            let outcome = try ResourceDiscoverCommand.discover(from: resource, in: incident, region: nil, store: store, actor: actor,
+            let outcome = try DiscoverRelated.discover(from: resource, in: incident, region: nil, store: store, actor: actor,
                                                                discovery: ResourceDiscovery(runner: profiles.runner(base: runner, account: account),
                                                                                             ownerTags: ownerTags))
             let unowned = outcome.added.filter { $0.owner == nil }.count
@@ -132,20 +132,20 @@ struct CatalogActionService: ConsoleActionService {
                 + (outcome.found.problems.isEmpty ? "" : "; could not check: \(outcome.found.problems[0])")
         case .auditReadiness:
             let state = try store.state(of: incident)
-            let regions = try ReadinessCommand.regions(given: state.incident.regions.isEmpty ? runner.configuration.region.map { [$0] } ?? [] : [],
+            let regions = try AuditReadiness.regions(given: state.incident.regions.isEmpty ? runner.configuration.region.map { [$0] } ?? [] : [],
                                                        incident: state)
-            let audit = ReadinessCommand.audit(runner: runner, profiles: profiles, accounts: state.incident.accounts, regions: regions,
+            let audit = AuditReadiness.audit(runner: runner, profiles: profiles, accounts: state.incident.accounts, regions: regions,
                                                ownerTags: ownerTags)
-            let ticked = try ReadinessCommand.record(audit, store: store, incident: incident, actor: actor)
+            let ticked = try AuditReadiness.record(audit, store: store, incident: incident, actor: actor)
             return "readiness: \(audit.tally)"
                 + (ticked.isEmpty ? "" : "; ticked \(ticked.count) item\(ticked.count == 1 ? "" : "s")") + " (show lists each)"
         case .importFindings(let from):
             let state = try store.state(of: incident)
             let source = try? FindingSource(parsing: from)
             let regions: [String?] = state.incident.regions.isEmpty ? [runner.configuration.region] : state.incident.regions.map { $0 }
-            let documents = try ImportCommand.documents(files: source == nil ? [from] : [], source: source, regions: regions, ownerTags: ownerTags,
+            let documents = try ImportFindings.documents(files: source == nil ? [from] : [], source: source, regions: regions, ownerTags: ownerTags,
                                                         runners: { profiles.runners(base: runner, accounts: state.incident.accounts).map(\.runner) })
-            return try ImportCommand.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
+            return try ImportFindings.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
                 .summary(incident)
         }
     }

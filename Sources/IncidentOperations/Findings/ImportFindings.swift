@@ -1,0 +1,92 @@
+import AWSActions
+import Foundation
+import IncidentModel
+import IncidentStore
+
+/// Importing findings (`firebreak import`, `F` in the console): every file
+/// parsed and every fetch made before anything is written, then the findings
+/// appended a few hundred a transaction, each dated when first seen.
+public enum ImportFindings {
+    /// What one import recorded.
+    public struct Outcome {
+        public var imported: [Finding] = []
+        public var already: [Finding] = []
+        public var added: [ResourceAdded] = []
+        public var intents: [String] = []
+        public var skipped: [FindingsError] = []
+
+        /// `INC-3: 2 findings imported, 0 already there, 3 resources added`
+        public func summary(_ incident: IncidentID) -> String {
+            "\(incident): \(imported.count) finding\(imported.count == 1 ? "" : "s") imported, \(already.count) already there, "
+                + "\(added.count) resource\(added.count == 1 ? "" : "s") added"
+        }
+    }
+
+    /// Every file parsed, then the findings fetched from `source` in each region
+    /// through each runner (one per account the incident spans).
+    public static func documents(files: [String], source: FindingSource?, regions: [String?], ownerTags: OwnerTags,
+                          runners: () throws -> [AWSCLIRunner]) throws -> [FindingsDocument] {
+        var documents: [FindingsDocument] = []
+        for file in files {
+            let data: Data
+            do {
+                // Mapped, not read: a findings file can be hundreds of megabytes, and it is parsed a finding at a time.
+                data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            } catch {
+                throw OperationError.unreadableFile(file)
+            }
+            documents.append(try FindingsDocument.parse(data, source: file, ownerTags: ownerTags))
+        }
+        if let source {
+            for runner in try runners() {
+                let fetcher = FindingsFetcher(runner: runner, ownerTags: ownerTags)
+                for region in regions {
+                    documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))
+                }
+            }
+        }
+        return documents
+    }
+
+    /// Findings appended per transaction.
+    public static let importBatchSize = 256
+
+    /// Refuses a batch with an invalid finding (unless `skipInvalid`), then
+    /// appends the findings oldest first, each dated when first seen, a few
+    /// hundred a transaction (a crash loses at most the batch being written;
+    /// importing again skips what is already there).
+    public static func record(_ documents: [FindingsDocument], skipInvalid: Bool, initialState: ResourceState?, store: any IncidentEventStore,
+                       incident id: IncidentID, actor: String) throws -> Outcome {
+        var outcome = Outcome()
+        let problems = documents.flatMap(\.problems)
+        if let first = problems.first, !skipInvalid {
+            throw OperationError.invalidFindings(first: "\(first)", more: problems.count - 1)
+        }
+        outcome.skipped = problems
+
+        // One entry per finding, oldest first, so the timeline reads in the order things happened.
+        var seen = Set<String>()
+        let findings = documents.flatMap(\.findings)
+            .filter { seen.insert($0.source.rawValue + "\u{0}" + $0.id).inserted }
+            .sorted { $0.firstSeen < $1.firstSeen }
+        let now = Date()
+        // A few hundred findings a transaction: one commit and one projection write
+        // for each batch instead of for each finding, so a large import stays linear.
+        for start in stride(from: 0, to: findings.count, by: Self.importBatchSize) {
+            let batch = findings[start..<min(start + Self.importBatchSize, findings.count)]
+            let groups = batch.map { finding in
+                AppendGroup(at: min(finding.firstSeen, now)) { state in FindingImport.events(for: finding, in: state, state: initialState) }
+            }
+            let result = try store.append(to: id, actor: actor, groups: groups)
+            for (finding, events) in zip(batch, result.events) {
+                if events.isEmpty { outcome.already.append(finding); continue }
+                outcome.imported.append(finding)
+                for event in events {
+                    if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
+                    if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
+                }
+            }
+        }
+        return outcome
+    }
+}
