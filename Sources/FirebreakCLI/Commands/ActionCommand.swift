@@ -18,8 +18,7 @@ struct ActionAWSOptions: ParsableArguments {
 
     /// "AWS CLI not found" (or, for a drill, "its emulator is not running") as one line, before anything is recorded.
     static func requireCLI(_ runner: AWSCLIRunner) throws {
-        do { _ = try runner.executablePath() } catch { throw CLIError(error.description) }
-        if case .refused(let reason)? = runner.configuration.confinement?.emulatorRefusal() { throw CLIError(reason) }
+        try AWSRunnerFactory.requireReachable(runner)
     }
 
     /// The runner for `incident`'s calls (`GlobalOptions.awsRunner(for:)`), with `--timeout`.

@@ -39,11 +39,8 @@ struct ImportCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         let store = try globals.writableStore()
         let current = try store.state(of: id)
-        let regions: [String?] = aws.region.map { [$0] } ?? (current.incident.regions.isEmpty ? [nil] : current.incident.regions.map { $0 })
-        let documents = try ImportFindings.documents(files: files, source: source, regions: regions, ownerTags: ownerTags, runners: {
-            AccountProfiles.load(globals: globals).runners(base: try globals.awsRunner(for: current.incident, region: nil, outputLimit: 64 << 20),
-                                                           accounts: current.incident.accounts).map(\.runner)
-        })
+        let documents = try ImportFindings.documents(files: files, source: source, incident: current.incident, ownerTags: ownerTags,
+                                                     runners: try globals.runnerFactory(region: aws.region))
         let outcome = try ImportFindings.record(documents, skipInvalid: skipInvalid, initialState: initialState, store: store, incident: id, actor: actor)
         for problem in outcome.skipped { Output.error("skipped \(problem)") }
         if json {

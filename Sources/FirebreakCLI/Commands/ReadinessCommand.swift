@@ -33,10 +33,8 @@ struct ReadinessCommand: ParsableCommand {
         let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
         let actor = try id.map { _ in try globals.operatorIdentity() }
         let regions = try AuditReadiness.regions(given: regions, incident: state)
-        let runner = try globals.awsRunner(for: state?.incident, region: nil)
-        try ActionAWSOptions.requireCLI(runner)
-        let audit = AuditReadiness.audit(runner: runner, profiles: AccountProfiles.load(globals: globals), accounts: state?.incident.accounts ?? [],
-                               regions: regions, ownerTags: ownerTags)
+        let audit = try AuditReadiness.audit(runners: try globals.runnerFactory(region: nil), incident: state?.incident, regions: regions,
+                                             ownerTags: ownerTags)
         var ticked: [String] = []
         if let id, let actor {
             ticked = try AuditReadiness.record(audit, store: try globals.writableStore(), incident: id, actor: actor)

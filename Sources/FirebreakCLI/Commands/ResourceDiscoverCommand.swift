@@ -25,14 +25,9 @@ struct ResourceDiscoverCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         let actor = try globals.operatorIdentity()
-        let region = try aws.region.map(AWSRegion.validate)
-        let store = try globals.writableStore()
-        let current = try store.state(of: id)
-        let account = try current.resource(matching: resource).account
-        let runner = AccountProfiles.load(globals: globals).runner(base: try globals.awsRunner(for: current.incident, region: nil), account: account)
-        try ActionAWSOptions.requireCLI(runner)
-        let outcome = try DiscoverRelated.discover(from: resource, in: id, region: region, store: store, actor: actor,
-                                        discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
+        let runners = try globals.runnerFactory(region: aws.region)
+        let outcome = try DiscoverRelated.discover(from: resource, in: id, store: try globals.writableStore(), actor: actor, runners: runners,
+                                                   ownerTags: ownerTags)
         for body in outcome.added {
             Output.line("+ \(body.id) (\(body.kind.rawValue)) suspected: \(body.foundVia?.relation ?? "")"
                         + (body.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))

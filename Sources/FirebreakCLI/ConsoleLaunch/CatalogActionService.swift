@@ -5,15 +5,27 @@ import IncidentModel
 import IncidentOperations
 import IncidentStore
 
-/// The console's AWS actions: the same catalog, planner, runner and run flow
-/// as `firebreak action plan|run`, so a run from the console records exactly
-/// what one from the command line records.
+/// The console's AWS work, through the very use cases the commands call
+/// (`IncidentOperations`: the run flow, discovery, the readiness audit, the
+/// import) with the one runner factory and region rule, so what the console
+/// does records exactly what the command line records. What is left here is
+/// the console's own wording of each outcome.
 struct CatalogActionService: ConsoleActionService {
     let catalog: ActionCatalog
-    let runner: AWSCLIRunner
+    /// The console's settings (`--region` among them) and the profile of each account.
+    let runners: AWSRunnerFactory
     var ownerTags = OwnerTags()
-    /// The profile of each account the incident spans (`profile.ACCOUNT` in the config file).
-    var profiles = AccountProfiles(profiles: [:])
+
+    init(catalog: ActionCatalog, runners: AWSRunnerFactory, ownerTags: OwnerTags = OwnerTags()) {
+        self.catalog = catalog
+        self.runners = runners
+        self.ownerTags = ownerTags
+    }
+
+    /// With one runner's settings as the factory's (the tests' emulator).
+    init(catalog: ActionCatalog, runner: AWSCLIRunner, profiles: AccountProfiles = AccountProfiles(profiles: [:])) {
+        self.init(catalog: catalog, runners: AWSRunnerFactory(base: runner.configuration, profiles: profiles))
+    }
 
     func actions(for resources: [Resource]) throws -> [ActionChoice] {
         // Only actions that apply to every chosen resource.
@@ -28,14 +40,9 @@ struct CatalogActionService: ConsoleActionService {
     }
 
     /// The runner for calls made for `incident`: the console may show another incident than it
-    /// started on, and a drill's calls go to its own emulator only (`GlobalOptions.awsRunner(for:)`).
+    /// started on, and a drill's calls go to its own emulator only (`AWSRunnerFactory.runner(for:)`).
     func runner(for incident: Incident) throws -> AWSCLIRunner {
-        do {
-            return try runner.confined(for: incident)
-        } catch {
-            if case .refused(let reason) = error { throw CLIError(reason) }
-            throw CLIError(error.description)
-        }
+        try runners.runner(for: incident)
     }
 
     func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview {
@@ -54,7 +61,7 @@ struct CatalogActionService: ConsoleActionService {
             previewProblem = "warning: the preview's read-only calls failed, so who else is affected is unknown: \(error)"
         }
         if !plan.confirmationIsFilled {
-            throw CLIError("\(definition.id) is destructive and its preview could not read what the run would destroy, so it cannot be confirmed: \(previewProblem ?? plan.warnings.last ?? "the preview failed")")
+            throw OperationError.notConfirmable(action: definition.id, problem: previewProblem ?? plan.warnings.last ?? "the preview failed")
         }
         var lines = [plan.definition.summary]
         lines += ActionOutput.callerLines(plan, problem: callerProblem)
@@ -89,7 +96,7 @@ struct CatalogActionService: ConsoleActionService {
     func run(action: String, resources: [String], parameters: [String: String], store: any IncidentEventStore, incident: IncidentID,
              actor: String) throws -> String {
         let runner = try runner(for: try store.state(of: incident).incident)
-        try ActionAWSOptions.requireCLI(runner)
+        try AWSRunnerFactory.requireReachable(runner)
         let definition = try catalog.action(action)
         var parameters = parameters
         let confirmedCaller = parameters.removeValue(forKey: Self.allowSelfKey)
@@ -119,35 +126,26 @@ struct CatalogActionService: ConsoleActionService {
     }
 
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
-        let runner = try runner(for: try store.state(of: incident).incident)
-        try ActionAWSOptions.requireCLI(runner)
         switch work {
         case .discover(let resource):
-            let account = try store.state(of: incident).resource(matching: resource).account
-            let outcome = try DiscoverRelated.discover(from: resource, in: incident, region: nil, store: store, actor: actor,
-                                                               discovery: ResourceDiscovery(runner: profiles.runner(base: runner, account: account),
-                                                                                            ownerTags: ownerTags))
+            let outcome = try DiscoverRelated.discover(from: resource, in: incident, store: store, actor: actor, runners: runners, ownerTags: ownerTags)
             let unowned = outcome.added.filter { $0.owner == nil }.count
             return outcome.summary(incident) + (unowned > 0 ? ", \(unowned) without an owner tag" : "")
                 + (outcome.found.problems.isEmpty ? "" : "; could not check: \(outcome.found.problems[0])")
         case .auditReadiness:
             let state = try store.state(of: incident)
-            let regions = try AuditReadiness.regions(given: state.incident.regions.isEmpty ? runner.configuration.region.map { [$0] } ?? [] : [],
-                                                       incident: state)
-            let audit = AuditReadiness.audit(runner: runner, profiles: profiles, accounts: state.incident.accounts, regions: regions,
-                                               ownerTags: ownerTags)
+            let regions = try AuditReadiness.regions(given: runners.givenRegion.map { [$0] } ?? [], incident: state)
+            let audit = try AuditReadiness.audit(runners: runners, incident: state.incident, regions: regions, ownerTags: ownerTags)
             let ticked = try AuditReadiness.record(audit, store: store, incident: incident, actor: actor)
             return "readiness: \(audit.tally)"
                 + (ticked.isEmpty ? "" : "; ticked \(ticked.count) item\(ticked.count == 1 ? "" : "s")") + " (show lists each)"
         case .importFindings(let from):
             let state = try store.state(of: incident)
             let source = try? FindingSource(parsing: from)
-            let regions: [String?] = state.incident.regions.isEmpty ? [runner.configuration.region] : state.incident.regions.map { $0 }
-            let documents = try ImportFindings.documents(files: source == nil ? [from] : [], source: source, regions: regions, ownerTags: ownerTags,
-                                                        runners: { profiles.runners(base: runner, accounts: state.incident.accounts).map(\.runner) })
+            let documents = try ImportFindings.documents(files: source == nil ? [from] : [], source: source, incident: state.incident,
+                                                         ownerTags: ownerTags, runners: runners)
             return try ImportFindings.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
                 .summary(incident)
         }
     }
 }
-

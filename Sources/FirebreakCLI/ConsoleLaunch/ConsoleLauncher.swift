@@ -138,8 +138,7 @@ enum ConsoleLauncher {
     /// The catalog and runner for actions run from the console. A definition file
     /// that cannot be used is skipped and named through `warn` (the footer).
     static func actionService(globals: GlobalOptions, region: String?, warn: (String) -> Void) throws -> CatalogActionService {
-        CatalogActionService(catalog: try ActionCatalog.loadForCommand(warn: warn), runner: try awsRunner(globals: globals, region: region),
-                             profiles: AccountProfiles.load(globals: globals))
+        CatalogActionService(catalog: try ActionCatalog.loadForCommand(warn: warn), runners: try globals.runnerFactory(region: region))
     }
 
     /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike;

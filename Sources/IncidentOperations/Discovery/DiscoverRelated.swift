@@ -19,6 +19,18 @@ public enum DiscoverRelated {
         }
     }
 
+    /// Discovers from one incident resource through its account's runner, in the
+    /// region given (`runners.givenRegion`) else the resource's own, once the AWS CLI is known to be there.
+    public static func discover(from resource: String, in incident: IncidentID, store: any IncidentEventStore, actor: String,
+                                runners: AWSRunnerFactory, ownerTags: OwnerTags) throws -> Outcome {
+        let current = try store.state(of: incident)
+        let root = try current.resource(matching: resource)
+        let runner = try runners.runner(for: current.incident, account: root.account)
+        try AWSRunnerFactory.requireReachable(runner)
+        return try discover(from: resource, in: incident, region: try RegionRule.region(given: runners.givenRegion, resource: root), store: store,
+                            actor: actor, discovery: ResourceDiscovery(runner: runner, ownerTags: ownerTags))
+    }
+
     /// Discovers from one incident resource (in `region`, else the resource's
     /// own) and appends what is new as suspected, in one transaction. Throws
     /// when it found nothing because every call failed.

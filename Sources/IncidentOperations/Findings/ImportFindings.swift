@@ -22,6 +22,25 @@ public enum ImportFindings {
         }
     }
 
+    /// Bytes a findings fetch may print: a large Security Hub account prints
+    /// tens of megabytes, far above the runner's 1 MiB for other calls. The
+    /// import sets it itself, so every front end fetches with the same cap.
+    public static let outputLimit = 64 << 20
+
+    /// The regions to fetch from (`RegionRule`); the CLI's default region when nothing names one.
+    public static func regions(given: String?, incident: Incident) throws -> [String?] {
+        let regions = try RegionRule.regions(given: given.map { [$0] } ?? [], incident: incident)
+        return regions.isEmpty ? [nil] : regions
+    }
+
+    /// Every file parsed, then the findings fetched from `source` in each region
+    /// the rule names (`runners.givenRegion` first), once per account of the incident.
+    public static func documents(files: [String], source: FindingSource?, incident: Incident, ownerTags: OwnerTags,
+                                 runners: AWSRunnerFactory) throws -> [FindingsDocument] {
+        try documents(files: files, source: source, regions: try regions(given: runners.givenRegion, incident: incident), ownerTags: ownerTags,
+                      runners: { try runners.runners(for: incident).map(\.runner) })
+    }
+
     /// Every file parsed, then the findings fetched from `source` in each region
     /// through each runner (one per account the incident spans).
     public static func documents(files: [String], source: FindingSource?, regions: [String?], ownerTags: OwnerTags,
@@ -39,6 +58,8 @@ public enum ImportFindings {
         }
         if let source {
             for runner in try runners() {
+                var runner = runner
+                runner.configuration.outputLimit = max(runner.configuration.outputLimit, outputLimit)
                 let fetcher = FindingsFetcher(runner: runner, ownerTags: ownerTags)
                 for region in regions {
                     documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))

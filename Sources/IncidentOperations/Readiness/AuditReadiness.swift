@@ -6,6 +6,14 @@ import IncidentStore
 /// The readiness audit (`firebreak readiness`, `r` on a Readiness item): read-only
 /// checks in every account of the incident, recorded with the items they tick.
 public enum AuditReadiness {
+    /// The audit of `incident`'s accounts (or, with none, the default
+    /// credentials' own) in `regions`, once the AWS CLI is known to be there.
+    public static func audit(runners: AWSRunnerFactory, incident: Incident?, regions: [String], ownerTags: OwnerTags) throws -> ReadinessAudited {
+        let base = try runners.runner(for: incident)
+        try AWSRunnerFactory.requireReachable(base)
+        return audit(runner: base, profiles: runners.profiles, accounts: incident?.accounts ?? [], regions: regions, ownerTags: ownerTags)
+    }
+
     /// The audit in each of `accounts` that has a profile, and with the default
     /// credentials for the rest; results stamped with the account they are about.
     public static func audit(runner: AWSCLIRunner, profiles: AccountProfiles, accounts: [String], regions: [String], ownerTags: OwnerTags) -> ReadinessAudited {
@@ -27,17 +35,10 @@ public enum AuditReadiness {
         return ticked
     }
 
-    /// The regions to audit: those given, else the incident's, else the environment's.
+    /// The regions to audit (`RegionRule`: those given, else the incident's, else the environment's); one is needed.
     public static func regions(given: [String], incident state: IncidentState?) throws -> [String] {
-        var chosen = given
-        if chosen.isEmpty { chosen = state?.incident.regions ?? [] }
-        if chosen.isEmpty {
-            let environment = ProcessInfo.processInfo.environment
-            chosen = [environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"]].compactMap { $0 }.filter { !$0.isEmpty }.prefix(1).map { $0 }
-        }
-        guard !chosen.isEmpty else { throw OperationError.noRegion("no region to audit: name one with --region (or give the incident its regions)") }
-        var unique: [String] = []
-        for region in chosen where !unique.contains(region) { unique.append(try AWSRegion.validate(region)) }
-        return unique
+        let regions = try RegionRule.regions(given: given, incident: state?.incident)
+        guard !regions.isEmpty else { throw OperationError.noRegion("no region to audit: name one with --region (or give the incident its regions)") }
+        return regions
     }
 }
