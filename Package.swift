@@ -65,7 +65,7 @@ let package = Package(
         // The only module that touches ncursesw.
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
         // The app: model, messages, update, view; the four panes; the UI loop.
-        .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "TerminalUI", "LogTail"]),
+        .target(name: "Console", dependencies: ["IncidentModel", "IncidentStore", "IncidentOperations", "TerminalUI", "LogTail"]),
         // Log sources → lines: bounded ring buffer, filter, links to the incident's resources.
         .target(
             name: "LogTail",

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// Carries out the console's effects against the store on one serial queue,
@@ -70,7 +71,7 @@ final class StoreWorker: @unchecked Sendable {
                 attempt {
                     guard let incident else { return }
                     let state = try store.state(of: incident)
-                    let metrics = IncidentMetrics(state: state, events: try store.events(of: incident, since: 0).map(\.event), now: Date())
+                    let metrics = RunLiveness.metrics(of: state, events: try store.events(of: incident, since: 0).map(\.event), now: Date())
                     send(.details(title: "Metrics · \(incident)", lines: MetricsText.lines(metrics)))
                 }
             case .awsWork(let work):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// `firebreak show INCIDENT [--json]`: phases, resources, checklist, notes, metrics.
 struct ShowCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct ShowCommand: ParsableCommand {
         let state = try store.state(of: id)
         // Metrics need every event (operators are not kept in the folded state).
         let now = Date()
-        let metrics = IncidentMetrics(state: state, events: try store.events(of: id, since: 0).map(\.event), now: now)
+        let metrics = RunLiveness.metrics(of: state, events: try store.events(of: id, since: 0).map(\.event), now: now)
         if json {
             try Output.json(.incident(state, metrics: metrics, now: now))
         } else {

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 
 /// How a finished (or abandoned) drill went: what was contained, how fast, what was missed.
 ///
@@ -37,7 +38,7 @@ struct DrillScore {
     init(state: IncidentState, events: [Event], scenario: DrillScenario?, now: Date) {
         incident = state.incident
         self.scenario = scenario
-        metrics = IncidentMetrics(state: state, events: events, now: now)
+        metrics = RunLiveness.metrics(of: state, events: events, now: now)
         let resolved: Set<ResourceState> = [.contained, .eradicated, .recovered, .cleared]
         items = state.resources.compactMap { resource in
             guard let lastCompromise = resource.history.lastIndex(where: { $0.state == .compromised }) else { return nil }

@@ -72,7 +72,7 @@ public struct IncidentReport {
     public static func load(_ incident: IncidentID, from store: any IncidentEventStore, generatedBy: String, now: Date = Date()) throws -> IncidentReport {
         let events = try store.events(of: incident, since: 0)
         let state = try store.state(of: incident)
-        let metrics = IncidentMetrics(state: state, events: events.map(\.event), now: now)
+        let metrics = RunLiveness.metrics(of: state, events: events.map(\.event), now: now)
         let verification = try store.verify(incident).first
         return IncidentReport(state: state, events: events, metrics: metrics, verification: verification,
                               generatedAt: now, generatedBy: generatedBy)

@@ -59,6 +59,14 @@ public enum RunLiveness {
         return settled
     }
 
+    /// The incident's metrics with every run judged as the action list judges
+    /// it (`shownStatus`): a run whose process ended counts as interrupted,
+    /// never as unfinished. `show`, the report, the drill's score and the
+    /// console's metrics view all take them from here.
+    public static func metrics(of state: IncidentState, events: [Event], now: Date) -> IncidentMetrics {
+        IncidentMetrics(state: settled(state), events: events, now: now)
+    }
+
     private static func hostName() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "" }
