@@ -2,6 +2,7 @@ import ArgumentParser
 import AWSActions
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 #if canImport(Glibc)
 import Glibc
@@ -88,11 +89,9 @@ struct DrillCommand: ParsableCommand {
         for (name, value) in drillEnvironment {
             if let value { setenv(name, value, 1); environment[name] = value } else { unsetenv(name); environment[name] = nil }
         }
-        var runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
-            executable: globals.awsCLI, endpointURL: emulator.endpoint, timeout: 30, environment: environment))
         // Seeding is confined like every later call of the drill: the emulator, dummy credentials, nothing else.
-        runner.configuration.confinement = DrillConfinement(incident: "the drill", endpoint: try DrillEndpoint(validating: emulator.endpoint),
-                                                            region: scenario.regions.first ?? "us-east-1")
+        let runner = try AWSRunnerFactory(base: AWSCLIConfiguration(executable: globals.awsCLI, environment: environment))
+            .drillSeedingRunner(endpoint: emulator.endpoint, region: scenario.regions.first ?? "us-east-1")
 
         FileHandle.standardError.write(Data("drill \(scenario.id): emulator at \(emulator.endpoint); seeding \(scenario.seed.count) steps…\n".utf8))
         let values = try DrillSeeder(runner: runner, defaultRegion: scenario.regions.first ?? "us-east-1").seed(scenario) { _ in }

@@ -56,6 +56,17 @@ public struct AWSRunnerFactory: Sendable {
         profiles.runners(base: try runner(for: incident), accounts: incident?.accounts ?? [])
     }
 
+    /// The runner that seeds a new drill's emulator at `endpoint`, before its
+    /// incident exists: confined as every later call of the drill is (the
+    /// emulator, dummy credentials, nothing of the responder's), `timeout` seconds a call.
+    public func drillSeedingRunner(endpoint: String, region: String, timeout: TimeInterval = 30) throws -> AWSCLIRunner {
+        var configuration = base
+        configuration.endpointURL = endpoint
+        configuration.timeout = timeout
+        configuration.confinement = DrillConfinement(incident: "the drill", endpoint: try DrillEndpoint(validating: endpoint), region: region)
+        return AWSCLIRunner(configuration: configuration)
+    }
+
     /// "AWS CLI not found" (or, for a drill, "its emulator is not running") as one line, before anything is recorded.
     public static func requireReachable(_ runner: AWSCLIRunner) throws(OperationError) {
         do { _ = try runner.executablePath() } catch { throw .awsUnavailable(error.description) }
