@@ -23,15 +23,13 @@ struct ActionVerifyCommand: ParsableCommand {
         // Refused before anything is opened for writing: an unknown incident, or nothing to check.
         let state = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
-        let verifier = ContainmentVerifier(planner: ActionPlanner(runner: runner), executor: ActionExecutor(runner: runner))
-        if ContainmentVerifier.runsInForce(state, catalog: catalog).isEmpty {
+        if !VerifyContainment.isNeeded(in: state, catalog: catalog) {
             if json { return try Output.json(.object(["runId": .null, "checks": .array([])])) }
             return Output.line("no containment in force in \(id) to verify")
         }
         try ActionAWSOptions.requireCLI(runner)
-        let flow = ActionRunFlow(store: try globals.writableStore(), incident: id, actor: actor, executor: verifier.executor,
-                                 progress: ActionOutput.progress(quiet: json))
-        guard let (run, report) = try flow.verifyContainment(verifier: verifier, catalog: catalog) else {
+        guard let (run, report) = try VerifyContainment.run(incident: id, store: try globals.writableStore(), actor: actor, catalog: catalog,
+                                                            runner: runner, progress: ActionOutput.progress(quiet: json)) else {
             return Output.line("no containment in force in \(id) to verify")
         }
         if json {
