@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: IncidentModel ← IncidentStore ← FirebreakCLI ← firebreak.
+// Dependencies point one way: IncidentModel ← IncidentStore, AWSActions ← IncidentOperations ← Console, FirebreakCLI ← firebreak.
 // docs/ARCHITECTURE.md explains each module's job.
 let package = Package(
     name: "Firebreak",
