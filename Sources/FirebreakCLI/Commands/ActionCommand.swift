@@ -112,13 +112,8 @@ struct ActionRunCommand: ParsableCommand {
         let store = try globals.writableStore()
         let (run, signal) = try RunSignals.interrupting { interruption in
             try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption)),
-                              progress: ActionOutput.progress(quiet: json)).run(
-                plan: { state in
-                    let plan = try planner.plan(definition, resources: resources, in: state, parameters: given)
-                    try CallerGuard.enforce(plan, allowSelf: allowSelf)
-                    return plan
-                },
-                dryRun: dryRun, force: force)
+                              progress: ActionOutput.progress(quiet: json))
+                .run(definition, resources: resources, parameters: given, planner: planner, allowSelf: allowSelf, dryRun: dryRun, force: force)
         }
         try ActionOutput.finish(run, json: json, signal: signal)
     }

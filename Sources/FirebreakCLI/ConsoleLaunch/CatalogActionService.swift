@@ -102,13 +102,8 @@ struct CatalogActionService: ConsoleActionService {
         let confirmedCaller = parameters.removeValue(forKey: Self.allowSelfKey)
         let (planner, _) = try ActionPlanner(runner: runner).learningCaller(for: definition, required: true)
         let allowSelf = confirmedCaller != nil && confirmedCaller == planner.caller?.arn
-        let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in
-                let plan = try planner.plan(definition, resources: resources, in: state, parameters: parameters)
-                try CallerGuard.enforce(plan, allowSelf: allowSelf)
-                return plan
-            },
-            dryRun: false, force: false)
+        let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner))
+            .run(definition, resources: resources, parameters: parameters, planner: planner, allowSelf: allowSelf)
         return "\(run.runID) \(action): \(run.status.rawValue)"
     }
 
