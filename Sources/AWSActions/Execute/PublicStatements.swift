@@ -31,6 +31,8 @@ enum PublicStatements {
                     authType = (value as? String) ?? (value as? [String])?.first
                 }
             }
+            // moto keeps a function URL's auth type beside the statement rather than in a condition.
+            if let direct = statement["FunctionUrlAuthType"] as? String { authType = direct }
             var found: [String: Any] = ["Sid": sid]
             if let action = statement["Action"] as? String { found["Action"] = action }
             else if let actions = statement["Action"] as? [String], actions.count == 1 { found["Action"] = actions[0] }
