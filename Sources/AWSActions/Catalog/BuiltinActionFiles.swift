@@ -153,7 +153,8 @@ enum BuiltinActionFiles {
     "state": "contained",
     "checklist": "containment.restart-logging"
   }
-}"""#),
+}
+"""#),
         ("actions/containment/ec2.capture-console.json", #"""
 {
   "id": "ec2.capture-console",
@@ -1262,7 +1263,8 @@ enum BuiltinActionFiles {
       "summary": "the NAME of an environment variable of Firebreak holding the new value (never the value itself); without it, the secret's own rotation runs"
     }
   ]
-}"""#),
+}
+"""#),
         ("actions/containment/ssm.overwrite-parameter.json", #"""
 {
   "id": "ssm.overwrite-parameter",
