@@ -9,6 +9,11 @@ struct DataActionsTests {
     /// What moto's get-caller-identity answers for the dummy credentials: the `aws:userid` a containing policy must leave out.
     static let callerUserID = "AKIAIOSFODNN7EXAMPLE"
 
+    /// `firebreak ARGS` with more environment, whatever its exit status.
+    static func firebreak(_ drill: Drill, _ arguments: [String], extra: [String: String]) throws -> Drill.Result {
+        try Drill.run(Drill.binary.path, arguments, environment: drill.environment.merging(extra) { $1 })
+    }
+
     private func policy(_ drill: Drill, _ bucket: String) throws -> [String: Any]? {
         guard let text = try? drill.aws("s3api", "get-bucket-policy", "--bucket", bucket, "--query", "Policy") else { return nil }
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
@@ -113,7 +118,7 @@ struct DataActionsTests {
         try drill.firebreakOK("resource", "add", "INC-1", "s3://\(bare)")
         try drill.firebreakOK("action", "run", "INC-1", "s3.enforce-owner", "s3://\(bare)", "--yes")
         #expect(try drill.aws("s3api", "get-bucket-ownership-controls", "--bucket", bare, "--query", "OwnershipControls.Rules[0].ObjectOwnership") == "BucketOwnerEnforced")
-        try drill.firebreakOK("action", "undo", "INC-1", "run-2", "--yes")
+        try drill.firebreakOK("action", "undo", "INC-1", "run-3", "--yes")
         #expect(throws: (any Error).self) { try drill.aws("s3api", "get-bucket-ownership-controls", "--bucket", bare) }
     }
 
@@ -156,8 +161,8 @@ struct DataActionsTests {
         try drill.aws("lambda", "add-permission", "--function-name", name, "--statement-id", "anyone", "--action", "lambda:InvokeFunction", "--principal", "*")
         try drill.aws("lambda", "add-permission", "--function-name", name, "--statement-id", "from-bucket", "--action", "lambda:InvokeFunction",
                       "--principal", "s3.amazonaws.com", "--source-arn", "arn:aws:s3:::uploads")
-        let queue = try drill.aws("sqs", "create-queue", "--queue-name", name, "--query", "QueueUrl")
-        let queueARN = try drill.aws("sqs", "get-queue-attributes", "--queue-url", queue, "--attribute-names", "QueueArn", "--query", "Attributes.QueueArn")
+        let queue = try drill.aws("--endpoint-url", drill.server.endpoint, "sqs", "create-queue", "--queue-name", name, "--query", "QueueUrl")
+        let queueARN = try drill.aws("--endpoint-url", drill.server.endpoint, "sqs", "get-queue-attributes", "--queue-url", queue, "--attribute-names", "QueueArn", "--query", "Attributes.QueueArn")
         let mapping = try drill.aws("lambda", "create-event-source-mapping", "--function-name", name, "--event-source-arn", queueARN, "--query", "UUID")
         return (name, mapping)
     }
@@ -233,7 +238,7 @@ struct DataActionsTests {
         #expect(plan.contains("put-secret-value") && plan.contains("[REDACTED]"))
         let planJSON = try drill.firebreakOK(["action", "plan", "INC-1", "secrets.rotate", name, "--param", "value-from-env=FIREBREAK_TEST_NEW_SECRET", "--json"], extra: env)
         let run = try drill.firebreakOK(["action", "run", "INC-1", "secrets.rotate", name, "--param", "value-from-env=FIREBREAK_TEST_NEW_SECRET",
-                                         "--confirm", "rotate \(name)"], extra: env)
+                                         "--yes", "--confirm", "rotate \(name)"], extra: env)
         #expect(try drill.aws("secretsmanager", "get-secret-value", "--secret-id", name, "--query", "SecretString") == secret)
         #expect(try drill.run("run-1")["status"] as? String == "succeeded")
         #expect(try drill.run("run-1")["parameters"] as? [String: String] == ["value-from-env": "FIREBREAK_TEST_NEW_SECRET"])
@@ -246,13 +251,13 @@ struct DataActionsTests {
         defer { drill.cleanUp() }
         try drill.firebreakOK("resource", "add", "INC-1", "prod/db", "--kind", "secret")
         let unset = try drill.firebreak("action", "run", "INC-1", "secrets.rotate", "prod/db", "--param", "value-from-env=FIREBREAK_NOT_SET_ANYWHERE",
-                                        "--confirm", "rotate prod/db")
+                                        "--yes", "--confirm", "rotate prod/db")
         #expect(unset.status != 0 && unset.stderr.contains("the environment variable FIREBREAK_NOT_SET_ANYWHERE is not set or is empty"))
         let literal = try drill.firebreak("action", "run", "INC-1", "secrets.rotate", "prod/db", "--param", "value-from-env=hunter2!",
-                                          "--confirm", "rotate prod/db")
+                                          "--yes", "--confirm", "rotate prod/db")
         #expect(literal.status != 0 && literal.stderr.contains("never the value itself"))
-        let dash = try drill.firebreak(["action", "run", "INC-1", "secrets.rotate", "prod/db", "--param", "value-from-env=FB_DASH",
-                                        "--confirm", "rotate prod/db"], extra: ["FB_DASH": "--debug-me"])
+        let dash = try Self.firebreak(drill, ["action", "run", "INC-1", "secrets.rotate", "prod/db", "--param", "value-from-env=FB_DASH",
+                                        "--yes", "--confirm", "rotate prod/db"], extra: ["FB_DASH": "--debug-me"])
         #expect(dash.status != 0 && dash.stderr.contains("starts with '-'") && !dash.stderr.contains("--debug-me"))
         #expect((try drill.incident()["actionRuns"] as? [[String: Any]])?.isEmpty == true)
     }
@@ -263,7 +268,7 @@ struct DataActionsTests {
         let name = "svc-\(UUID().uuidString.prefix(6).lowercased())"
         try drill.aws("secretsmanager", "create-secret", "--name", name, "--secret-string", "v1")
         try drill.firebreakOK("resource", "add", "INC-1", name, "--kind", "secret")
-        let refused = try drill.firebreak("action", "run", "INC-1", "secrets.rotate", name, "--confirm", "rotate \(name)")
+        let refused = try drill.firebreak("action", "run", "INC-1", "secrets.rotate", name, "--yes", "--confirm", "rotate \(name)")
         #expect(refused.status != 0 && refused.stderr.contains("rotation is not configured on \(name)"))
         let current = try drill.aws("secretsmanager", "list-secret-version-ids", "--secret-id", name, "--query", "Versions[?contains(VersionStages, 'AWSCURRENT')].VersionId | [0]")
         #expect(try drill.aws("secretsmanager", "list-secret-version-ids", "--secret-id", name, "--query", "length(Versions)") == "1")
@@ -279,7 +284,7 @@ struct DataActionsTests {
          "VersionIdsToStages": {"\#(current)": ["AWSCURRENT"]}}
         """#.write(to: described, atomically: true, encoding: .utf8)
         let cli = try RecordedResponsesCLI(["secretsmanager describe-secret": [.file(described.path)]])
-        try drill.firebreakOK("action", "run", "INC-1", "secrets.rotate", name, "--confirm", "rotate \(name)", "--aws-cli", cli.path)
+        try drill.firebreakOK("action", "run", "INC-1", "secrets.rotate", name, "--yes", "--confirm", "rotate \(name)", "--aws-cli", cli.path)
         let fresh = try drill.aws("secretsmanager", "list-secret-version-ids", "--secret-id", name,
                                   "--query", "Versions[?VersionId != '\(current)' && (contains(VersionStages, 'AWSPENDING') || contains(VersionStages, 'AWSCURRENT'))].VersionId")
         #expect(!fresh.isEmpty && fresh != "None")
@@ -298,13 +303,13 @@ struct DataActionsTests {
         let secret = "Fr3sh-\(UUID().uuidString)"
         let env = ["FB_PARAMETER_VALUE": secret]
 
-        let refused = try drill.firebreak(["action", "run", "INC-1", "ssm.overwrite-parameter", plain, "--param", "value-from-env=FB_PARAMETER_VALUE",
-                                           "--confirm", "overwrite \(plain)"], extra: env)
+        let refused = try Self.firebreak(drill, ["action", "run", "INC-1", "ssm.overwrite-parameter", plain, "--param", "value-from-env=FB_PARAMETER_VALUE",
+                                           "--yes", "--confirm", "overwrite \(plain)"], extra: env)
         #expect(refused.status != 0 && refused.stderr.contains("is not a SecureString parameter"))
         #expect(try drill.aws("ssm", "get-parameter", "--name", plain, "--query", "Parameter.Value") == "us-east-1")
 
         let run = try drill.firebreakOK(["action", "run", "INC-1", "ssm.overwrite-parameter", name, "--param", "value-from-env=FB_PARAMETER_VALUE",
-                                         "--confirm", "overwrite \(name)"], extra: env)
+                                         "--yes", "--confirm", "overwrite \(name)"], extra: env)
         #expect(try drill.aws("ssm", "get-parameter", "--name", name, "--with-decryption", "--query", "Parameter.[Type, Value, Version]")
                 == "SecureString\t\(secret)\t2")
         #expect(try drill.recorded("run-2", name)["key-id"] as? String == "alias/aws/ssm")
@@ -331,13 +336,13 @@ struct DataActionsTests {
         let summary = try #require(review["grant-summary"] as? [[String: Any]])
         #expect(summary.map { $0["id"] as? String } == [grant] && summary.first?["grantee"] as? String == "arn:aws:iam::444455556666:root")
 
-        let unknown = try drill.firebreak("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=no-such-grant", "--confirm", "revoke no-such-grant")
+        let unknown = try drill.firebreak("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=no-such-grant", "--yes", "--confirm", "revoke no-such-grant")
         #expect(unknown.status != 0 && unknown.stderr.contains("the key has no grant no-such-grant"), "\(unknown.stderr)")
         #expect(try drill.aws("kms", "list-grants", "--key-id", key, "--query", "length(Grants)") == "1")
 
-        let wrong = try drill.firebreak("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=\(grant)", "--confirm", "revoke it")
+        let wrong = try drill.firebreak("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=\(grant)", "--yes", "--confirm", "revoke it")
         #expect(wrong.status != 0)
-        try drill.firebreakOK("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=\(grant)", "--confirm", "revoke \(grant)")
+        try drill.firebreakOK("action", "run", "INC-1", "kms.revoke-grant", key, "--param", "grant-id=\(grant)", "--yes", "--confirm", "revoke \(grant)")
         #expect(try drill.aws("kms", "list-grants", "--key-id", key, "--query", "length(Grants)") == "0")
         let runs = try drill.incident()["actionRuns"] as! [[String: Any]]
         let revoked = try #require(runs.last)
@@ -352,42 +357,42 @@ struct DataActionsTests {
         let drill = try Drill()
         defer { drill.cleanUp() }
         let db = "db-\(UUID().uuidString.prefix(8).lowercased())"
-        try drill.aws("rds", "create-db-instance", "--db-instance-identifier", db, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+        try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "create-db-instance", "--db-instance-identifier", db, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
                       "--master-username", "admin1", "--master-user-password", "n0t-a-real-one", "--allocated-storage", "20", "--publicly-accessible")
-        let query = ["rds", "describe-db-instances", "--db-instance-identifier", db, "--query", "DBInstances[0].PubliclyAccessible"]
+        let query = ["--endpoint-url", drill.server.endpoint, "rds", "describe-db-instances", "--db-instance-identifier", db, "--query", "DBInstances[0].PubliclyAccessible"]
         try drill.firebreakOK("resource", "add", "INC-1", db, "--kind", "rds-db-instance", "--state", "compromised")
-        try drill.firebreakOK("action", "run", "INC-1", "rds.disable-public-access", db, "--yes")
+        try drill.firebreakOK("action", "run", "INC-1", "rds.disable-public-access", db, "--yes", "--endpoint-url", drill.server.endpoint)
         #expect(try drill.aws(query) == "False")
-        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
+        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes", "--endpoint-url", drill.server.endpoint)
         #expect(try drill.aws(query) == "True")
 
         let closed = "db-\(UUID().uuidString.prefix(8).lowercased())"
-        try drill.aws("rds", "create-db-instance", "--db-instance-identifier", closed, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+        try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "create-db-instance", "--db-instance-identifier", closed, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
                       "--master-username", "admin1", "--master-user-password", "n0t-a-real-one", "--allocated-storage", "20", "--no-publicly-accessible")
         try drill.firebreakOK("resource", "add", "INC-1", closed, "--kind", "rds-db-instance")
-        try drill.firebreakOK("action", "run", "INC-1", "rds.disable-public-access", closed, "--yes")
-        try drill.firebreakOK("action", "undo", "INC-1", "run-3", "--yes")
-        #expect(try drill.aws("rds", "describe-db-instances", "--db-instance-identifier", closed, "--query", "DBInstances[0].PubliclyAccessible") == "False")
+        try drill.firebreakOK("action", "run", "INC-1", "rds.disable-public-access", closed, "--yes", "--endpoint-url", drill.server.endpoint)
+        try drill.firebreakOK("action", "undo", "INC-1", "run-3", "--yes", "--endpoint-url", drill.server.endpoint)
+        #expect(try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "describe-db-instances", "--db-instance-identifier", closed, "--query", "DBInstances[0].PubliclyAccessible") == "False")
     }
 
     @Test func snapshotSharesAreAllRemovedAndUndoAddsThemBack() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }
         let db = "db-\(UUID().uuidString.prefix(8).lowercased())"
-        try drill.aws("rds", "create-db-instance", "--db-instance-identifier", db, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+        try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "create-db-instance", "--db-instance-identifier", db, "--db-instance-class", "db.t3.micro", "--engine", "postgres",
                       "--master-username", "admin1", "--master-user-password", "n0t-a-real-one", "--allocated-storage", "20")
         let snapshot = "\(db)-snap"
-        try drill.aws("rds", "create-db-snapshot", "--db-instance-identifier", db, "--db-snapshot-identifier", snapshot)
-        try drill.aws("rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier", snapshot, "--attribute-name", "restore",
+        try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "create-db-snapshot", "--db-instance-identifier", db, "--db-snapshot-identifier", snapshot)
+        try drill.aws("--endpoint-url", drill.server.endpoint, "rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier", snapshot, "--attribute-name", "restore",
                       "--values-to-add", "all", "444455556666")
-        let query = ["rds", "describe-db-snapshot-attributes", "--db-snapshot-identifier", snapshot, "--query",
-                     "sort(DBSnapshotAttributesResult.DBSnapshotAttributes[?AttributeName=='restore'].AttributeValues[])", "--output", "json"]
-        let shares = { () throws -> [String] in try JSONSerialization.jsonObject(with: Data(try drill.aws(query).utf8)) as? [String] ?? [] }
+        let query = ["--endpoint-url", drill.server.endpoint, "rds", "describe-db-snapshot-attributes", "--db-snapshot-identifier", snapshot, "--query",
+                     "sort(DBSnapshotAttributesResult.DBSnapshotAttributes[?AttributeName=='restore'].AttributeValues[])"]
+        let shares = { () throws -> [String] in try drill.aws(query).split(whereSeparator: \.isWhitespace).map(String.init) }
         #expect(try shares() == ["444455556666", "all"])
         try drill.firebreakOK("resource", "add", "INC-1", snapshot, "--kind", "rds-snapshot", "--state", "compromised")
-        try drill.firebreakOK("action", "run", "INC-1", "rds.make-snapshot-private", snapshot, "--yes")
+        try drill.firebreakOK("action", "run", "INC-1", "rds.make-snapshot-private", snapshot, "--yes", "--endpoint-url", drill.server.endpoint)
         #expect(try shares() == [])
-        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
+        try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes", "--endpoint-url", drill.server.endpoint)
         #expect(try shares() == ["444455556666", "all"])
     }
 
@@ -450,7 +455,7 @@ struct DataActionsTests {
         #expect(unconfirmed.status != 0)
 
         try drill.firebreakOK("action", "run", "INC-1", "organizations.quarantine-account", account, "--param", "break-glass-role=\(breakGlass)",
-                              "--confirm", "quarantine \(account)")
+                              "--yes", "--confirm", "quarantine \(account)")
         let policyID = try #require(try drill.recorded("run-1", account)["policy-id"] as? String)
         #expect(try drill.aws("organizations", "list-policies-for-target", "--target-id", account, "--filter", "SERVICE_CONTROL_POLICY",
                               "--query", "Policies[].Id").split(separator: "\t").contains(Substring(policyID)))

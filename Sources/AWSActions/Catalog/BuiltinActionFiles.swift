@@ -621,7 +621,7 @@ enum BuiltinActionFiles {
   "kinds": ["eks-cluster"],
   "summary": "Restrict an EKS cluster's API endpoint: the public endpoint turned off, or limited to --param public-cidrs; the private endpoint turned on so nodes keep reaching it; the previous access recorded for undo",
   "risk": "reversible",
-  "warning": "kubectl and every client outside the VPC (CI, the console's Kubernetes view, the attacker's stolen kubeconfig) loses the API server, unless it comes from --param public-cidrs; inside the VPC, the private endpoint answers. Not cut: pods and credentials already inside the cluster, service account tokens used from inside the VPC, workloads the attacker already runs, and access entries or aws-auth mappings (remove those by hand). The update takes several minutes and refuses to start while another update of the cluster runs; the run waits for it. public-cidrs takes IPv4 blocks (IPv6 ones only on a dual-stack cluster). Undo puts the recorded public, private and CIDR settings back, the attacker's way in with them.",
+  "warning": "kubectl and every client outside the VPC (CI, the console's Kubernetes view, the attacker's stolen kubeconfig) loses the API server, unless it comes from --param public-cidrs; inside the VPC, the private endpoint answers. Not cut: pods and credentials already inside the cluster, service account tokens used from inside the VPC, workloads the attacker already runs, and access entries or aws-auth mappings (remove those by hand). The update takes several minutes and refuses to start while another update of the cluster runs; the run waits for it. public-cidrs takes IPv4 blocks (IPv6 ones only on a dual-stack cluster). Undo puts the recorded public, private and CIDR settings back, the attacker's way in with them; it starts that update and does not wait for it (describe-update with the recorded update id says when it is done).",
   "parameters": [
     { "name": "public-cidrs", "shape": "cidr-list",
       "summary": "IPv4 CIDR blocks still allowed to the public endpoint (the responders'); without it, the public endpoint is turned off" }
@@ -653,10 +653,7 @@ enum BuiltinActionFiles {
   ],
   "undo": [
     { "name": "restore-access", "capture": "undo-update-id",
-      "argv": ["eks", "update-cluster-config", "--name", "{resource}", "--resources-vpc-config", { "json": "{previous-access}" }, "--query", "update.id"] },
-    { "name": "wait-undo", "when": "undo-update-id",
-      "argv": ["eks", "describe-update", "--name", "{resource}", "--update-id", "{undo-update-id}", "--query", "update.status"],
-      "until": { "in": ["Successful", "Failed", "Cancelled"], "success": ["Successful"] }, "every": 15, "within": 1800 }
+      "argv": ["eks", "update-cluster-config", "--name", "{resource}", "--resources-vpc-config", { "json": "{previous-access}" }, "--query", "update.id"] }
   ],
   "onSuccess": { "state": "contained" },
   "onUndo": { "state": "recovered" }
