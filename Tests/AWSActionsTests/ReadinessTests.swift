@@ -18,12 +18,16 @@ struct ReadinessTests {
         try drill.aws("iam", "create-user", "--user-name", "deploy-bot")
         let key = try drill.aws("iam", "create-access-key", "--user-name", "deploy-bot", "--query", "AccessKey.AccessKeyId")
 
-        let careless = try readiness(drill, "--region", "us-east-1", "--json")
+        // moto answers s3control (the account-level public access block) only through a proxy.
+        let proxied = ["HTTP_PROXY": drill.server.endpoint, "NO_PROXY": "", "no_proxy": ""]
+        let careless = try readiness(drill, "--region", "us-east-1", "--json", extra: proxied)
         let expectedFailures: [String: String] = [
             "cloudtrail.logging": "no trail records us-east-1", "guardduty.enabled": "no GuardDuty detector",
             "vpc.flow-logs": "VPCs without flow logs", "ebs.default-encryption": "off",
-            "s3.bucket-encryption": bucket, "s3.public-access-block": bucket, "tags.owner": instance,
-            "iam.access-keys": "\(key) (deploy-bot) never used",
+            "s3.public-access-block": bucket, "tags.owner": instance,
+            "iam.access-keys": "\(key) (deploy-bot) never used", "cloudtrail.log-file-validation": "no trail records us-east-1",
+            "s3.account-public-access-block": "account 123456789012 has no public access block",
+            "ec2.imdsv2": "\(instance) (tokens optional)",
         ]
         for (check, detail) in expectedFailures {
             let result = try #require(careless[check], "no result for \(check)")
@@ -32,11 +36,26 @@ struct ReadinessTests {
             #expect(!(result["evidence"] as! [[String: Any]]).isEmpty, "\(check) carries no evidence")
         }
         #expect((careless["tags.owner"]?["detail"] as? String)?.contains(bucket) == true)
+        // Every bucket has been encrypted by default since January 2023: said, never a failure.
+        #expect(careless["s3.bucket-encryption"]?["status"] as? String == "pass")
+        #expect((careless["s3.bucket-encryption"]?["detail"] as? String)?.hasPrefix("informational: 1 of 1 buckets without a default encryption configuration") == true)
+        #expect((careless["s3.bucket-encryption"]?["detail"] as? String)?.contains(bucket) == true)
         let trailEvidence = (careless["cloudtrail.logging"]?["evidence"] as? [[String: Any]])?.first?["argv"] as? [String]
         #expect(trailEvidence?.starts(with: ["cloudtrail", "describe-trails"]) == true)
 
         // Put it right, through the CLI as an administrator would.
-        try drill.aws("cloudtrail", "create-trail", "--name", "org-trail", "--s3-bucket-name", bucket, "--is-multi-region-trail")
+        try drill.aws("cloudtrail", "create-trail", "--name", "org-trail", "--s3-bucket-name", bucket, "--is-multi-region-trail",
+                      "--enable-log-file-validation")
+        try drill.aws("ec2", "modify-instance-metadata-options", "--instance-id", instance, "--http-tokens", "required", "--http-put-response-hop-limit", "1")
+        let block = try Drill.run(try #require(Drill.awsPath), ["s3control", "put-public-access-block", "--account-id", "123456789012",
+                                                               "--public-access-block-configuration",
+                                                               "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"],
+                                  environment: drill.server.environment.merging(proxied) { $1 })
+        #expect(block.status == 0, "\(block.stderr)")
+        defer {
+            _ = try? Drill.run(Drill.awsPath ?? "aws", ["s3control", "delete-public-access-block", "--account-id", "123456789012"],
+                               environment: drill.server.environment.merging(proxied) { $1 })
+        }
         try drill.aws("cloudtrail", "start-logging", "--name", "org-trail")
         try drill.aws("guardduty", "create-detector", "--enable")
         for vpc in try drill.aws("ec2", "describe-vpcs", "--query", "Vpcs[].VpcId").split(whereSeparator: \.isWhitespace) {
@@ -53,8 +72,9 @@ struct ReadinessTests {
         try drill.aws("iam", "delete-access-key", "--user-name", "deploy-bot", "--access-key-id", key)
 
         // Inside the incident: recorded on the timeline, the Readiness items ticked.
-        let text = try drill.firebreakOK("readiness", "INC-1", "--region", "us-east-1")
-        #expect(text.contains("8 pass, 0 fail, 0 could not check"), "\(text)")
+        let text = try drill.firebreakOK(["readiness", "INC-1", "--region", "us-east-1"], extra: proxied)
+        #expect(text.contains("11 pass, 0 fail, 0 could not check"), "\(text)")
+        #expect(text.contains("account 123456789012: all four settings on"))
         #expect(text.contains("trail org-trail is logging every region"))
         for item in ["readiness.central-logging", "readiness.encryption", "readiness.owner-tags", "readiness.least-privilege",
                      "readiness.identify-risks"] {
@@ -62,9 +82,9 @@ struct ReadinessTests {
         }
         let incident = try drill.incident()
         let recorded = try #require(incident["readiness"] as? [[String: Any]])
-        #expect(recorded.count == 8 && recorded.allSatisfy { $0["status"] as? String == "pass" })
+        #expect(recorded.count == 11 && recorded.allSatisfy { $0["status"] as? String == "pass" })
         let events = try drill.firebreakOK("events", "INC-1")
-        #expect(events.contains("readiness audit (us-east-1): 8 pass, 0 fail, 0 could not check"))
+        #expect(events.contains("readiness audit (us-east-1): 11 pass, 0 fail, 0 could not check"))
         #expect(try drill.firebreakOK("show", "INC-1").contains("pass  iam.access-keys"))
         #expect(try drill.firebreak("verify", "INC-1").status == 0)
     }
@@ -78,13 +98,13 @@ struct ReadinessTests {
             """)
         let result = try drill.firebreak("readiness", "INC-1", "--region", "eu-west-1", "--aws-cli", fake.path)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("0 pass, 0 fail, 8 could not check"), "\(result.stdout)")
+        #expect(result.stdout.contains("0 pass, 0 fail, 11 could not check"), "\(result.stdout)")
         #expect(result.stdout.contains("AccessDenied"))
         #expect(try drill.checklistState("readiness.central-logging") == "open")
 
         // Recorded as it was: an audit that could check nothing.
         let events = try drill.firebreakOK("events", "INC-1")
-        #expect(events.contains("readiness audit (eu-west-1): 0 pass, 0 fail, 8 could not check"))
+        #expect(events.contains("readiness audit (eu-west-1): 0 pass, 0 fail, 11 could not check"))
 
         // Bad input: one line, nothing written.
         let bad = try drill.firebreak("readiness", "INC-1", "--region", "moon-base-1")
@@ -139,9 +159,26 @@ struct ReadinessTests {
         #expect(argv.contains("--profile") && argv.contains("audit-111"))
     }
 
+    /// GuardDuty is per region: an incident in two regions with a detector in
+    /// only one fails the other, by name, and ticks nothing.
+    @Test func guardDutyIsCheckedInEveryRegionOfTheIncident() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        try drill.aws("guardduty", "create-detector", "--enable", "--region", "ap-southeast-2")
+        try drill.firebreakOK("open", "--title", "two regions", "--region", "ap-southeast-2", "--region", "sa-east-1")
+        let output = try drill.firebreakOK("readiness", "INC-2", "--json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let guardDuty = try #require(document["results"] as? [[String: Any]]).filter { $0["check"] as? String == "guardduty.enabled" }
+        let byRegion = Dictionary(guardDuty.map { ($0["region"] as? String ?? "", $0["status"] as? String ?? "") }, uniquingKeysWith: { first, _ in first })
+        #expect(byRegion == ["ap-southeast-2": "pass", "sa-east-1": "fail"])
+        let items = try JSONSerialization.jsonObject(with: Data(drill.firebreakOK("show", "INC-2", "--json").utf8)) as! [String: Any]
+        let central = (items["checklist"] as! [[String: Any]]).first { $0["id"] as? String == "readiness.central-logging" }
+        #expect(central?["state"] as? String == "open")
+    }
+
     /// The audit's JSON results by check id.
-    private func readiness(_ drill: Drill, _ arguments: String...) throws -> [String: [String: Any]] {
-        let output = try drill.firebreakOK(["readiness"] + arguments)
+    private func readiness(_ drill: Drill, _ arguments: String..., extra: [String: String] = [:]) throws -> [String: [String: Any]] {
+        let output = try drill.firebreakOK(["readiness"] + arguments, extra: extra)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let results = try #require(document["results"] as? [[String: Any]])
         return Dictionary(results.map { ($0["check"] as! String, $0) }, uniquingKeysWith: { first, _ in first })

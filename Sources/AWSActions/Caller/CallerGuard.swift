@@ -37,6 +37,17 @@ public enum CallerGuard {
             + "Firebreak acts as \(caller.arn.terminalSafe) and could not undo it afterwards (--allow-self to do it anyway)")
     }
 
+    /// False for a call of a step that a parameter rules out (`"when": "responder-roles"` without
+    /// the parameter): parameters are known when the plan is made, so that policy is never written.
+    private static func mayRun(_ call: ActionPlan.Call, plan: ActionPlan) -> Bool {
+        guard let step = plan.definition.steps(of: call.stage).first(where: { $0.name == call.step }) else { return true }
+        let values = plan.values[call.resource] ?? TemplateValues()
+        let parameters = Set(plan.definition.parameters.map(\.name))
+        if let name = step.when, parameters.contains(name), values.isEmpty(name) { return false }
+        if let name = step.unless, parameters.contains(name), !values.isEmpty(name) { return false }
+        return true
+    }
+
     private static func reason(_ resource: PlannedResource, caller: CallerIdentity, plan: ActionPlan) -> String? {
         let same = { (a: String, b: String) in a.caseInsensitiveCompare(b) == .orderedSame }
         switch (resource.kind, caller.principal) {
@@ -51,7 +62,7 @@ public enum CallerGuard {
             }
             return nil
         case (.s3Bucket, _):
-            for call in plan.calls where call.stage == .change && call.resources.contains(resource.id) {
+            for call in plan.calls where call.stage == .change && call.resources.contains(resource.id) && mayRun(call, plan: plan) {
                 guard call.arguments.contains("put-bucket-policy"), let index = call.arguments.firstIndex(of: "--policy"),
                       index + 1 < call.arguments.count else { continue }
                 guard let policy = try? JSONSerialization.jsonObject(with: Data(call.arguments[index + 1].utf8)) else {

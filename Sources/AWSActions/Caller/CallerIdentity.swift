@@ -80,4 +80,18 @@ public struct CallerIdentity: Sendable, Equatable {
     public var actingAs: String {
         "acting as \(arn.terminalSafe)" + (shownKey.map { " (access key \($0))" } ?? "")
     }
+
+    /// What `aws:userid` holds for the caller in a policy exempting it: a
+    /// user's id, every session of its role (`AROA…:*`, so a later session
+    /// can still undo), the account id for root; its ARN when STS gave no id.
+    public var userIDPattern: String {
+        if userID.isEmpty { return arn }
+        switch principal {
+        case .assumedRole:
+            guard let colon = userID.firstIndex(of: ":") else { return userID }
+            return String(userID[..<colon]) + ":*"
+        case .root: return account
+        default: return userID
+        }
+    }
 }

@@ -286,6 +286,11 @@ extension ActionDefinition {
                 throw fields[key]!.fail("expected the name of a capture or parameter")
             }
             return .lowestFreeRuleNumbers(entries: entries, for: list)
+        case "public-statements":
+            let fields = try inputs.object(allowing: ["policy"])
+            let policy = try fields.required("policy", in: inputs).string()
+            guard ArgumentTemplate.isPlainName(policy) else { throw fields["policy"]!.fail("expected the name of a capture") }
+            return .publicStatements(policy: policy)
         default:
             throw deriveField.fail("unknown built-in '\(name)'")
         }
@@ -296,6 +301,7 @@ extension ActionDefinition {
     func checkReferences(file: String) throws(ActionCatalogError) {
         var known = ActionDefinition.commonPlaceholders.union(parameters.map(\.name))
         for kind in kinds { known.formUnion(ActionDefinition.kindPlaceholders[kind] ?? []) }
+        if guardsCaller { known.formUnion(ActionDefinition.callerPlaceholders) }
         let stepNames = (preview + record + steps + verify + compensate).map(\.name)
         if let duplicate = Dictionary(grouping: stepNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ActionCatalogError(file: file, field: "steps", reason: "two steps are named '\(duplicate)'")

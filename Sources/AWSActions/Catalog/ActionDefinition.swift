@@ -122,5 +122,12 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     public static let kindPlaceholders: [ResourceKind: Set<String>] = [
         .route53Record: ["record-zone", "record-name", "record-type", "record-set-query", "record-values-query"],
         .s3Object: ["object-bucket", "object-key"],
+        .s3Bucket: ["bucket-arn", "bucket-objects-arn"],
     ]
+
+    /// Values an action that guards the caller may use, from who Firebreak acts as
+    /// (`CallerIdentity`): `caller-arn`, and `caller-userid-pattern`, what
+    /// `aws:userid` holds for it: a user's id, every session of its role
+    /// (`AROA…:*`, so a later session can still undo), or the account for root.
+    public static let callerPlaceholders: Set<String> = ["caller-arn", "caller-userid-pattern"]
 }

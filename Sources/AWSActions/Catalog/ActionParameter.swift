@@ -31,6 +31,14 @@ public struct ActionParameter: Sendable, Equatable {
         case roleARN = "role-arn"
         /// An S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit.
         case s3Bucket = "s3-bucket"
+        /// One or more IAM role ARNs, comma-separated, given to steps as a list
+        /// (at most 10): the responder roles a containing policy leaves out.
+        case roleARNs = "role-arn-list"
+        /// The name of an environment variable of Firebreak's own process that
+        /// holds a secret (a new password). The name is what is recorded; the
+        /// value goes only into the call, masked wherever a call is shown or
+        /// recorded, so it never reaches the command line, the database or the screen.
+        case secretFromEnvironment = "secret-env"
     }
 
     public var name: String
@@ -111,9 +119,32 @@ public struct ActionParameter: Sendable, Equatable {
                 throw reject("expected an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'")
             }
         case .roleARN:
-            guard let arn = try? ARN(parsing: value), arn.service == "iam", arn.resource.hasPrefix("role/"), arn.resource.count > 5 else {
+            guard ActionParameter.isRoleARN(value) else {
                 throw reject("expected an IAM role ARN such as arn:aws:iam::123456789012:role/flow-logs")
             }
+        case .secretFromEnvironment:
+            guard value.range(of: #"^[A-Za-z_][A-Za-z0-9_]{0,127}$"#, options: .regularExpression) != nil else {
+                throw reject("expected the name of an environment variable holding the value (NEW_DB_PASSWORD), never the value itself")
+            }
+            guard let secret = ProcessInfo.processInfo.environment[value], !secret.isEmpty else {
+                throw reject("the environment variable \(value) is not set or is empty")
+            }
+            // Said without the value: a reason is shown and may be recorded.
+            if secret.hasPrefix("-") { throw reject("the value in \(value) starts with '-', which the AWS CLI would read as a flag") }
+            if secret.firstControlCharacter != nil { throw reject("the value in \(value) contains a control character (a newline)") }
+            if CLIValueExpansion.of(secret) != nil { throw reject("the value in \(value) would make the AWS CLI read a file or a URL instead") }
+            if secret.utf8.count > 65_536 { throw reject("the value in \(value) is longer than 64 KB") }
+            if secret.contains(SecretRedactor.placeholder) { throw reject("the value in \(value) holds \(SecretRedactor.placeholder)") }
+        case .roleARNs:
+            let roles = ActionParameter.list(value)
+            guard (1...10).contains(roles.count), roles.count == value.split(separator: ",", omittingEmptySubsequences: false).count else {
+                throw reject("expected 1-10 IAM role ARNs separated by commas")
+            }
+            if let bad = roles.first(where: { !ActionParameter.isRoleARN($0) }) {
+                throw reject("'\(bad.terminalSafe)' is not an IAM role ARN such as arn:aws:iam::123456789012:role/responder")
+            }
+            if Set(roles).count != roles.count { throw reject("a role is named twice") }
+            return roles.joined(separator: ",")
         }
         return value
     }
@@ -130,7 +161,18 @@ extension ActionParameter {
         return bits <= 32 && address.split(separator: ".").count == 4 && inet_pton(AF_INET, address, &buffer) == 1
     }
 
-    /// The list a `cidr-list` value gives steps.
+    /// The secret a `secret-env` parameter names, read from Firebreak's environment.
+    static func environmentSecret(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `arn:aws:iam::ACCOUNT:role/PATH/NAME`.
+    static func isRoleARN(_ text: String) -> Bool {
+        guard let arn = try? ARN(parsing: text) else { return false }
+        return arn.service == "iam" && arn.resource.hasPrefix("role/") && arn.resource.count > 5
+    }
+
+    /// The list a `cidr-list` or `role-arn-list` value gives steps.
     static func list(_ value: String) -> [String] {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

@@ -3,6 +3,158 @@
 /// The built-in action definitions, compiled in (the files in `actions/` are the source).
 enum BuiltinActionFiles {
     static let all: [(path: String, json: String)] = [
+        ("actions/containment/cloudtrail.restart-logging.json", #"""
+{
+  "id": "cloudtrail.restart-logging",
+  "phase": "containment",
+  "kinds": [
+    "cloudtrail-trail"
+  ],
+  "summary": "Restart a trail the attacker stopped: start logging, and put back event selectors that log every management event, read and write (the selectors found are recorded)",
+  "risk": "reversible",
+  "warning": "Events from the time the trail was stopped are not in its bucket and never will be: CloudTrail's event history keeps the last 90 days of management events of the region (cloudtrail.lookup reads it). The selectors found are replaced by one basic selector, all management events, read and write: data-event selectors and advanced selectors found are recorded, not kept, so re-add the legitimate ones by hand (--param keep-selectors=yes only starts logging). Not cut: whoever stopped it can stop it again; deny them cloudtrail:StopLogging, DeleteTrail and PutEventSelectors (iam.deny-all) first. Undo never stops logging again; it puts back the selectors the run found, which may be the attacker's: read them in the record first.",
+  "parameters": [
+    {
+      "name": "keep-selectors",
+      "shape": "choice",
+      "choices": [
+        "yes"
+      ],
+      "summary": "only start logging; leave the event selectors as they are"
+    }
+  ],
+  "record": [
+    {
+      "name": "record-logging",
+      "capture": "was-logging",
+      "argv": [
+        "cloudtrail",
+        "get-trail-status",
+        "--name",
+        "{resource}",
+        "--query",
+        "IsLogging"
+      ]
+    },
+    {
+      "name": "record-selectors",
+      "capture": "previous-selectors",
+      "argv": [
+        "cloudtrail",
+        "get-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--query",
+        "EventSelectors"
+      ]
+    },
+    {
+      "name": "record-advanced-selectors",
+      "capture": "previous-advanced-selectors",
+      "argv": [
+        "cloudtrail",
+        "get-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--query",
+        "AdvancedEventSelectors"
+      ]
+    }
+  ],
+  "steps": [
+    {
+      "name": "start-logging",
+      "argv": [
+        "cloudtrail",
+        "start-logging",
+        "--name",
+        "{resource}"
+      ]
+    },
+    {
+      "name": "log-management-events",
+      "unless": "keep-selectors",
+      "argv": [
+        "cloudtrail",
+        "put-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--event-selectors",
+        {
+          "json": [
+            {
+              "ReadWriteType": "All",
+              "IncludeManagementEvents": true
+            }
+          ]
+        }
+      ]
+    }
+  ],
+  "verify": [
+    {
+      "name": "verify-logging",
+      "expect": true,
+      "argv": [
+        "cloudtrail",
+        "get-trail-status",
+        "--name",
+        "{resource}",
+        "--query",
+        "IsLogging"
+      ]
+    },
+    {
+      "name": "verify-selectors",
+      "unless": "keep-selectors",
+      "expect": 1,
+      "argv": [
+        "cloudtrail",
+        "get-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--query",
+        "length(EventSelectors[?IncludeManagementEvents && ReadWriteType=='All'] || `[]`)"
+      ]
+    }
+  ],
+  "undo": [
+    {
+      "name": "restore-advanced-selectors",
+      "when": "previous-advanced-selectors",
+      "argv": [
+        "cloudtrail",
+        "put-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--advanced-event-selectors",
+        {
+          "json": "{previous-advanced-selectors}"
+        }
+      ]
+    },
+    {
+      "name": "restore-selectors",
+      "when": "previous-selectors",
+      "unless": "previous-advanced-selectors",
+      "argv": [
+        "cloudtrail",
+        "put-event-selectors",
+        "--trail-name",
+        "{resource}",
+        "--event-selectors",
+        {
+          "json": "{previous-selectors}"
+        }
+      ]
+    }
+  ],
+  "onSuccess": {
+    "state": "contained",
+    "checklist": "containment.restart-logging"
+  }
+}
+"""#),
         ("actions/containment/ec2.capture-console.json", #"""
 {
   "id": "ec2.capture-console",
@@ -462,6 +614,51 @@ enum BuiltinActionFiles {
   "onSuccess": { "state": "contained", "checklist": "containment.stop-instances" }
 }
 """#),
+        ("actions/containment/eks.restrict-endpoint.json", #"""
+{
+  "id": "eks.restrict-endpoint",
+  "phase": "containment",
+  "kinds": ["eks-cluster"],
+  "summary": "Restrict an EKS cluster's API endpoint: the public endpoint turned off, or limited to --param public-cidrs; the private endpoint turned on so nodes keep reaching it; the previous access recorded for undo",
+  "risk": "reversible",
+  "warning": "kubectl and every client outside the VPC (CI, the console's Kubernetes view, the attacker's stolen kubeconfig) loses the API server, unless it comes from --param public-cidrs; inside the VPC, the private endpoint answers. Not cut: pods and credentials already inside the cluster, service account tokens used from inside the VPC, workloads the attacker already runs, and access entries or aws-auth mappings (remove those by hand). The update takes several minutes and refuses to start while another update of the cluster runs; the run waits for it. public-cidrs takes IPv4 blocks (IPv6 ones only on a dual-stack cluster). Undo puts the recorded public, private and CIDR settings back, the attacker's way in with them; it starts that update and does not wait for it (describe-update with the recorded update id says when it is done).",
+  "parameters": [
+    { "name": "public-cidrs", "shape": "cidr-list",
+      "summary": "IPv4 CIDR blocks still allowed to the public endpoint (the responders'); without it, the public endpoint is turned off" }
+  ],
+  "record": [
+    { "name": "record-access", "capture": "previous-access",
+      "argv": ["eks", "describe-cluster", "--name", "{resource}", "--query",
+               "cluster.resourcesVpcConfig.{endpointPublicAccess: endpointPublicAccess, endpointPrivateAccess: endpointPrivateAccess, publicAccessCidrs: publicAccessCidrs}"] }
+  ],
+  "steps": [
+    { "name": "public-off", "unless": "public-cidrs", "capture": "update-id",
+      "argv": ["eks", "update-cluster-config", "--name", "{resource}", "--resources-vpc-config",
+               { "json": { "endpointPublicAccess": false, "endpointPrivateAccess": true } }, "--query", "update.id"] },
+    { "name": "public-limited", "when": "public-cidrs", "capture": "limited-update-id",
+      "argv": ["eks", "update-cluster-config", "--name", "{resource}", "--resources-vpc-config",
+               { "json": { "endpointPublicAccess": true, "endpointPrivateAccess": true, "publicAccessCidrs": "{public-cidrs}" } }, "--query", "update.id"] },
+    { "name": "wait-update", "when": "update-id",
+      "argv": ["eks", "describe-update", "--name", "{resource}", "--update-id", "{update-id}", "--query", "update.status"],
+      "until": { "in": ["Successful", "Failed", "Cancelled"], "success": ["Successful"] }, "every": 15, "within": 1800 },
+    { "name": "wait-limited-update", "when": "limited-update-id",
+      "argv": ["eks", "describe-update", "--name", "{resource}", "--update-id", "{limited-update-id}", "--query", "update.status"],
+      "until": { "in": ["Successful", "Failed", "Cancelled"], "success": ["Successful"] }, "every": 15, "within": 1800 }
+  ],
+  "verify": [
+    { "name": "verify-public-off", "unless": "public-cidrs", "expect": false,
+      "argv": ["eks", "describe-cluster", "--name", "{resource}", "--query", "cluster.resourcesVpcConfig.endpointPublicAccess"] },
+    { "name": "verify-public-limited", "when": "public-cidrs", "expect": "{public-cidrs}",
+      "argv": ["eks", "describe-cluster", "--name", "{resource}", "--query", "cluster.resourcesVpcConfig.publicAccessCidrs"] }
+  ],
+  "undo": [
+    { "name": "restore-access", "capture": "undo-update-id",
+      "argv": ["eks", "update-cluster-config", "--name", "{resource}", "--resources-vpc-config", { "json": "{previous-access}" }, "--query", "update.id"] }
+  ],
+  "onSuccess": { "state": "contained" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
         ("actions/containment/iam.deactivate-key.json", #"""
 {
   "id": "iam.deactivate-key",
@@ -601,6 +798,185 @@ enum BuiltinActionFiles {
   "onUndo": { "state": "recovered" }
 }
 """#),
+        ("actions/containment/kms.revoke-grant.json", #"""
+{
+  "id": "kms.revoke-grant",
+  "phase": "containment",
+  "kinds": ["kms-key"],
+  "summary": "Revoke one grant on a KMS key (a grant the attacker made), after recording it whole",
+  "risk": "destructive",
+  "confirm": "revoke {grant-id}",
+  "warning": "The grantee loses the operations the grant gave at once, though KMS may take up to five minutes to make a revocation consistent everywhere. A revoked grant cannot be brought back: undo is not offered, because creating a new grant with the same grantee would give the attacker the key again; the recorded grant says what to re-create by hand if it was legitimate. Data keys the grantee already generated stay usable to it (they are not KMS's to revoke), and so does anything it decrypted. A grant the attacker can re-create (their IAM policy allows kms:CreateGrant) comes back: cut that first.",
+  "parameters": [
+    { "name": "grant-id", "shape": "text", "required": true, "summary": "the GrantId to revoke (kms.review-key lists them)" }
+  ],
+  "record": [
+    { "name": "record-grant", "capture": "grant",
+      "argv": ["kms", "list-grants", "--key-id", "{resource}", "--query", { "query": "Grants[?GrantId=={grant-id}] | [0]" }] }
+  ],
+  "requires": [
+    { "value": "grant", "reason": "the key has no grant {grant-id} (kms.review-key lists its grants)", "force": false }
+  ],
+  "steps": [
+    { "name": "revoke", "argv": ["kms", "revoke-grant", "--key-id", "{resource}", "--grant-id", "{grant-id}"] }
+  ],
+  "verify": [
+    { "name": "verify-revoked", "expect": 0,
+      "argv": ["kms", "list-grants", "--key-id", "{resource}", "--query", { "query": "length(Grants[?GrantId=={grant-id}])" }] }
+  ]
+}
+"""#),
+        ("actions/containment/lambda.contain.json", #"""
+{
+  "id": "lambda.contain",
+  "phase": "containment",
+  "kinds": ["lambda-function"],
+  "summary": "Contain a Lambda function: reserved concurrency 0 (every invocation throttled), statements of its resource policy open to everyone removed, its enabled event source mappings disabled; each recorded and undone",
+  "risk": "reversible",
+  "warning": "Every invocation is throttled at once, legitimate ones included: synchronous callers and the function URL get a throttling error (429), asynchronous events are retried and then go to the function's on-failure destination or dead-letter queue, and stream or queue records wait in their source (a stream keeps them only for its retention period). Not cut: invocations already running, which finish; the function's role credentials already taken (iam.revoke-sessions on the role); a new version or alias the attacker published, which shares the concurrency setting but not this record. Removed statements are those granting to \"*\" without a condition on the caller's account, ARN or organization (a function URL's auth-type condition narrows nothing); others stay. Undo puts back the previous concurrency, re-adds each removed statement with add-permission (a statement that listed several actions cannot be re-added and is said in the record), and re-enables each mapping it disabled. A Lambda account keeps at least 100 unreserved concurrent executions; reserving 0 takes nothing from that pool.",
+  "record": [
+    { "name": "record-concurrency", "capture": "previous-concurrency",
+      "argv": ["lambda", "get-function-concurrency", "--function-name", "{resource}", "--query", "ReservedConcurrentExecutions"] },
+    { "name": "record-policy", "capture": "function-policy", "tolerate": ["ResourceNotFoundException"],
+      "argv": ["lambda", "get-policy", "--function-name", "{resource}", "--query", "Policy"] },
+    { "name": "pick-public-statements", "capture": "public-statements",
+      "derive": { "public-statements": { "policy": "function-policy" } } },
+    { "name": "record-mappings", "capture": "enabled-mappings",
+      "argv": ["lambda", "list-event-source-mappings", "--function-name", "{resource}",
+               "--query", "EventSourceMappings[?State=='Enabled' || State=='Enabling'].UUID"] }
+  ],
+  "steps": [
+    { "name": "throttle",
+      "argv": ["lambda", "put-function-concurrency", "--function-name", "{resource}", "--reserved-concurrent-executions", "0"] },
+    { "name": "remove-public-statement", "forEach": "public-statements", "as": "statement",
+      "argv": ["lambda", "remove-permission", "--function-name", "{resource}", "--statement-id", "{statement.Sid}"] },
+    { "name": "disable-mapping", "forEach": "enabled-mappings", "as": "mapping",
+      "argv": ["lambda", "update-event-source-mapping", "--uuid", "{mapping}", "--no-enabled"] }
+  ],
+  "verify": [
+    { "name": "verify-throttled", "expect": 0,
+      "argv": ["lambda", "get-function-concurrency", "--function-name", "{resource}", "--query", "ReservedConcurrentExecutions"] },
+    { "name": "verify-mappings-off", "expect": [],
+      "argv": ["lambda", "list-event-source-mappings", "--function-name", "{resource}",
+               "--query", "EventSourceMappings[?State=='Enabled' || State=='Enabling'].UUID"] }
+  ],
+  "undo": [
+    { "name": "restore-concurrency", "when": "previous-concurrency",
+      "argv": ["lambda", "put-function-concurrency", "--function-name", "{resource}", "--reserved-concurrent-executions", "{previous-concurrency}"] },
+    { "name": "remove-concurrency", "unless": "previous-concurrency",
+      "argv": ["lambda", "delete-function-concurrency", "--function-name", "{resource}"] },
+    { "name": "restore-url-statement", "forEach": "public-statements", "as": "statement", "when": "statement.FunctionUrlAuthType",
+      "argv": ["lambda", "add-permission", "--function-name", "{resource}", "--statement-id", "{statement.Sid}",
+               "--action", "{statement.Action}", "--principal", "*", "--function-url-auth-type", "{statement.FunctionUrlAuthType}"] },
+    { "name": "restore-statement", "forEach": "public-statements", "as": "statement", "unless": "statement.FunctionUrlAuthType",
+      "argv": ["lambda", "add-permission", "--function-name", "{resource}", "--statement-id", "{statement.Sid}",
+               "--action", "{statement.Action}", "--principal", "*"] },
+    { "name": "enable-mapping", "forEach": "enabled-mappings", "as": "mapping",
+      "argv": ["lambda", "update-event-source-mapping", "--uuid", "{mapping}", "--enabled"] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.contain-functions" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/organizations.quarantine-account.json", #"""
+{
+  "id": "organizations.quarantine-account",
+  "phase": "containment",
+  "kinds": ["aws-account"],
+  "summary": "Quarantine a member account: an emergency service control policy denying every action to every principal of the account except the break-glass role named, attached to the account; undo detaches and deletes it",
+  "risk": "destructive",
+  "confirm": "quarantine {resource}",
+  "warning": "Every user and role of the account, every workload and every person, loses every permission at once, except the role --param break-glass-role (every session of it); what the account serves stops being changeable, and calls its workloads make to AWS fail. Run it from the organization's management account (or a delegated administrator for policies); service control policies require the SERVICE_CONTROL_POLICY type to be enabled on the root (enable-policy-type), and AWS refuses more than 5 attached to one account. Not cut: the management account itself (an SCP never applies to it), service-linked roles, the account's root user's own sign-in to recover (root is denied actions, but not password recovery), resources in the account shared out (buckets, snapshots, keys used by other accounts through their policies: those policies still allow), and network traffic to and from its instances, which an SCP does not see. Undo detaches the policy and deletes it: every permission is back as before.",
+  "parameters": [
+    { "name": "break-glass-role", "shape": "role-arn", "required": true,
+      "summary": "the ARN of the role in that account the responders keep (arn:aws:iam::ACCOUNT:role/break-glass)" }
+  ],
+  "steps": [
+    { "name": "create-quarantine-policy", "capture": "policy-id",
+      "argv": ["organizations", "create-policy", "--name", "{step-name}", "--type", "SERVICE_CONTROL_POLICY",
+               "--description", "Firebreak emergency quarantine: deny everything but the break-glass role",
+               "--content", { "json": { "Version": "2012-10-17", "Statement": [{
+                 "Sid": "FirebreakQuarantine", "Effect": "Deny", "Action": "*", "Resource": "*",
+                 "Condition": { "ArnNotLike": { "aws:PrincipalArn": "{break-glass-role}" } } }] } },
+               "--query", "Policy.PolicySummary.Id"] },
+    { "name": "attach-quarantine-policy",
+      "argv": ["organizations", "attach-policy", "--policy-id", "{policy-id}", "--target-id", "{resource}"] }
+  ],
+  "verify": [
+    { "name": "verify-attached", "expectIncludes": "{policy-id}",
+      "argv": ["organizations", "list-policies-for-target", "--target-id", "{resource}", "--filter", "SERVICE_CONTROL_POLICY", "--query", "Policies[].Id"] }
+  ],
+  "undo": [
+    { "name": "detach-quarantine-policy",
+      "argv": ["organizations", "detach-policy", "--policy-id", "{policy-id}", "--target-id", "{resource}"] },
+    { "name": "delete-quarantine-policy",
+      "argv": ["organizations", "delete-policy", "--policy-id", "{policy-id}"] }
+  ],
+  "onSuccess": { "state": "contained" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/rds.disable-public-access.json", #"""
+{
+  "id": "rds.disable-public-access",
+  "phase": "containment",
+  "kinds": ["rds-db-instance"],
+  "summary": "Make a DB instance not publicly accessible: its endpoint resolves only to its private address, applied immediately; undo makes it public again only if it was",
+  "risk": "reversible",
+  "warning": "The endpoint stops resolving to a public address, so clients outside the VPC lose their connection (the change takes effect within minutes, with no reboot). Not cut: clients inside the VPC or a peered network, whatever the security groups allow; database users and passwords the attacker knows (rotate them: secrets.rotate); snapshots already shared (rds.make-snapshot-private). With --apply-immediately, other pending changes of the instance are applied now too. Undo makes it publicly accessible again only when the run found it so.",
+  "record": [
+    { "name": "record-public", "capture": "was-public",
+      "argv": ["rds", "describe-db-instances", "--db-instance-identifier", "{resource}",
+               "--query", "DBInstances[?PubliclyAccessible].DBInstanceIdentifier | [0]"] }
+  ],
+  "steps": [
+    { "name": "make-private",
+      "argv": ["rds", "modify-db-instance", "--db-instance-identifier", "{resource}", "--no-publicly-accessible", "--apply-immediately"] }
+  ],
+  "verify": [
+    { "name": "verify-private", "expect": false,
+      "argv": ["rds", "describe-db-instances", "--db-instance-identifier", "{resource}", "--query", "DBInstances[0].PubliclyAccessible"] }
+  ],
+  "undo": [
+    { "name": "make-public-again", "when": "was-public",
+      "argv": ["rds", "modify-db-instance", "--db-instance-identifier", "{resource}", "--publicly-accessible", "--apply-immediately"] }
+  ],
+  "onSuccess": { "state": "contained" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/rds.make-snapshot-private.json", #"""
+{
+  "id": "rds.make-snapshot-private",
+  "phase": "containment",
+  "kinds": ["rds-snapshot"],
+  "summary": "Make a DB snapshot private: remove every share of it, public (all) and with each account, recorded for undo",
+  "risk": "reversible",
+  "warning": "Nobody outside the account can copy or restore the snapshot from now on. Not cut: copies or DB instances another account already made from it (they are theirs), nor the snapshot's KMS key grants. A share to an account the attacker controls is removed with the others; undo adds back every share it removed, that one too: read the record first. Automated snapshots cannot be shared, so there is nothing to remove from them; a snapshot encrypted with the default RDS key cannot be shared at all.",
+  "record": [
+    { "name": "record-shares", "capture": "shares",
+      "argv": ["rds", "describe-db-snapshot-attributes", "--db-snapshot-identifier", "{resource}",
+               "--query", "DBSnapshotAttributesResult.DBSnapshotAttributes[?AttributeName=='restore'].AttributeValues[]"] }
+  ],
+  "steps": [
+    { "name": "remove-shares", "when": "shares",
+      "argv": ["rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier", "{resource}", "--attribute-name", "restore",
+               "--values-to-remove", "{shares...}"] }
+  ],
+  "verify": [
+    { "name": "verify-private", "expect": [],
+      "argv": ["rds", "describe-db-snapshot-attributes", "--db-snapshot-identifier", "{resource}",
+               "--query", "DBSnapshotAttributesResult.DBSnapshotAttributes[?AttributeName=='restore'].AttributeValues[]"] }
+  ],
+  "undo": [
+    { "name": "restore-shares", "when": "shares",
+      "argv": ["rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier", "{resource}", "--attribute-name", "restore",
+               "--values-to-add", "{shares...}"] }
+  ],
+  "onSuccess": { "state": "contained" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
         ("actions/containment/route53.upsert.json", #"""
 {
   "id": "route53.upsert",
@@ -639,6 +1015,36 @@ enum BuiltinActionFiles {
   "onUndo": { "state": "recovered" }
 }
 """#),
+        ("actions/containment/s3.account-block-public-access.json", #"""
+{
+  "id": "s3.account-block-public-access",
+  "phase": "containment",
+  "kinds": ["aws-account"],
+  "summary": "Harden an account (not containment): S3 Block Public Access for the whole account, every bucket in it, present and future; the previous setting is recorded for undo",
+  "risk": "reversible",
+  "warning": "This hardens; it does not contain. Every bucket and access point of the account stops honouring public ACLs and public policies at once, those meant to be public (a website, public downloads) included, and nobody can make one public again while it holds. It does not end access by principals of the account or by accounts a policy names (not public), nor presigned URLs signed with credentials that still work. The setting takes effect in minutes, not at once. Undo puts the previous account setting back, or deletes it when there was none, and every public grant is in force again. The call goes to S3 Control in the incident's region, and the setting covers every region.",
+  "record": [
+    { "name": "record-previous", "capture": "previous", "tolerate": ["NoSuchPublicAccessBlockConfiguration"],
+      "argv": ["s3control", "get-public-access-block", "--account-id", "{resource}", "--query", "PublicAccessBlockConfiguration"] }
+  ],
+  "steps": [
+    { "name": "block",
+      "argv": ["s3control", "put-public-access-block", "--account-id", "{resource}", "--public-access-block-configuration",
+               { "json": { "BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true } }] }
+  ],
+  "verify": [
+    { "name": "verify-blocked",
+      "expect": { "BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true },
+      "argv": ["s3control", "get-public-access-block", "--account-id", "{resource}", "--query", "PublicAccessBlockConfiguration"] }
+  ],
+  "undo": [
+    { "name": "restore-previous", "when": "previous",
+      "argv": ["s3control", "put-public-access-block", "--account-id", "{resource}", "--public-access-block-configuration", { "json": "{previous}" }] },
+    { "name": "remove-block", "unless": "previous",
+      "argv": ["s3control", "delete-public-access-block", "--account-id", "{resource}"] }
+  ]
+}
+"""#),
         ("actions/containment/s3.block-public-access.json", #"""
 {
   "id": "s3.block-public-access",
@@ -667,6 +1073,234 @@ enum BuiltinActionFiles {
     { "name": "remove-block", "unless": "previous",
       "argv": ["s3api", "delete-public-access-block", "--bucket", "{resource}"] }
   ]
+}
+"""#),
+        ("actions/containment/s3.contain-bucket.json", #"""
+{
+  "id": "s3.contain-bucket",
+  "phase": "containment",
+  "kinds": ["s3-bucket"],
+  "summary": "Contain a bucket: replace its bucket policy with one denying every S3 request to it and its objects except by Firebreak's own identity and the responder roles named; the original policy is recorded and put back on undo",
+  "risk": "reversible",
+  "guardsCaller": true,
+  "warning": "Every request to the bucket and its objects by anyone else is denied at once: applications, other accounts, anonymous and presigned URLs (a presigned URL carries its signer's identity), access points, and services that write or read it through a service principal (CloudTrail or access-log delivery, replication, CloudFront) all get AccessDenied. Left out: the identity Firebreak acts as (the plan says which; for a role, every session of it) and each role in --param responder-roles, every session of it, an attacker's session of such a role included. Not cut: data already copied out; copies replicated to other buckets; the account's root user, who can always delete a bucket policy. The original policy replaces this one on undo exactly as it was, any statement the attacker added to it included: read it in the run's record before undoing. A bucket policy holds at most 20 KB.",
+  "parameters": [
+    { "name": "responder-roles", "shape": "role-arn-list",
+      "summary": "IAM role ARNs (comma-separated, up to 10) still allowed to use the bucket, e.g. the forensic role" }
+  ],
+  "record": [
+    { "name": "record-policy", "capture": "original-policy", "tolerate": ["NoSuchBucketPolicy"],
+      "argv": ["s3api", "get-bucket-policy", "--bucket", "{resource}", "--query", "Policy"] }
+  ],
+  "steps": [
+    { "name": "deny-all-but-responders", "when": "responder-roles",
+      "argv": ["s3api", "put-bucket-policy", "--bucket", "{resource}", "--policy",
+               { "json": { "Version": "2012-10-17", "Statement": [{
+                 "Sid": "FirebreakContainBucket", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                 "Resource": ["{bucket-arn}", "{bucket-objects-arn}"],
+                 "Condition": { "StringNotLike": { "aws:userid": ["{caller-userid-pattern}"] },
+                                "ArnNotLike": { "aws:PrincipalArn": "{responder-roles}" } } }] } }] },
+    { "name": "deny-all-but-firebreak", "unless": "responder-roles",
+      "argv": ["s3api", "put-bucket-policy", "--bucket", "{resource}", "--policy",
+               { "json": { "Version": "2012-10-17", "Statement": [{
+                 "Sid": "FirebreakContainBucket", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                 "Resource": ["{bucket-arn}", "{bucket-objects-arn}"],
+                 "Condition": { "StringNotLike": { "aws:userid": ["{caller-userid-pattern}"] } } }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-contained", "expect": true,
+      "argv": ["s3api", "get-bucket-policy", "--bucket", "{resource}", "--query", "contains(Policy, 'FirebreakContainBucket')"] }
+  ],
+  "undo": [
+    { "name": "restore-policy", "when": "original-policy",
+      "argv": ["s3api", "put-bucket-policy", "--bucket", "{resource}", "--policy", "{original-policy}"] },
+    { "name": "remove-policy", "unless": "original-policy",
+      "argv": ["s3api", "delete-bucket-policy", "--bucket", "{resource}"] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.contain-buckets" },
+  "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/s3.enforce-owner.json", #"""
+{
+  "id": "s3.enforce-owner",
+  "phase": "containment",
+  "kinds": ["s3-bucket"],
+  "summary": "Harden a bucket (not containment): object ownership BucketOwnerEnforced, so ACLs, the bucket's and every object's, stop granting access; the previous setting is recorded for undo",
+  "risk": "reversible",
+  "warning": "This hardens; it does not contain, so the bucket keeps its state. Access granted by an ACL ends at once (public-read objects, a grant to another account or to the log-delivery group); access a bucket policy or an IAM policy grants does not (s3.contain-bucket). The bucket owner then owns every object, those other accounts wrote included. Writers that send an ACL other than bucket-owner-full-control get AccessControlListNotSupported, and S3 server access logging that relies on an ACL grant stops delivering. The ACLs themselves are kept, not evaluated: undo brings every one of them back into force.",
+  "record": [
+    { "name": "record-ownership", "capture": "previous-ownership", "tolerate": ["OwnershipControlsNotFoundError"],
+      "argv": ["s3api", "get-bucket-ownership-controls", "--bucket", "{resource}", "--query", "OwnershipControls"] }
+  ],
+  "steps": [
+    { "name": "enforce-owner",
+      "argv": ["s3api", "put-bucket-ownership-controls", "--bucket", "{resource}", "--ownership-controls",
+               { "json": { "Rules": [{ "ObjectOwnership": "BucketOwnerEnforced" }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-enforced", "expect": "BucketOwnerEnforced",
+      "argv": ["s3api", "get-bucket-ownership-controls", "--bucket", "{resource}", "--query", "OwnershipControls.Rules[0].ObjectOwnership"] }
+  ],
+  "undo": [
+    { "name": "restore-ownership", "when": "previous-ownership",
+      "argv": ["s3api", "put-bucket-ownership-controls", "--bucket", "{resource}", "--ownership-controls", { "json": "{previous-ownership}" }] },
+    { "name": "remove-ownership", "unless": "previous-ownership",
+      "argv": ["s3api", "delete-bucket-ownership-controls", "--bucket", "{resource}"] }
+  ]
+}
+"""#),
+        ("actions/containment/secrets.rotate.json", #"""
+{
+  "id": "secrets.rotate",
+  "phase": "containment",
+  "kinds": [
+    "secret"
+  ],
+  "summary": "Rotate a Secrets Manager secret now with its configured rotation, or put a new value the responder gives through an environment variable (never shown or stored), so the value the attacker read stops being current",
+  "risk": "destructive",
+  "confirm": "rotate {resource}",
+  "warning": "With its rotation: the rotation function makes a new credential, sets it where it is used (the database, the service) and moves AWSCURRENT to it; for single-user rotation the old one stops working at once, for alternating users it works until the next rotation. That needs rotation configured on the secret (a rotation function, or rotation managed by the service that owns it); without --param value-from-env the run refuses otherwise. Rotation runs asynchronously: the run verifies that a new version holds AWSPENDING or AWSCURRENT, not that the rotation finished (describe-secret's LastRotatedDate and the function's logs say). With --param value-from-env=VAR: the value of Firebreak's environment variable VAR becomes the secret's AWSCURRENT version at once (put-secret-value); the variable's name is recorded, its value never is, and it is masked wherever a call is shown. Putting a value does not change the credential where it is used: change it there first. Either way, applications that cached the old value fail until they read it again. Not cut: whatever the attacker did with the old value, and copies of it elsewhere (environment variables, parameters: ssm.overwrite-parameter). No undo: the old value stays as AWSPREVIOUS, and moving AWSCURRENT back would re-arm the attacker.",
+  "record": [
+    {
+      "name": "record-rotation",
+      "capture": "rotation",
+      "unless": "value-from-env",
+      "argv": [
+        "secretsmanager",
+        "describe-secret",
+        "--secret-id",
+        "{resource}",
+        "--query",
+        "[{enabled: RotationEnabled, function: RotationLambdaARN, rules: RotationRules, lastRotated: LastRotatedDate}][?enabled] | [0]"
+      ]
+    },
+    {
+      "name": "record-secret",
+      "capture": "rotation",
+      "when": "value-from-env",
+      "argv": [
+        "secretsmanager",
+        "describe-secret",
+        "--secret-id",
+        "{resource}",
+        "--query",
+        "{name: Name, enabled: RotationEnabled, lastChanged: LastChangedDate}"
+      ]
+    },
+    {
+      "name": "record-current-version",
+      "capture": "previous-version",
+      "argv": [
+        "secretsmanager",
+        "list-secret-version-ids",
+        "--secret-id",
+        "{resource}",
+        "--query",
+        "Versions[?contains(VersionStages, 'AWSCURRENT')].VersionId | [0]"
+      ]
+    }
+  ],
+  "requires": [
+    {
+      "value": "rotation",
+      "force": false,
+      "reason": "rotation is not configured on {resource}: configure a rotation function first (secretsmanager rotate-secret --rotation-lambda-arn \u2026), or put a new value by hand"
+    }
+  ],
+  "steps": [
+    {
+      "name": "rotate",
+      "unless": "value-from-env",
+      "argv": [
+        "secretsmanager",
+        "rotate-secret",
+        "--secret-id",
+        "{resource}",
+        "--rotate-immediately"
+      ]
+    },
+    {
+      "name": "put-new-value",
+      "when": "value-from-env",
+      "argv": [
+        "secretsmanager",
+        "put-secret-value",
+        "--secret-id",
+        "{resource}",
+        "--secret-string",
+        "{value-from-env}"
+      ]
+    }
+  ],
+  "verify": [
+    {
+      "name": "verify-new-version",
+      "expect": 1,
+      "argv": [
+        "secretsmanager",
+        "list-secret-version-ids",
+        "--secret-id",
+        "{resource}",
+        "--query",
+        {
+          "query": "length(Versions[?VersionId != {previous-version} && (contains(VersionStages, 'AWSPENDING') || contains(VersionStages, 'AWSCURRENT'))])"
+        }
+      ]
+    }
+  ],
+  "onSuccess": {
+    "state": "contained",
+    "checklist": "containment.rotate-secrets"
+  },
+  "parameters": [
+    {
+      "name": "value-from-env",
+      "shape": "secret-env",
+      "summary": "the NAME of an environment variable of Firebreak holding the new value (never the value itself); without it, the secret's own rotation runs"
+    }
+  ]
+}
+"""#),
+        ("actions/containment/ssm.overwrite-parameter.json", #"""
+{
+  "id": "ssm.overwrite-parameter",
+  "phase": "containment",
+  "kinds": ["ssm-parameter"],
+  "summary": "Overwrite a SecureString parameter the attacker read with a new value the responder gives through an environment variable (never shown or stored), keeping its KMS key",
+  "risk": "destructive",
+  "confirm": "overwrite {resource}",
+  "warning": "The parameter gets a new version holding the value of Firebreak's environment variable --param value-from-env (its name is recorded, its value never is, and it is masked wherever a call is shown), encrypted with the key it had. Applications read it on their next fetch; those that cached the old one keep using it. Overwriting does not change the credential where it is used: change it there first. Not cut: the old value stays readable in the parameter's history (get-parameter-history --with-decryption, by anyone allowed ssm:GetParameterHistory and kms:Decrypt on the key; Parameter Store keeps the last 100 versions), and copies of it elsewhere. Only a SecureString is overwritten: the run refuses a String or StringList. No undo: putting the old value back would re-arm the attacker.",
+  "parameters": [
+    { "name": "value-from-env", "shape": "secret-env", "required": true,
+      "summary": "the NAME of an environment variable of Firebreak holding the new value (never the value itself)" }
+  ],
+  "record": [
+    { "name": "record-parameter", "capture": "parameter",
+      "argv": ["ssm", "describe-parameters", "--parameter-filters", { "json": [{ "Key": "Name", "Values": ["{resource}"] }] },
+               "--query", "Parameters[?Type=='SecureString'] | [0].{type: Type, key: KeyId, version: Version, tier: Tier, modified: LastModifiedDate}"] },
+    { "name": "record-key", "capture": "key-id",
+      "argv": ["ssm", "describe-parameters", "--parameter-filters", { "json": [{ "Key": "Name", "Values": ["{resource}"] }] },
+               "--query", "Parameters[?Type=='SecureString'] | [0].KeyId"] },
+    { "name": "record-version", "capture": "previous-version",
+      "argv": ["ssm", "get-parameter", "--name", "{resource}", "--query", "Parameter.Version"] }
+  ],
+  "requires": [
+    { "value": "parameter", "force": false, "reason": "{resource} is not a SecureString parameter: this action overwrites only SecureStrings" }
+  ],
+  "steps": [
+    { "name": "overwrite-with-key", "when": "key-id",
+      "argv": ["ssm", "put-parameter", "--name", "{resource}", "--type", "SecureString", "--key-id", "{key-id}",
+               "--value", "{value-from-env}", "--overwrite"] },
+    { "name": "overwrite", "unless": "key-id",
+      "argv": ["ssm", "put-parameter", "--name", "{resource}", "--type", "SecureString",
+               "--value", "{value-from-env}", "--overwrite"] }
+  ],
+  "verify": [
+    { "name": "verify-new-version", "expect": true,
+      "argv": ["ssm", "get-parameter", "--name", "{resource}", "--query", { "query": "Parameter.Version != to_number({previous-version}) && Parameter.Type == 'SecureString'" }] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.rotate-secrets" }
 }
 """#),
         ("actions/recovery/ec2.start.json", #"""
@@ -1042,6 +1676,25 @@ enum BuiltinActionFiles {
                "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] }
   ],
   "onSuccess": { "checklist": "troubleshooting.flow-logs" }
+}
+"""#),
+        ("actions/troubleshooting/kms.review-key.json", #"""
+{
+  "id": "kms.review-key",
+  "phase": "troubleshooting",
+  "kinds": ["kms-key"],
+  "summary": "Keep a KMS key's key policy and its grants as evidence, each whole with its SHA-256, to see who else can use the key (an attacker's grant or policy statement)",
+  "risk": "read-only",
+  "warning": "Reads only. The key policy is the one named default (the only name KMS uses); grants are listed whole (ListGrants pages through them). Neither says who used the key: CloudTrail's Decrypt, Encrypt and GenerateDataKey events do (cloudtrail.lookup). IAM policies that allow kms:* on this key are not read here. Revoke a grant an attacker made with kms.revoke-grant.",
+  "steps": [
+    { "name": "key-policy", "capture": "key-policy", "evidence": "text",
+      "argv": ["kms", "get-key-policy", "--key-id", "{resource}", "--policy-name", "default", "--query", "Policy"] },
+    { "name": "grants", "capture": "grants", "evidence": "text",
+      "argv": ["kms", "list-grants", "--key-id", "{resource}", "--query", "to_string(Grants)"] },
+    { "name": "grant-summary", "capture": "grant-summary",
+      "argv": ["kms", "list-grants", "--key-id", "{resource}",
+               "--query", "Grants[].{id: GrantId, grantee: GranteePrincipal, operations: Operations, created: CreationDate, issuer: IssuingAccount}"] }
+  ]
 }
 """#),
         ("actions/troubleshooting/logs.search.json", #"""

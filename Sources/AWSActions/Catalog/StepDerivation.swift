@@ -12,14 +12,18 @@ import Foundation
 public enum StepDerivation: Sendable, Equatable {
     /// One network ACL rule number per element of `for` (see `LowestFreeRuleNumbers`).
     case lowestFreeRuleNumbers(entries: String, for: String)
+    /// The statements of a resource policy (held as a JSON string, as Lambda's
+    /// `get-policy` gives it) that grant to everyone (see `PublicStatements`).
+    case publicStatements(policy: String)
 
     /// The built-ins by the name a definition uses.
-    static let names = ["lowest-free-rule-numbers"]
+    static let names = ["lowest-free-rule-numbers", "public-statements"]
 
     /// The name a definition uses.
     public var name: String {
         switch self {
         case .lowestFreeRuleNumbers: return "lowest-free-rule-numbers"
+        case .publicStatements: return "public-statements"
         }
     }
 
@@ -27,6 +31,7 @@ public enum StepDerivation: Sendable, Equatable {
     public var references: [String] {
         switch self {
         case .lowestFreeRuleNumbers(let entries, let list): return [entries, list]
+        case .publicStatements(let policy): return [policy]
         }
     }
 
@@ -43,6 +48,8 @@ public enum StepDerivation: Sendable, Equatable {
         switch self {
         case .lowestFreeRuleNumbers(let entries, let list):
             return try LowestFreeRuleNumbers.pick(entries: values.object(entries), for: values.object(list))
+        case .publicStatements(let policy):
+            return try PublicStatements.pick(policy: values.object(policy))
         }
     }
 

@@ -119,12 +119,15 @@ public struct ActionExecutor: Sendable {
     /// skips other changes and verification, and changes nothing. `force`
     /// skips the definition's `requires` checks.
     public func execute(_ plan: ActionPlan, dryRun: Bool = false, force: Bool = false,
-                        onStep: (ActionStepRecord) throws -> Void) throws -> Outcome {
+                        onStep unmasked: (ActionStepRecord) throws -> Void) throws -> Outcome {
         var progress = plan.resources.map { Progress(resource: $0, values: plan.values[$0.id] ?? TemplateValues()) }
         var records: [String: [AWSLogRecord]] = [:]
+        // A secret parameter's value is in the calls, never in what is recorded of them.
+        let secrets = SecretMask(plan.values.values.flatMap(\.secrets))
+        func onStep(_ record: ActionStepRecord) throws { try unmasked(secrets.apply(to: record)) }
         func finish(_ index: Int, _ status: ActionRunStatus, _ error: String?) {
             progress[index].result = ActionResourceResult(resource: progress[index].resource.id, status: status,
-                                                          captures: progress[index].captures, error: error)
+                                                          captures: progress[index].captures, error: error.map(secrets.apply))
         }
 
         var interruptedBefore: String?

@@ -42,6 +42,10 @@ public struct ActionPlanner: Sendable {
                 guard let value = parameters[parameter.name] else { continue }
                 resourceValues.set(parameter, value: value)
             }
+            if definition.guardsCaller, let caller {
+                resourceValues.set("caller-arn", string: caller.arn)
+                resourceValues.set("caller-userid-pattern", string: caller.userIDPattern)
+            }
             values[resource.id] = resourceValues
         }
         var confirmation: String?
@@ -245,7 +249,7 @@ public struct ActionPlanner: Sendable {
                             arguments += [Self.display(argument)]
                         }
                     }
-                    let full = complete ? runner.fullArguments(arguments, region: resource.region) : arguments
+                    let full = SecretMask(values.secrets).apply(to: complete ? runner.fullArguments(arguments, region: resource.region) : arguments)
                     var condition: String?
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }

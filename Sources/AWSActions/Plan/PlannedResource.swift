@@ -50,6 +50,11 @@ public struct PlannedResource: Sendable, Equatable {
             values.set("object-bucket", string: object.bucket)
             values.set("object-key", string: key)
         }
+        if kind == .s3Bucket {
+            // A policy's Resource needs the bucket and its objects as whole strings.
+            values.set("bucket-arn", string: "arn:aws:s3:::\(cliID)")
+            values.set("bucket-objects-arn", string: "arn:aws:s3:::\(cliID)/*")
+        }
         if kind == .route53Record {
             let parts = cliID.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 else { throw IncidentError.invalidInput("'\(cliID.terminalSafe)' is not ZONEID/record-name/TYPE") }

@@ -7,6 +7,9 @@ import IncidentModel
 public struct TemplateValues: Sendable, Equatable {
     /// Name → JSON text.
     public private(set) var values: [String: String]
+    /// The values of secret parameters (`secret-env`): sent to AWS, masked
+    /// wherever a call is shown or recorded (`SecretMask`).
+    public private(set) var secrets: [String] = []
 
     public init(_ values: [String: String] = [:]) {
         self.values = values
@@ -25,7 +28,12 @@ public struct TemplateValues: Sendable, Equatable {
     public mutating func set(_ parameter: ActionParameter, value: String) {
         if parameter.shape == .port || parameter.shape == .integer, Int(value) != nil {
             set(parameter.name, json: value)
-        } else if parameter.shape == .cidrs {
+        } else if parameter.shape == .secretFromEnvironment {
+            // Unset (an undo in another shell): left absent, never the variable's name in its place.
+            guard let secret = ActionParameter.environmentSecret(value) else { return }
+            set(parameter.name, string: secret)
+            secrets.append(secret)
+        } else if parameter.shape == .cidrs || parameter.shape == .roleARNs {
             set(parameter.name, json: TemplateValues.canonical(ActionParameter.list(value)))
         } else {
             set(parameter.name, string: value)

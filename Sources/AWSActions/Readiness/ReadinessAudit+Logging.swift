@@ -48,4 +48,17 @@ extension ReadinessAudit {
         if missing.isEmpty { return probe.result(check, .pass, "all \(ids.count) VPCs have flow logs") }
         return probe.result(check, .fail, "\(missing.count) of \(ids.count) VPCs without flow logs: \(listed(missing))")
     }
+
+    /// Every trail recording this region has log file validation on, so a
+    /// deleted or edited log file shows in its digest files.
+    func logFileValidation(_ probe: ReadinessProbe, region: String) -> ReadinessResult {
+        let check = ReadinessCheck.logFileValidation
+        let answer = probe.call(["cloudtrail", "describe-trails"])
+        guard let object = answer.object else { return probe.unknown(check, answer) }
+        let covering = object.objects("trailList").filter { ($0["IsMultiRegionTrail"] as? Bool) == true || $0.string("HomeRegion") == region }
+        if covering.isEmpty { return probe.result(check, .fail, "no trail records \(region)") }
+        let without = covering.filter { ($0["LogFileValidationEnabled"] as? Bool) != true }.map { $0.string("Name") ?? $0.string("TrailARN") ?? "?" }
+        if without.isEmpty { return probe.result(check, .pass, "all \(covering.count) trails recording \(region) validate their log files") }
+        return probe.result(check, .fail, "\(without.count) of \(covering.count) trails without log file validation: \(listed(without))")
+    }
 }

@@ -56,10 +56,18 @@ public struct ReadinessAudit: Sendable {
         case ReadinessCheck.publicAccess.id: result = publicAccess(probe)
         case ReadinessCheck.ownerTags.id: result = ownership(probe)
         case ReadinessCheck.accessKeys.id: result = accessKeys(probe)
+        case ReadinessCheck.logFileValidation.id: result = logFileValidation(probe, region: region ?? "")
+        case ReadinessCheck.instanceMetadata.id: result = instanceMetadata(probe)
+        case ReadinessCheck.accountPublicAccess.id: result = accountPublicAccess(probe)
         default: result = probe.result(check, .unknown, "no such check")
         }
         // Account-wide checks are not about one region.
         if !check.perRegion { result.region = nil }
+        // What an informational check finds is said, and never fails the audit.
+        if check.informational && result.status == .fail {
+            result.status = .pass
+            result.detail = "informational: " + result.detail
+        }
         result.account = account
         return result
     }

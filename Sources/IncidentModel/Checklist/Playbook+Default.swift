@@ -22,6 +22,10 @@ extension Playbook {
         .init(id: "containment.deny-iam", phase: .containment, text: "Attach an explicit-deny IAM policy; deactivate keys; revoke role sessions", backedBy: "iam.deny-all"),
         .init(id: "containment.route53", phase: .containment, text: "Change Route 53 record sets", backedBy: "route53.upsert"),
         .init(id: "containment.disable-kms", phase: .containment, text: "Disable compromised KMS keys", backedBy: "kms.disable"),
+        .init(id: "containment.contain-buckets", phase: .containment, text: "Contain exposed buckets: deny all but the responders in the bucket policy", backedBy: "s3.contain-bucket"),
+        .init(id: "containment.contain-functions", phase: .containment, text: "Contain compromised Lambda functions: throttle, remove public permissions, disable triggers", backedBy: "lambda.contain"),
+        .init(id: "containment.rotate-secrets", phase: .containment, text: "Rotate exposed secrets and overwrite exposed parameters", backedBy: "secrets.rotate"),
+        .init(id: "containment.restart-logging", phase: .containment, text: "Restart CloudTrail logging the attacker stopped", backedBy: "cloudtrail.restart-logging"),
         .init(id: "containment.stop-instances", phase: .containment, text: "Snapshot volumes, then stop compromised instances (never terminate)", backedBy: "ec2.stop"),
 
         .init(id: "troubleshooting.what-when", phase: .troubleshooting, text: "Establish what happened and when"),
