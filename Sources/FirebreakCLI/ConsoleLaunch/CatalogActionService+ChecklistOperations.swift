@@ -2,6 +2,7 @@ import AWSActions
 import Console
 import Foundation
 import IncidentModel
+import IncidentOperations
 import IncidentStore
 
 /// The operations behind checklist items that the console reaches through
@@ -9,13 +10,11 @@ import IncidentStore
 /// `firebreak action verify`, `firebreak action undo`, `firebreak report`.
 extension CatalogActionService {
     /// `containment.verify` over every containment still in force; one line saying what holds.
-    func verifyContainment(store: any IncidentEventStore, incident: IncidentID, actor: String, runner: AWSCLIRunner) throws -> String {
-        guard !ContainmentVerifier.runsInForce(try store.state(of: incident), catalog: catalog).isEmpty else {
-            return "no containment in force in \(incident) to verify"
-        }
-        let verifier = ContainmentVerifier(planner: ActionPlanner(runner: runner), executor: ActionExecutor(runner: runner))
-        let flow = ActionRunFlow(store: store, incident: incident, actor: actor, executor: verifier.executor)
-        guard let (run, report) = try flow.verifyContainment(verifier: verifier, catalog: catalog, quiet: true) else {
+    func verifyContainment(store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+        let state = try store.state(of: incident)
+        guard VerifyContainment.isNeeded(in: state, catalog: catalog),
+              let (run, report) = try VerifyContainment.run(incident: incident, store: store, actor: actor, catalog: catalog,
+                                                            runner: try runner(for: state.incident)) else {
             return "no containment in force in \(incident) to verify"
         }
         let broken = report.checks.filter { !$0.holds }.map { "\($0.resource) (\($0.runID) \($0.action))" }
@@ -41,13 +40,15 @@ extension CatalogActionService {
     }
 
     /// `action undo INCIDENT RUN --yes`, after the responder saw its plan.
-    func undo(run runID: String, store: any IncidentEventStore, incident: IncidentID, actor: String, runner: AWSCLIRunner) throws -> String {
-        let planner = ActionPlanner(runner: runner)
+    func undo(run runID: String, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
         let state = RunLiveness.settled(try store.state(of: incident))
+        let runner = try runner(for: state.incident)
+        try AWSRunnerFactory.requireReachable(runner)
+        let planner = ActionPlanner(runner: runner)
         let definition = try catalog.action(try state.actionRun(matching: runID).action)
         let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
             plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: runID), in: state) },
-            dryRun: false, force: false, quiet: true)
+            dryRun: false, force: false)
         return "\(run.runID) undo of \(runID) \(definition.id): \(run.status.rawValue)"
     }
 
