@@ -172,12 +172,16 @@ struct PlaybookCatalogTests {
         let catalog = try ActionCatalog.load(locator: ActionCatalogLocator(searchDirectories: []))
         var backed = 0
         for item in Playbook.default.items {
-            guard let name = item.backedBy, let definition = try? catalog.action(name) else { continue }
+            // Every action named must be in the catalog: `r` on the item plans it.
+            guard case .action(let name)? = item.backedBy else { continue }
+            let definition = try #require(try? catalog.action(name), "\(item.id) is backed by \(name), which the catalog lacks")
             backed += 1
             #expect(definition.successChecklist == item.id, "\(name) should tick \(item.id)")
         }
         #expect(backed >= 11)
-        #expect(Playbook.default.items.contains { $0.backedBy == ContainmentVerifier.actionID && $0.id == "troubleshooting.threat-viable" })
+        // containment.verify is Firebreak's own operation, stored under the run's action id.
+        #expect(ChecklistOperation.verification.rawValue == ContainmentVerifier.actionID)
+        #expect(Playbook.default.items.contains { $0.backedBy == .operation(.verification) && $0.id == "troubleshooting.threat-viable" })
         // And every item an action ticks exists.
         let ids = Set(Playbook.default.items.map(\.id))
         for definition in catalog.actions {

@@ -88,6 +88,6 @@ struct ActionFlowTests {
     @Test func watchAndReplayCannotRunActions() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 160, height: 50), mode: .readOnly)
         #expect(model.press("2", "a").isEmpty)
-        #expect(!model.bindings.bindings.contains { $0.command == "resource.actions" })
+        #expect(!model.bindings.bindings.contains { $0.command == .resourceActions })
     }
 }

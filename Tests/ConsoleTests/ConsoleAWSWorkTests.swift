@@ -53,10 +53,10 @@ struct ConsoleAWSWorkTests {
     @Test func readOnlyConsolesHaveNoAWSWork() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 160, height: 50), mode: .readOnly)
         #expect(model.press("2", "D", "3", "r", "F").isEmpty)
-        for command in ["resource.discover", "item.run", "findings.import"] {
+        for command: ConsoleCommand in [.discoverResource, .runItem, .importFindings] {
             #expect(!model.bindings.bindings.contains { $0.command == command })
         }
-        #expect(model.bindings.bindings.contains { $0.command == "metrics.show" })
+        #expect(model.bindings.bindings.contains { $0.command == .showMetrics })
     }
 
     @Test func theBlastRadiusShowsEachResourceUnderTheOneItWasFoundFrom() throws {

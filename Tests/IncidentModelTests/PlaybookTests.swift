@@ -1,3 +1,4 @@
+import Foundation
 import IncidentModel
 import Testing
 
@@ -33,5 +34,40 @@ struct PlaybookTests {
     @Test func itemsAreInPhaseOrder() {
         let numbers = Playbook.default.items.map(\.phase.number)
         #expect(numbers == numbers.sorted())
+    }
+}
+
+@Suite("A checklist item's backing, typed and stored as before")
+struct ChecklistBackingTests {
+    /// The opening event of an incident recorded before the backing was typed: its items carry plain strings.
+    static let storedOpening = #"""
+    {"accounts":[],"checklist":[{"backedBy":"import-findings","id":"detection.compromised-resources","phase":"detection","text":"Identify the compromised resources"},{"backedBy":"ec2.isolate","id":"containment.isolation-security-group","phase":"containment","text":"Isolate instances"},{"id":"detection.intent","phase":"detection","text":"Identify the intent of the attack"}],"isDrill":false,"phase":"readiness","regions":[],"severity":2,"summary":"","title":"Old record"}
+    """#
+
+    @Test func anEventWrittenWithStringsDecodesToTheTypedBackings() throws {
+        let payload = try EventPayload.decode(kind: "incident.opened", body: Self.storedOpening)
+        guard case .incidentOpened(let opened) = payload else { Issue.record("decoded as \(payload)"); return }
+        #expect(opened.checklist.map(\.backedBy) == [.operation(.importFindings), .action("ec2.isolate"), nil])
+        // Written again, the stored form is the same strings.
+        let again = try payload.encodedBody()
+        #expect(again.contains(#""backedBy":"import-findings""#))
+        #expect(again.contains(#""backedBy":"ec2.isolate""#))
+    }
+
+    @Test func everyOperationKeepsTheNameItWasStoredUnder() throws {
+        for operation in ChecklistOperation.allCases {
+            let backing = ChecklistBacking.operation(operation)
+            #expect(ChecklistBacking(backing.stored) == backing)
+            let data = try JSONEncoder().encode(backing)
+            #expect(String(decoding: data, as: UTF8.self) == "\"\(operation.rawValue.replacingOccurrences(of: "/", with: "\\/"))\"")
+            #expect(try JSONDecoder().decode(ChecklistBacking.self, from: data) == backing)
+        }
+        #expect(ChecklistBacking("ec2.quarantine-subnet") == .action("ec2.quarantine-subnet"))
+    }
+
+    @Test func theDefaultPlaybookNamesNineOperationsAndItsActions() {
+        let backings = Playbook.default.items.compactMap(\.backedBy)
+        let operations = Set(backings.compactMap { if case .operation(let operation) = $0 { operation } else { nil } })
+        #expect(operations == Set(ChecklistOperation.allCases))
     }
 }

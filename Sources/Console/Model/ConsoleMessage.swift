@@ -61,6 +61,14 @@ public enum ConsoleEffect: Equatable, Sendable {
     case awsWork(ConsoleAWSWork)
     /// Offer the action that backs a checklist item, on the incident's resources it applies to.
     case offerAction(String)
+    /// Plan the undo of a run and show its commands.
+    case previewUndo(run: String)
+    /// Write the post-incident report to a new file (its format by the extension).
+    case writeReport(to: String)
     /// Compute the incident's metrics and show them.
     case showMetrics
+    /// Pause, resume, stop or add a followed log source (the UI loop owns them).
+    case logSource(LogSourceRequest)
+    /// Repaint the whole screen on the next frame (Ctrl-L: another program wrote over it).
+    case redrawScreen
 }

@@ -25,7 +25,7 @@ public struct ConsoleModel: Sendable {
     var logSources: [String: (name: String, status: LogSourceStatus)] = [:]
     /// Lines the log pane keeps unless told otherwise (`--log-lines`).
     public static let defaultLogCapacity = 5_000
-    /// The log pane's search, toggles, time zone and source requests.
+    /// The log pane's search, toggles, time zone and sources.
     var logPane = LogPaneState()
 
     var focus: PaneID = .checklist
@@ -46,10 +46,8 @@ public struct ConsoleModel: Sendable {
     var status: StatusMessage?
     /// Writes sent to the store and not yet answered.
     var pendingWrites = 0
-    public let bindings: KeyBindingTable
+    public let bindings: ConsoleKeyTable
     public internal(set) var shouldQuit = false
-    /// Ctrl-L: the next frame repaints the whole screen (another program wrote over it).
-    public internal(set) var redrawRequested = false
     /// Set in replay mode once the events are loaded.
     var replay: ReplayState?
     /// Other consoles on this incident now.
@@ -127,6 +125,14 @@ public struct ConsoleModel: Sendable {
         return lines.indices.contains(index) ? lines[index] : nil
     }
 
-    /// The binding scope that has the keys now: an overlay's, or the focused pane's.
-    var activeScope: String { focus.scope }
+    /// The resources an action takes: every marked one, else the selected one.
+    var chosenResources: [String] {
+        markedResources.isEmpty ? selectedResource.map { [$0.id] } ?? [] : visibleResources.map(\.id).filter(markedResources.contains)
+    }
+
+    /// The binding scopes that have the keys now, the first winning: the
+    /// replay's (in a replay), the focused pane's, then the global ones.
+    var activeScopes: [ConsoleKeyScope] {
+        (mode == .replay && replay != nil ? [.replay] : []) + [.pane(focus), .global]
+    }
 }

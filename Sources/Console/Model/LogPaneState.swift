@@ -3,8 +3,8 @@ import LogTail
 
 /// The log pane's own view state beyond scrolling: the `n`/`N` search, the
 /// per-level and per-source toggles, the source the source keys act on, the
-/// timestamp zone, and the requests for the runtime to pause, resume or stop
-/// a source (the model cannot touch a source's thread itself).
+/// timestamp zone. What the runtime must do to a source (pause, resume,
+/// stop, add) leaves `update` as a `ConsoleEffect.logSource`.
 struct LogPaneState: Sendable {
     /// What `n` and `N` look for; nil: no search.
     var search: LogPattern?
@@ -21,8 +21,6 @@ struct LogPaneState: Sendable {
     var localZone = TimeZone.current
     /// The newest line of each source: its own time and when it arrived, for the lag shown in the header.
     var newest: [String: (time: Date, arrivedAt: Date, hasOwnTime: Bool)] = [:]
-    /// Asked of the runtime, in order; it takes them after each message.
-    var requests: [LogSourceRequest] = []
     /// Kept lines of a replayed incident, oldest arrival first, and how many the database had let go.
     var keptLines: [KeptPaneLine] = []
     var keptDropped: Int64 = 0

@@ -24,6 +24,10 @@ struct ChoiceMenu: Equatable, Sendable {
         case role
         case action([ActionChoice], resources: [String])
         case followUpCategory
+        /// The resource to discover from (a checklist item's `r`).
+        case discoverFrom([String])
+        /// The run to undo (a checklist item's `r`).
+        case undoRun([String])
     }
 
     var title: String
@@ -60,6 +64,7 @@ struct PromptForm: Equatable, Sendable {
         case followUpText(FollowUpCategory)
         case followUpOwner(FollowUpRecorded)
         case followUpDue(FollowUpRecorded)
+        case reportPath
     }
 
     var title: String

@@ -5,16 +5,6 @@ public enum PaneID: Int, CaseIterable, Sendable {
     case checklist
     case log
 
-    /// The binding scope of the pane, as named in the key-binding table.
-    public var scope: String {
-        switch self {
-        case .phases: return "phases"
-        case .resources: return "resources"
-        case .checklist: return "checklist"
-        case .log: return "log"
-        }
-    }
-
     public var title: String {
         switch self {
         case .phases: return "Phases"

@@ -45,13 +45,17 @@ public struct ActionPreview: Sendable, Equatable {
     public var confirmationText: String?
     /// The values the responder gave (`name` → value); the run uses the same.
     public var parameters: [String: String]
+    /// The run this plan reverts, for an undo; Enter then runs the undo of that run.
+    public var undoes: String?
 
-    public init(action: String, resources: [String], lines: [String], confirmationText: String?, parameters: [String: String] = [:]) {
+    public init(action: String, resources: [String], lines: [String], confirmationText: String?, parameters: [String: String] = [:],
+                undoes: String? = nil) {
         self.action = action
         self.resources = resources
         self.lines = lines
         self.confirmationText = confirmationText
         self.parameters = parameters
+        self.undoes = undoes
     }
 }
 
@@ -71,6 +75,11 @@ public protocol ConsoleActionService: Sendable {
     /// Other AWS work the console starts, each recorded through `store` as its
     /// command records it; each returns one line saying what it did.
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String
+    /// The plan that reverts `run` from what it recorded (`firebreak action undo` before it asks), with `undoes` set.
+    func previewUndo(run: String, in state: IncidentState) throws -> ActionPreview
+    /// `firebreak report`: the post-incident report of `incident` written to a new file at `path`, its format by the
+    /// extension (`.md`, `.json`, `.html`); one line saying where.
+    func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String
 }
 
 /// AWS work besides actions that the console can start.
@@ -81,5 +90,9 @@ public enum ConsoleAWSWork: Equatable, Sendable {
     case auditReadiness
     /// `firebreak import`: findings from `securityhub`, `guardduty`, or a findings file's path.
     case importFindings(from: String)
+    /// `firebreak action verify`: every containment still in force read back (containment.verify).
+    case verifyContainment
+    /// `firebreak action undo`: the run reverted from what it recorded.
+    case undo(run: String)
 }
 

@@ -108,14 +108,6 @@ public final class ConsoleRuntime {
 
     private func apply(_ message: ConsoleMessage) {
         for effect in model.update(message) { perform(effect) }
-        for request in model.takeLogSourceRequests() {
-            switch request {
-            case .pause(let id): logSources.first { $0.id.rawValue == id }?.pause()
-            case .resume(let id): logSources.first { $0.id.rawValue == id }?.resume()
-            case .remove(let id): logSources.first { $0.id.rawValue == id }?.stop()
-            case .add(let spec): add(spec)
-            }
-        }
         presence?.track(model.state?.incident.id)
     }
 
@@ -144,15 +136,24 @@ public final class ConsoleRuntime {
         }
     }
 
+    /// The sources and the screen are the UI loop's own; everything else goes to the store worker.
     private func perform(_ effect: ConsoleEffect) {
-        worker.perform(effect)
+        switch effect {
+        case .logSource(let request):
+            switch request {
+            case .pause(let id): logSources.first { $0.id.rawValue == id }?.pause()
+            case .resume(let id): logSources.first { $0.id.rawValue == id }?.resume()
+            case .remove(let id): logSources.first { $0.id.rawValue == id }?.stop()
+            case .add(let spec): add(spec)
+            }
+        case .redrawScreen:
+            terminal.invalidate()
+        default:
+            worker.perform(effect)
+        }
     }
 
     private func present() {
-        if model.redrawRequested {
-            terminal.invalidate()
-            model.redrawRequested = false
-        }
         terminal.present(ConsoleView.render(&model))
     }
 }

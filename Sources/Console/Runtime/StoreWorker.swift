@@ -67,6 +67,14 @@ final class StoreWorker: @unchecked Sendable {
                     let choices = try actions.actions(for: try resources.map { try state.resource(matching: $0) }).filter { $0.id == action }
                     send(.actionsAvailable(resources: resources, choices))
                 }
+            case .previewUndo(let run):
+                attempt {
+                    guard let actions, let incident else { throw ConsoleActionsUnavailable() }
+                    send(.actionPreviewed(try actions.previewUndo(run: run, in: try store.state(of: incident))))
+                }
+            case .writeReport(let path):
+                // Reads the whole record: off this queue, like AWS work, so the watcher's refreshes go on.
+                awsWrite { [store, actor] actions, incident in try actions.writeReport(of: incident, to: path, store: store, actor: actor) }
             case .showMetrics:
                 attempt {
                     guard let incident else { return }
@@ -80,6 +88,8 @@ final class StoreWorker: @unchecked Sendable {
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):
                 attempt { load(try store.openIncident(opened, actor: actor, at: nil).incident.id) }
+            case .logSource, .redrawScreen:
+                break   // the UI loop's own (ConsoleRuntime.perform)
             case .record(let payload):
                 guard let incident else {
                     send(.writeFinished(error: "no incident is open"))

@@ -4,21 +4,14 @@ import LogTail
 import TerminalUI
 
 extension ConsoleModel {
-    /// A key goes to the overlay if one is open, else to the binding table.
+    /// A key goes to the overlay if one is open, else through the binding table.
     mutating func handle(_ key: Key) -> [ConsoleEffect] {
         if case .mouse(let event) = key { return handleMouse(event) }
         if key == .resize { return [] }
         if overlay != nil { return handleOverlay(key) }
-        guard state != nil else {
-            // Nothing on screen yet: only quitting and opening make sense.
-            if key == .character("q") || key == .ctrl("c") { shouldQuit = true }
-            if key == .character("O"), mode == .live { return run("incident.open") }
-            return []
-        }
-        if key == .ctrl("c") { return run("quit") }
-        if let effects = handleReplayKey(key) { return effects }
-        guard let binding = bindings.resolve(key, in: focus.scope) else { return [] }
-        return run(binding.command)
+        // Nothing on screen yet: the panes' keys mean nothing.
+        guard let binding = bindings.resolve(key, in: state == nil ? [.global] : activeScopes) else { return [] }
+        return perform(binding)
     }
 
     // MARK: - Overlays
@@ -44,8 +37,7 @@ extension ConsoleModel {
                     return []
                 }
                 overlay = nil
-                pendingWrites += 1
-                return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
+                return confirmed(preview)
             case .escape, .character("q"):
                 overlay = nil
             default:
@@ -93,9 +85,10 @@ extension ConsoleModel {
                 if state != nil { overlay = nil } else { shouldQuit = true }
             case .character("q"):
                 shouldQuit = true
-            case .character("O") where mode == .live:
+            case _ where bindings.resolve(key, in: [.global])?.command == .openIncident:
+                // The picker's one key beyond moving and choosing: the table's `O`, absent in read-only mode.
                 overlay = nil
-                return run("incident.open")
+                return perform(bindings.resolve(key, in: [.global])!)
             default:
                 _ = picker.list.handle(Self.viKeysAsArrows(key))
                 overlay = .picker(picker)
@@ -173,8 +166,12 @@ extension ConsoleModel {
                 guard text == preview.confirmationText else {
                     throw IncidentError.invalidInput("that is not the confirmation text; nothing was run")
                 }
+                return confirmed(preview)
+            case .reportPath:
+                let path = try TextField.singleLine(text, named: "the path", maxLength: 4096)
                 pendingWrites += 1
-                return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
+                say("writing the report to \(path)…")
+                return [.writeReport(to: path)]
             case .followUpText(let category):
                 guard let state else { return [] }
                 let entry = FollowUpRecorded(id: state.nextFollowUpID, category: category, text: try TextField.singleLine(text, named: "the text"))
@@ -195,9 +192,8 @@ extension ConsoleModel {
                 return record(.followUpRecorded(entry))
             case .addLogSource:
                 let spec = try TextField.singleLine(text, named: "the source", maxLength: 4096)
-                logPane.requests.append(.add(spec: spec))
                 say("following \(spec)…")
-                return []
+                return [.logSource(.add(spec: spec))]
             case .importFindings:
                 let source = try TextField.singleLine(text, named: "the source", maxLength: 4096)
                 pendingWrites += 1
@@ -228,6 +224,13 @@ extension ConsoleModel {
         } catch {
             return reopen(error)
         }
+    }
+
+    /// The run of a plan the responder confirmed: the action, or the undo of the run it reverts.
+    mutating func confirmed(_ preview: ActionPreview) -> [ConsoleEffect] {
+        pendingWrites += 1
+        if let run = preview.undoes { return [.awsWork(.undo(run: run))] }
+        return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
     }
 
     /// `i-0abc…`, an ARN, `s3://…`, or `KIND NAME` for names whose kind cannot be inferred.
@@ -265,6 +268,10 @@ extension ConsoleModel {
             overlay = .prompt(PromptForm(title: "Who is \(role.rawValue)?", prompt: Prompt(
                 label: "Name: ", text: state?.roles[role] ?? operatorName, placeholder: "empty clears the role"), purpose: .assignRole(role)))
             return []
+        case .discoverFrom(let resources):
+            return discover(from: resources[index])
+        case .undoRun(let runs):
+            return [.previewUndo(run: runs[index])]
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]
@@ -280,10 +287,10 @@ extension ConsoleModel {
         switch event.button {
         case .wheelUp:
             focus = pane
-            return run(pane == .log ? "log.up" : "list.up")
+            return run(pane == .log ? .scrollLog(.lineBack) : .moveList(.up))
         case .wheelDown:
             focus = pane
-            return run(pane == .log ? "log.down" : "list.down")
+            return run(pane == .log ? .scrollLog(.lineForward) : .moveList(.down))
         case .left where event.action != .release:
             focus = pane
             let row = event.y - rect.y - 1

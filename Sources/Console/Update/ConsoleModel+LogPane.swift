@@ -35,12 +35,6 @@ extension ConsoleModel {
 
     // MARK: - The runtime's side
 
-    /// What the responder asked of the followed sources since the last call (pause, resume, remove), oldest first.
-    public mutating func takeLogSourceRequests() -> [LogSourceRequest] {
-        defer { logPane.requests.removeAll() }
-        return logPane.requests
-    }
-
     /// Lines kept in the database for the incident being replayed, and how many
     /// the database let go; the log pane shows those that arrived by the replay clock.
     public mutating func showKeptLines(_ lines: [KeptPaneLine], dropped: Int64) {
@@ -82,33 +76,7 @@ extension ConsoleModel {
 
     // MARK: - Keys
 
-    /// The log pane's commands beyond scrolling; false when `command` is not one of them.
-    mutating func runLogPaneCommand(_ command: String) -> Bool {
-        switch command {
-        case "log.search":
-            overlay = .prompt(PromptForm(title: "Search the log", prompt: Prompt(
-                label: "Search: ", placeholder: "text, or re:REGEX; n newer, N older; empty clears"),
-                purpose: .searchLog))
-        case "log.search-next": stepSearch(.forward)
-        case "log.search-previous": stepSearch(.backward)
-        case "log.level-error": toggle(level: .error)
-        case "log.level-warning": toggle(level: .warning)
-        case "log.level-info": toggle(level: .info)
-        case "log.time":
-            logPane.showsLocalTime.toggle()
-            say(logPane.showsLocalTime ? "times in local time (\(logPane.localZone.identifier))" : "times in UTC")
-        case "log.source-next": selectSource(by: 1)
-        case "log.source-previous": selectSource(by: -1)
-        case "log.source-pause": pauseSelectedSource()
-        case "log.source-mute": muteSelectedSource()
-        case "log.source-remove": removeSelectedSource()
-        case "log.source-add":
-            overlay = .prompt(PromptForm(title: "Follow another source", prompt: Prompt(
-                label: "Source: ", placeholder: "a file's path, or group:NAME for a CloudWatch Logs group"), purpose: .addLogSource))
-        default: return false
-        }
-        return true
-    }
+    // MARK: - Search and sources
 
     /// A search typed at the `s` prompt: goes to the newest matching line.
     mutating func submitSearch(_ text: String) throws {
@@ -123,13 +91,8 @@ extension ConsoleModel {
         stepSearch(.backward, from: nil)
     }
 
-    /// Moves the selection to the next line the search matches, newer (`.forward`) or older, wrapping around.
-    mutating func stepSearch(_ direction: LogSearchDirection) {
-        let lines = visibleLogLines
-        stepSearch(direction, from: lines.isEmpty ? nil : lines.count - 1 - logScroll)
-    }
-
-    private mutating func stepSearch(_ direction: LogSearchDirection, from current: Int?) {
+    /// Moves the selection from `current` (nil: the newest line) to the next line the search matches.
+    mutating func stepSearch(_ direction: LogSearchDirection, from current: Int?) {
         guard let search = logPane.search else { complain("no search: s to search the log"); return }
         let lines = visibleLogLines
         guard !lines.isEmpty else { complain("no line matches \(search.query)"); return }
@@ -146,12 +109,6 @@ extension ConsoleModel {
         complain("no line matches \(search.query)")
     }
 
-    private mutating func toggle(level: LogLevel) {
-        if logPane.hiddenLevels.remove(level) == nil { logPane.hiddenLevels.insert(level) }
-        logScroll = min(logScroll, max(0, visibleLogLines.count - 1))
-        say("\(level.rawValue) lines \(logPane.hiddenLevels.contains(level) ? "hidden" : "shown")")
-    }
-
     /// The sources the source keys cycle through: the incident's own events, then every followed source.
     var logSourceIDs: [String] {
         ["incident"] + logSources.keys.sorted()
@@ -159,52 +116,5 @@ extension ConsoleModel {
 
     func logSourceName(_ id: String) -> String {
         id == "incident" ? "incident" : logSources[id]?.name ?? id
-    }
-
-    private mutating func selectSource(by step: Int) {
-        let ids = logSourceIDs
-        let current = logPane.selectedSource.flatMap(ids.firstIndex(of:))
-        let next = current.map { (($0 + step) % ids.count + ids.count) % ids.count } ?? (step > 0 ? min(1, ids.count - 1) : ids.count - 1)
-        logPane.selectedSource = ids[next]
-        let id = ids[next]
-        let status = logSources[id].map { " · \(LogPaneView.statusWord($0.status))" } ?? ""
-        say("source \(logSourceName(id))\(status)\(logPane.mutedSources.contains(id) ? " · muted" : ""): z pauses, m mutes, x removes")
-    }
-
-    /// The selected followed source, or a complaint when none (or the incident) is selected.
-    private mutating func selectedFollowedSource(_ doing: String) -> String? {
-        guard let id = logPane.selectedSource, logSources[id] != nil else {
-            complain(logPane.selectedSource == "incident" ? "the incident's own events cannot be \(doing)" : "no source selected: ] picks one")
-            return nil
-        }
-        return id
-    }
-
-    private mutating func pauseSelectedSource() {
-        guard let id = selectedFollowedSource("paused"), let source = logSources[id] else { return }
-        if source.status == .paused {
-            logPane.requests.append(.resume(id: id))
-            say("resuming \(source.name)")
-        } else {
-            logPane.requests.append(.pause(id: id))
-            say("pausing \(source.name): its place is kept")
-        }
-    }
-
-    private mutating func muteSelectedSource() {
-        guard let id = logPane.selectedSource else { complain("no source selected: ] picks one"); return }
-        if logPane.mutedSources.remove(id) == nil { logPane.mutedSources.insert(id) }
-        logScroll = min(logScroll, max(0, visibleLogLines.count - 1))
-        say("\(logSourceName(id)) \(logPane.mutedSources.contains(id) ? "muted: its lines are hidden, still followed" : "shown again")")
-    }
-
-    private mutating func removeSelectedSource() {
-        guard let id = selectedFollowedSource("removed") else { return }
-        let name = logSourceName(id)
-        logPane.requests.append(.remove(id: id))
-        logPane.removedSources.insert(id)
-        logSources[id] = nil
-        logPane.selectedSource = nil
-        say("stopped following \(name)")
     }
 }

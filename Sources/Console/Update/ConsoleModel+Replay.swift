@@ -4,13 +4,6 @@ import IncidentStore
 import TerminalUI
 
 extension ConsoleModel {
-    /// The replay's keys, looked up before the focused pane's.
-    mutating func handleReplayKey(_ key: Key) -> [ConsoleEffect]? {
-        guard mode == .replay, replay != nil,
-              let binding = bindings.bindings(in: .pane("replay")).first(where: { $0.keys.contains(key) }) else { return nil }
-        return run(binding.command)
-    }
-
     mutating func startReplay(_ log: ReplayLog) {
         do {
             replay = try ReplayState(log: log)
@@ -47,41 +40,38 @@ extension ConsoleModel {
         }
     }
 
-    mutating func runReplayCommand(_ command: String) {
-        guard var replay else { return }
+    /// The replay's commands: each moves, speeds or pauses the replay, then the panes show where it stands.
+    mutating func runReplay(_ command: ReplayCommand) -> [ConsoleEffect] {
+        guard var replay else { return [] }
         switch command {
-        case "replay.play-pause":
+        case .playPause:
             if replay.atEnd && !replay.playing { seekReplay(&replay, to: 1) }
             replay.playing.toggle()
-        case "replay.step-forward":
+        case .step(let step):
             replay.playing = false
-            seekReplay(&replay, to: replay.position + 1)
-        case "replay.step-back":
-            replay.playing = false
-            seekReplay(&replay, to: replay.position - 1)
-        case "replay.faster":
+            seekReplay(&replay, to: replay.position + step)
+        case .faster:
             replay.speedIndex = min(replay.speedIndex + 1, ReplayState.speeds.count - 1)
-        case "replay.slower":
+        case .slower:
             replay.speedIndex = max(replay.speedIndex - 1, 0)
-        case "replay.skip-idle":
+        case .toggleSkipIdle:
             replay.skipIdle.toggle()
             say(replay.skipIdle ? "idle gaps are skipped" : "idle gaps play in real time")
-        case "replay.next-phase":
+        case .nextPhase:
             if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { seekReplay(&replay, to: next.position) }
-        case "replay.previous-phase":
+        case .previousPhase:
             if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { seekReplay(&replay, to: previous.position) }
-        case "replay.start":
+        case .start:
             seekReplay(&replay, to: 1)
-        case "replay.end":
+        case .end:
             seekReplay(&replay, to: replay.count)
-        case "replay.seek-time":
+        case .seekTime:
             overlay = .prompt(PromptForm(title: "Seek to a time", prompt: Prompt(
                 label: "Time: ", placeholder: "RFC 3339 (2026-11-29T03:04:05Z) or HH:MM[:SS] UTC on the incident's day"), purpose: .seekTime))
-        default:
-            break
         }
         self.replay = replay
         syncFromReplay()
+        return []
     }
 
     /// `2026-11-29T03:04:05Z`, or `03:04[:05]` on the day of the event shown now (UTC).

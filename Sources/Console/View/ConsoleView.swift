@@ -93,9 +93,7 @@ public enum ConsoleView {
         }
         // An error takes the whole line: it matters more than the key hints, which come back when it clears.
         let showHints = model.state != nil && model.status?.isError != true
-        var hints = showHints ? model.bindings.footerHints(in: model.focus.scope) : []
-        if model.mode == .replay, showHints { hints = model.bindings.footerHints(in: "replay").filter { hint in
-            model.bindings.bindings(in: .pane("replay")).contains { $0.footer == hint.label } } + hints }
+        let hints = showHints ? model.bindings.footerHints(in: model.activeScopes, context: model) : []
         StatusLine(hints: hints, status: status).draw(into: &canvas, rect: rect)
     }
 }

@@ -7,8 +7,10 @@ enum OverlayView {
         guard let overlay = model.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            let pane = model.mode == .replay ? "replay" : model.focus.scope
-            HelpOverlay(table: model.bindings, pane: pane, scrollOffset: scroll,
+            // The replay's keys (in a replay) or the focused pane's, then the global ones, each saying why it cannot run now.
+            let scopes: [ConsoleKeyScope] = model.mode == .replay ? [.replay, .global] : [.pane(model.focus), .global]
+            HelpOverlay(table: model.bindings, sections: scopes.map { ($0, $0 == .global ? "Everywhere" : $0.title) }, context: model,
+                        scrollOffset: scroll,
                         title: model.mode == .replay ? "Keys · Replay" : "Keys · \(model.focus.title)").draw(into: &canvas, area: area)
         case .details(let title, let lines):
             Modal(title: title, lines: lines.map { [Span($0)] }, footer: [Span("any key closes", role: .dim)],

@@ -141,6 +141,10 @@ struct CatalogActionService: ConsoleActionService {
                                                          ownerTags: ownerTags, runners: runners)
             return try ImportFindings.record(documents, skipInvalid: false, initialState: nil, store: store, incident: incident, actor: actor)
                 .summary(incident)
+        case .verifyContainment:
+            return try verifyContainment(store: store, incident: incident, actor: actor)
+        case .undo(let run):
+            return try undo(run: run, store: store, incident: incident, actor: actor)
         }
     }
 }

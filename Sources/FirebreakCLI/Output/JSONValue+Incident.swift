@@ -67,7 +67,7 @@ extension JSONValue {
         .object([
             "id": .string(item.id), "phase": .string(item.phase.rawValue), "text": .string(item.text),
             "state": .string(item.state.rawValue), "by": .string(item.by), "at": .time(item.at),
-            "reason": .string(item.reason), "backedBy": .string(item.template.backedBy),
+            "reason": .string(item.reason), "backedBy": .string(item.template.backedBy?.stored),
         ])
     }
 

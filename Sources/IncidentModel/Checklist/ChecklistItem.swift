@@ -13,10 +13,10 @@ public struct ChecklistTemplate: Codable, Sendable, Equatable {
     public var id: String
     public var phase: Phase
     public var text: String
-    /// The action or query that backs this item, if Firebreak can do it (e.g. `isolate-instance`).
-    public var backedBy: String?
+    /// What does this item, if Firebreak can: a catalog action (`ec2.isolate`) or one of its own operations.
+    public var backedBy: ChecklistBacking?
 
-    public init(id: String, phase: Phase, text: String, backedBy: String? = nil) {
+    public init(id: String, phase: Phase, text: String, backedBy: ChecklistBacking? = nil) {
         self.id = id
         self.phase = phase
         self.text = text

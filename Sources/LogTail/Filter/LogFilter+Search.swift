@@ -1,5 +1,5 @@
 /// Which way `n` (forward) and `N` (backward) move.
-public enum LogSearchDirection: Sendable {
+public enum LogSearchDirection: Hashable, Sendable {
     /// Towards newer lines (higher positions).
     case forward
     /// Towards older lines (lower positions).

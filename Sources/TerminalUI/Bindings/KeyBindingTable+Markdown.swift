@@ -1,28 +1,24 @@
 extension KeyBindingTable {
     /// The table as a Markdown document (docs/KEYBINDINGS.md): one section a
-    /// scope, one row a binding, with a column saying whether it is available
-    /// in read-only mode.
-    public func markdown(title: String = "Key bindings", introduction: String? = nil,
-                         scopeTitles: [String: String] = [:]) -> String {
+    /// scope (in `scopes` order, titled by `scopeTitle`), one row a binding,
+    /// with when it is unavailable and whether read-only mode keeps it.
+    public func markdown(title: String = "Key bindings", introduction: String? = nil, scopes order: [Scope]? = nil,
+                         scopeTitle: (Scope) -> String) -> String {
         var lines = ["# \(title)", ""]
         if let introduction {
             lines.append(introduction)
             lines.append("")
         }
-        for scope in scopes {
-            let heading: String
-            switch scope {
-            case .global: heading = scopeTitles["global"] ?? "Everywhere"
-            case .pane(let name): heading = scopeTitles[name] ?? name
-            }
-            lines.append("## \(heading)")
+        for scope in order ?? scopes {
+            lines.append("## \(scopeTitle(scope))")
             lines.append("")
-            lines.append("| Keys | Action | Read-only |")
-            lines.append("| --- | --- | --- |")
+            lines.append("| Keys | Action | Unavailable when | Read-only |")
+            lines.append("| --- | --- | --- | --- |")
             for binding in bindings(in: scope) {
                 let keys = binding.keys.map { "`\(Self.markdownCode($0.spelling))`" }.joined(separator: " ")
                 let available = binding.mutates ? "no" : "yes"
-                lines.append("| \(keys) | \(Self.markdownText(binding.help)) | \(available) |")
+                let unavailable = binding.unavailableWhen.map(Self.markdownText) ?? ""
+                lines.append("| \(keys) | \(Self.markdownText(binding.help)) | \(unavailable) | \(available) |")
             }
             lines.append("")
         }

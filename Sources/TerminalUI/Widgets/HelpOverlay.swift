@@ -1,36 +1,44 @@
 /// The `?` overlay: every binding available where the user is, grouped by
-/// scope, rendered from the same table as the footer and the docs.
-public struct HelpOverlay: Hashable, Sendable {
-    public var table: KeyBindingTable
-    /// The focused pane, whose bindings are listed first.
-    public var pane: String?
+/// scope, rendered from the same table as the footer and the docs; a binding
+/// that cannot run now says why beside it.
+public struct HelpOverlay<Command: Hashable & Sendable, Scope: Hashable & Sendable, Requirement: KeyBindingRequirement> {
+    public typealias Table = KeyBindingTable<Command, Scope, Requirement>
+
+    public var table: Table
+    /// The scopes listed, each with its heading, the focused pane's first.
+    public var sections: [(scope: Scope, title: String)]
+    /// What the bindings' requirements are checked against.
+    public var context: Requirement.Context
     /// First line shown (the overlay scrolls when the screen is short).
     public var scrollOffset: Int
     public var title: String
 
-    public init(table: KeyBindingTable, pane: String?, scrollOffset: Int = 0, title: String = "Keys") {
+    public init(table: Table, sections: [(scope: Scope, title: String)], context: Requirement.Context, scrollOffset: Int = 0,
+                title: String = "Keys") {
         self.table = table
-        self.pane = pane
+        self.sections = sections
+        self.context = context
         self.scrollOffset = scrollOffset
         self.title = title
     }
 
     /// The overlay's body lines: a heading per scope, then `keys  help` rows
-    /// with the keys column aligned.
+    /// with the keys column aligned, and why a key is unavailable now.
     public func lines() -> [[Span]] {
-        var scopes: [BindingScope] = []
-        if let pane, !table.bindings(in: .pane(pane)).isEmpty { scopes.append(.pane(pane)) }
-        if !table.bindings(in: .global).isEmpty { scopes.append(.global) }
-        let shown = scopes.flatMap { table.bindings(in: $0) }
-        let keyColumn = min(24, shown.map { DisplayWidth.of($0.keysText) }.max() ?? 0)
+        let shown = sections.filter { !table.bindings(in: $0.scope).isEmpty }
+        let keyColumn = min(24, shown.flatMap { table.bindings(in: $0.scope) }.map { DisplayWidth.of($0.keysText) }.max() ?? 0)
         var result: [[Span]] = []
-        for scope in scopes {
+        for section in shown {
             if !result.isEmpty { result.append([]) }
-            result.append([Span(scope == .global ? "Everywhere" : scope.description, role: .helpSection)])
-            for binding in table.bindings(in: scope) {
+            result.append([Span(section.title, role: .helpSection)])
+            for binding in table.bindings(in: section.scope) {
                 let keys = binding.keysText
                 let pad = String(repeating: " ", count: max(1, keyColumn - DisplayWidth.of(keys) + 2))
                 result.append([Span(keys, role: .helpKey), Span(pad + binding.help, role: .modal)])
+                // Under it, in the help column: why it cannot run now.
+                if let reason = binding.disabledReason(in: context) {
+                    result.append([Span(String(repeating: " ", count: keyColumn + 2) + "now: " + reason, role: .dim)])
+                }
             }
         }
         return result

@@ -36,8 +36,9 @@ public struct StatusLine: Hashable, Sendable {
                     break
                 }
                 column += canvas.put(String(repeating: " ", count: separator), x: column, y: rect.y, role: .footer)
-                column += canvas.put(hint.key, x: column, y: rect.y, role: .footerKey)
-                column += canvas.put(" " + hint.label, x: column, y: rect.y, role: .footer)
+                // An unavailable key stays in its place, dimmed: pressing it says why.
+                column += canvas.put(hint.key, x: column, y: rect.y, role: hint.available ? .footerKey : .dim)
+                column += canvas.put(" " + hint.label, x: column, y: rect.y, role: hint.available ? .footer : .dim)
                 hintRoom -= needed
             }
             if statusRoom > 0 {

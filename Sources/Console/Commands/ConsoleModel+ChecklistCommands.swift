@@ -1,0 +1,124 @@
+import Foundation
+import IncidentModel
+import TerminalUI
+
+/// The checklist pane's commands.
+extension ConsoleModel {
+    mutating func tickSelectedItem() -> [ConsoleEffect] {
+        guard let item = selectedItem else { return [] }
+        return record(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: item.state == .done ? .open : .done)))
+    }
+
+    mutating func askWhySkipped() -> [ConsoleEffect] {
+        guard let item = selectedItem else { return [] }
+        overlay = .prompt(PromptForm(title: "Skip \(item.id)", prompt: Prompt(label: "Why? ", placeholder: "optional reason"),
+                                     purpose: .skipItem(id: item.id)))
+        return []
+    }
+
+    mutating func reopenSelectedItem() -> [ConsoleEffect] {
+        guard let item = selectedItem else { return [] }
+        return record(.checklistItemChanged(ChecklistItemChanged(item: item.id, state: .open)))
+    }
+
+    mutating func askForItem() -> [ConsoleEffect] {
+        overlay = .prompt(PromptForm(title: "Add to \(selectedPhase.title)", prompt: Prompt(label: "Item: "),
+                                     purpose: .addChecklistItem(selectedPhase)))
+        return []
+    }
+
+    /// `r`: what backs the selected item: its action's plan, or the operation.
+    mutating func runSelectedItem() -> [ConsoleEffect] {
+        guard mode == .live, let backing = selectedItem?.template.backedBy else { return [] }
+        switch backing {
+        case .action(let id): return [.offerAction(id)]
+        case .operation(let operation): return run(operation)
+        }
+    }
+
+    /// One of Firebreak's own operations, as a checklist item asks for it.
+    mutating func run(_ operation: ChecklistOperation) -> [ConsoleEffect] {
+        switch operation {
+        case .readinessAudit: return auditReadiness()
+        case .accountsAndRegions: return showAccountsAndRegions()
+        case .importFindings: return askForFindingsSource()
+        case .discovery: return chooseResourceToDiscoverFrom()
+        case .verification: return verifyContainment()
+        case .undoContainment: return chooseRunToUndo(networkOnly: false)
+        case .restoreNetwork: return chooseRunToUndo(networkOnly: true)
+        case .report: return askWhereToWriteTheReport()
+        case .drill: return askForDrill()
+        }
+    }
+
+    mutating func auditReadiness() -> [ConsoleEffect] {
+        pendingWrites += 1
+        let regions = state?.incident.regions ?? []
+        say("auditing readiness in \(regions.isEmpty ? "the default region" : regions.joined(separator: ", "))…")
+        return [.awsWork(.auditReadiness)]
+    }
+
+    /// The accounts and regions the incident spans, and how many of its resources are in each.
+    mutating func showAccountsAndRegions() -> [ConsoleEffect] {
+        guard let state else { return [] }
+        let resources = Array(state.resources)
+        func tally(_ key: (Resource) -> String?) -> [String] {
+            let counts = Dictionary(grouping: resources) { key($0) ?? "(not known)" }.mapValues(\.count)
+            return counts.keys.sorted().map { "  \($0)  \(counts[$0]!) resource\(counts[$0]! == 1 ? "" : "s")" }
+        }
+        var lines = ["accounts \(state.incident.accounts.isEmpty ? "(none recorded)" : state.incident.accounts.joined(separator: ", "))",
+                     "regions  \(state.incident.regions.isEmpty ? "(none recorded)" : state.incident.regions.joined(separator: ", "))"]
+        lines += ["", "resources by account"] + tally(\.account) + ["", "resources by region"] + tally(\.region)
+        lines += ["", "Spreading workloads over accounts and regions keeps one compromise from reaching the rest."]
+        overlay = .details(title: "Accounts and regions · \(state.incident.id)", lines: lines)
+        return []
+    }
+
+    /// Discovery from one of the incident's resources: the selected one in the resources pane's order, chosen from a menu.
+    mutating func chooseResourceToDiscoverFrom() -> [ConsoleEffect] {
+        let resources = visibleResources.filter { $0.state == .compromised || $0.state == .suspected }.map(\.id)
+        guard !resources.isEmpty else {
+            complain("no compromised or suspected resource to discover from: add one (a)")
+            return []
+        }
+        overlay = .choice(ChoiceMenu(title: "Discover what is related to", options: resources, purpose: .discoverFrom(resources)))
+        return []
+    }
+
+    mutating func verifyContainment() -> [ConsoleEffect] {
+        pendingWrites += 1
+        say("verifying every containment still in force…")
+        return [.awsWork(.verifyContainment)]
+    }
+
+    /// The reversible runs not undone yet, newest first; for the network, only EC2's (isolation, quarantine).
+    mutating func chooseRunToUndo(networkOnly: Bool) -> [ConsoleEffect] {
+        let all: [ActionRun] = state.map { Array($0.actionRuns) } ?? []
+        let runs: [ActionRun] = all.reversed().filter { (run: ActionRun) -> Bool in
+            let reversible = run.undoes == nil && run.undoneBy == nil && !run.dryRun && run.risk == .reversible
+            return reversible && (!networkOnly || run.action.hasPrefix("ec2."))
+        }
+        guard !runs.isEmpty else {
+            complain(networkOnly ? "no network containment to undo" : "no containment to undo: no reversible run is left")
+            return []
+        }
+        overlay = .choice(ChoiceMenu(title: networkOnly ? "Restore network access: undo which run?" : "Undo which run?",
+                                     options: runs.map { "\($0.runID)  \($0.action)  \($0.resources.joined(separator: ", "))" },
+                                     purpose: .undoRun(runs.map { $0.runID })))
+        return []
+    }
+
+    mutating func askWhereToWriteTheReport() -> [ConsoleEffect] {
+        let id = state?.incident.id.description ?? "incident"
+        overlay = .prompt(PromptForm(title: "Write the post-incident report", prompt: Prompt(
+            label: "To: ", text: "\(id)-report.md", placeholder: "a new file: .md, .json or .html"), purpose: .reportPath))
+        return []
+    }
+
+    /// A drill to schedule, recorded as a follow-up action item (then its owner and due date).
+    mutating func askForDrill() -> [ConsoleEffect] {
+        overlay = .prompt(PromptForm(title: "Schedule a drill", prompt: Prompt(
+            label: "What? ", text: "Drill: ", placeholder: "which scenario (firebreak drill --list), for whom"), purpose: .followUpText(.action)))
+        return []
+    }
+}
