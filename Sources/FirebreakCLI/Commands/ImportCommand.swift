@@ -8,9 +8,12 @@ import IncidentStore
 /// `firebreak import INCIDENT FILE… [--from securityhub|guardduty] [--skip-invalid] [--state S] [--owner-tag NAME]… [--json]`.
 ///
 /// Every file (or fetch) is parsed and checked before anything is written: a
-/// malformed document, or a finding with a missing field or a hostile
-/// resource id, stops the import with the file and finding index, and nothing
-/// is recorded unless `--skip-invalid` asks for the valid findings alone.
+/// malformed document, or an element that is not a finding at all (no id, no
+/// type, no time), stops the import with the file and finding index, and
+/// nothing is recorded unless `--skip-invalid` asks for the valid findings
+/// alone. A finding with an odd field (a placeholder id, an account id of the
+/// wrong length, a hostile resource id) is imported without that field, and
+/// one line says which fields could not be used.
 /// The findings are then appended a few hundred a transaction, each with
 /// `at` = its first seen time, so the timeline starts when the activity did.
 struct ImportCommand: ParsableCommand {
@@ -52,16 +55,25 @@ struct ImportCommand: ParsableCommand {
                 "resourcesAdded": .array(outcome.added.map { .object(["id": .string($0.id), "kind": .string($0.kind.rawValue), "region": .string($0.region),
                                                                       "account": .string($0.account), "owner": .string($0.owner), "state": .string($0.state.rawValue)]) }),
                 "intents": .array(outcome.intents.map(JSONValue.string)),
+                "indicators": .array(outcome.indicators.map { .object(["kind": .string($0.kind.rawValue), "value": .string($0.value), "field": .string($0.field)]) }),
+                "unusable": .array(outcome.imported.filter { !$0.unusable.isEmpty }.map {
+                    .object(["finding": .string($0.id), "fields": .array($0.unusable.map(JSONValue.string))])
+                }),
             ]))
             return
         }
         for finding in outcome.imported {
             Output.line("\(finding.source.rawValue) \(finding.id): \(finding.type) (\(finding.severity)), first seen \(Timestamp.format(finding.firstSeen)): \(finding.title)")
+            // One line naming what could not be used; the rest of the finding was imported.
+            if !finding.unusable.isEmpty { Output.line("  unusable: \(finding.unusable.joined(separator: "; "))") }
         }
         for resource in outcome.added {
             Output.line("  + \(resource.id) (\(resource.kind.rawValue)) \(resource.state.rawValue)" + (resource.owner.map { ", owner \($0)" } ?? ", NO OWNER TAG"))
         }
         if !outcome.intents.isEmpty { Output.line("suspected intent: \(outcome.intents.joined(separator: ", "))") }
+        if !outcome.indicators.isEmpty {
+            Output.line("indicators: " + outcome.indicators.map { "\($0.kind.rawValue) \($0.value)" }.joined(separator: ", "))
+        }
         Output.line(outcome.summary(id))
     }
 }

@@ -13,6 +13,8 @@ public enum ImportFindings {
         public var already: [Finding] = []
         public var added: [ResourceAdded] = []
         public var intents: [String] = []
+        /// The indicators of compromise the imported findings named, each kind and value once.
+        public var indicators: [IndicatorSighting] = []
         public var skipped: [FindingsError] = []
 
         /// `INC-3: 2 findings imported, 0 already there, 3 resources added`
@@ -105,6 +107,11 @@ public enum ImportFindings {
                 for event in events {
                     if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
                     if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
+                    if case .indicatorsRecorded(let body) = event.event.payload {
+                        for indicator in body.indicators where !outcome.indicators.contains(where: { $0.kind == indicator.kind && $0.value == indicator.value }) {
+                            outcome.indicators.append(indicator)
+                        }
+                    }
                 }
             }
         }
