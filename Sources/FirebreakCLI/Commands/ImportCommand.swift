@@ -29,6 +29,10 @@ struct ImportCommand: ParsableCommand {
     var state: String?
     @Option(name: .customLong("owner-tag"), help: "A tag naming a resource's owner (repeatable; default Owner, owner, team).")
     var ownerTagNames: [String] = []
+    @Option(name: .customLong("min-severity"), help: "Only findings of this severity or higher: informational, low, medium, high or critical.")
+    var minSeverity: String?
+    @Option(help: "Only findings whose activity was last seen at or after this time (RFC 3339).") var since: String?
+    @Option(help: "Only findings that name this resource (id, name or ARN).") var resource: String?
     @Flag(help: "Print what was imported as JSON.") var json = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
@@ -42,7 +46,10 @@ struct ImportCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         let store = try globals.writableStore()
         let current = try store.state(of: id)
-        let documents = try ImportFindings.documents(files: files, source: source, incident: current.incident, ownerTags: ownerTags,
+        let filter = FindingsFilter(minimumSeverity: try minSeverity.map { text throws(FindingsError) in try FindingsFilter.Level(parsing: text) },
+                                    since: try since.map { try Timestamp.parse($0) },
+                                    resource: try resource.map { try TextField.singleLine($0, named: "--resource", maxLength: 2048) })
+        let documents = try ImportFindings.documents(files: files, source: source, incident: current.incident, ownerTags: ownerTags, filter: filter,
                                                      runners: try globals.runnerFactory(region: aws.region))
         let outcome = try ImportFindings.record(documents, skipInvalid: skipInvalid, initialState: initialState, store: store, incident: id, actor: actor)
         for problem in outcome.skipped { Output.error("skipped \(problem)") }
