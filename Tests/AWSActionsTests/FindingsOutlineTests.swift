@@ -4,7 +4,7 @@ import IncidentModel
 import Testing
 
 /// A findings document is parsed a finding at a time; a key given twice is
-/// refused where it sits, and a GuardDuty severity off its scale is not taken.
+/// refused where it sits, and a GuardDuty severity off its scale is not taken (the finding is).
 @Suite("Findings outline")
 struct FindingsOutlineTests {
     /// The fixture's first GuardDuty finding as JSON text, with `edit` applied to its object.
@@ -36,12 +36,14 @@ struct FindingsOutlineTests {
         }
     }
 
-    @Test func aGuardDutySeverityOffItsScaleRefusesTheFinding() throws {
+    @Test func aGuardDutySeverityOffItsScaleIsNotTakenButTheFindingIs() throws {
         for severity in [-1.0, 10.5, 1e300] {
             let text = Self.finding { $0["Severity"] = severity }
             let document = try FindingsDocument.parse(Data("[\(text)]".utf8), source: "sev.json")
-            #expect(document.findings.isEmpty)
-            #expect(document.problems.first?.reason.contains("outside GuardDuty's 0–10 scale") == true, "severity \(severity)")
+            #expect(document.problems.isEmpty)
+            let finding = try #require(document.findings.first)
+            #expect(finding.severity == "UNKNOWN" && !finding.isSevere, "severity \(severity)")
+            #expect(finding.unusable == ["Severity is not a number on GuardDuty's 0–10 scale"], "severity \(severity)")
         }
         let top = try FindingsDocument.parse(Data("[\(Self.finding { $0["Severity"] = 10 })]".utf8), source: "ten.json")
         #expect(top.findings.first?.severity == "CRITICAL (10.0)")

@@ -33,7 +33,7 @@ struct FindingsParsingTests {
         #expect(s3.resources[2].owner == "data-platform")
     }
 
-    @Test func securityHubFindingsMapASFFTypesStripKeyPrefixesAndSkipTheAccount() throws {
+    @Test func securityHubFindingsMapASFFTypesStripKeyPrefixesAndKeepTheAccount() throws {
         let document = try FindingsDocument.parse(try Self.fixture("securityhub-findings.json"), source: "sh.json")
         #expect(document.problems.isEmpty)
         let byIntent = Dictionary(document.findings.map { ($0.intent ?? "-", $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,12 +44,13 @@ struct FindingsParsingTests {
         #expect(persistence.resources.map(\.reference.id) == ["AKIAZXCVBNMASDFGHJKL", "arn:aws:iam::210987654321:user/ops-deploy"])
         #expect(persistence.resources[1].owner == "release-engineering" && persistence.isSevere)
         let check = try #require(byIntent["-"])
-        #expect(check.resources.map(\.reference.kind) == [.s3Bucket])
+        #expect(check.resources.map(\.reference.kind) == [.s3Bucket, .awsAccount])
+        #expect(check.resources[1].reference.id == "210987654321" && check.resources[1].region == nil)
         // Six fractional digits, read to the millisecond.
         #expect(Timestamp.format(check.firstSeen) == "2026-02-20T08:00:00.123Z")
     }
 
-    @Test func hostileResourceIdsRefuseTheirFindingNamingTheFileAndIndex() throws {
+    @Test func hostileResourceIdsAndRegionsAreLeftOutAndNamedWhileTheFindingsAreKept() throws {
         let hostile = """
         {"Findings": [
           {"SchemaVersion": "2018-10-08", "Id": "ok-1", "ProductArn": "arn:aws:securityhub:us-east-1::product/aws/guardduty", "AwsAccountId": "123456789012",
@@ -65,13 +66,15 @@ struct FindingsParsingTests {
         ]}
         """
         let document = try FindingsDocument.parse(Data(hostile.utf8), source: "evil.json")
-        #expect(document.findings.map(\.id) == ["ok-1"])
-        #expect(document.problems.map(\.index) == [1, 2, 3])
-        let text = document.problems.map(\.description)
-        #expect(text[0].hasPrefix("evil.json: finding 1 (id bad-1): Resources[0].Id"))
+        #expect(document.problems.isEmpty)
+        #expect(document.findings.map(\.id) == ["ok-1", "bad-1", "bad-2", "gd-1"])
+        #expect(document.findings.map(\.resources.count) == [1, 0, 0, 0])
+        let text = document.findings.dropFirst().map { $0.unusable.joined(separator: "; ") }
+        #expect(text[0].hasPrefix("Resources[0].Id 'i-0123; rm -rf /"))
         #expect(text.allSatisfy { $0.firstControlCharacter == nil })
         #expect(text[1].contains("starts with '-'"))
-        #expect(text[2].contains("Region") && text[2].contains("not a region name"))
+        #expect(text[2].hasPrefix("Region 'us-east-1; reboot' is not a region name"))
+        #expect(document.findings[3].region == nil)
     }
 
     @Test func badDocumentsAndMissingFieldsAreNamed() throws {

@@ -4,6 +4,10 @@ import IncidentModel
 /// One finding, parsed and checked: every resource id has the shape AWS gives
 /// its kind, every region and account is well formed, and every piece of
 /// attacker-reachable text (title, type, tags) is one terminal-safe line.
+///
+/// A field that cannot be used (a placeholder id, an account id of the wrong
+/// length, a missing resource) is left out and named in `unusable`; the rest
+/// of the finding is kept.
 public struct Finding: Sendable, Equatable {
     public var id: String
     public var source: FindingSource
@@ -18,11 +22,20 @@ public struct Finding: Sendable, Equatable {
     public var account: String?
     public var region: String?
     public var resources: [FindingResource]
-    /// The attacker's apparent purpose (`UnauthorizedAccess`, `CryptoCurrency`…), when the type says.
+    /// The attacker's apparent purpose (`UnauthorizedAccess`, `CryptoCurrency`…), from the type's threat purpose only.
     public var intent: String?
+    /// The finding's description, one line.
+    public var description: String?
+    /// Who acted, as the finding says (`IAMUser alice`, `AssumedRole web-role`, `Kubernetes system:anonymous`).
+    public var actor: String?
+    /// The indicators of compromise it names, each with the field it was read from.
+    public var indicators: [IndicatorSighting]
+    /// The fields that could not be used, each with why.
+    public var unusable: [String]
 
     public init(id: String, source: FindingSource, type: String, severity: String, isSevere: Bool, title: String,
-                firstSeen: Date, lastSeen: Date, account: String?, region: String?, resources: [FindingResource], intent: String?) {
+                firstSeen: Date, lastSeen: Date, account: String?, region: String?, resources: [FindingResource], intent: String?,
+                description: String? = nil, actor: String? = nil, indicators: [IndicatorSighting] = [], unusable: [String] = []) {
         self.id = id
         self.source = source
         self.type = type
@@ -35,6 +48,10 @@ public struct Finding: Sendable, Equatable {
         self.region = region
         self.resources = resources
         self.intent = intent
+        self.description = description
+        self.actor = actor
+        self.indicators = indicators
+        self.unusable = unusable
     }
 }
 

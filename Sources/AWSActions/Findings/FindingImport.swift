@@ -9,6 +9,7 @@ import IncidentModel
 ///   finding is HIGH or CRITICAL, else `suspected`, unless `state` says otherwise.
 /// - Then `finding.imported`, naming those resources.
 /// - Then `intent.recorded` when the finding names an intent the incident does not have yet.
+/// - Then `indicators.recorded` with the indicators of compromise it names.
 ///
 /// A finding already imported yields no events, so importing twice adds nothing.
 public enum FindingImport {
@@ -33,9 +34,13 @@ public enum FindingImport {
         events.append(.findingImported(FindingImported(
             id: finding.id, source: finding.source.rawValue, type: finding.type, severity: finding.severity, title: finding.title,
             firstSeen: Timestamp.format(finding.firstSeen), lastSeen: Timestamp.format(finding.lastSeen), resources: names,
-            account: finding.account, region: finding.region)))
+            account: finding.account, region: finding.region, description: finding.description, actor: finding.actor,
+            unusable: finding.unusable.isEmpty ? nil : finding.unusable)))
         if let intent = finding.intent, !incident.intents.contains(where: { $0.intent == intent }) {
             events.append(.intentRecorded(IntentRecorded(intent: intent, source: "\(finding.source.rawValue) finding \(finding.id)")))
+        }
+        if !finding.indicators.isEmpty {
+            events.append(.indicatorsRecorded(IndicatorsRecorded(source: "\(finding.source.rawValue) finding \(finding.id)", indicators: finding.indicators)))
         }
         return events
     }

@@ -22,17 +22,4 @@ enum FindingText {
         }
         return try? Timestamp.parse(value)
     }
-
-    /// `UnauthorizedAccess` from `UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS`:
-    /// GuardDuty's `ThreatPurpose:ResourceType/ThreatFamilyName`.
-    static func threatPurpose(_ type: String) -> String? {
-        guard let colon = type.firstIndex(of: ":"), let slash = type.firstIndex(of: "/"), colon < slash else { return nil }
-        let purpose = String(type[..<colon])
-        return isIntentWord(purpose) ? purpose : nil
-    }
-
-    /// An intent is a short name (`Exfiltration`, `Initial Access`), never free text.
-    static func isIntentWord(_ text: String) -> Bool {
-        (1...64).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " -_".contains($0)) }
-    }
 }

@@ -50,21 +50,13 @@ public struct FindingsDocument: Sendable {
                 document.problems.append(FindingsError(source: source, index: index, reason: element == nil ? "is not valid JSON" : "is not an object"))
                 continue
             }
-            let id = (object["Id"] as? String).flatMap { $0.firstControlCharacter == nil && $0.count <= 512 ? $0 : nil }
+            let id = ((object["Id"] ?? object["id"]) as? String).flatMap { $0.firstControlCharacter == nil && $0.count <= 512 ? $0 : nil }
             if let problem = outline.elementProblems[index] {
                 document.problems.append(FindingsError(source: source, index: index, findingID: id, reason: problem))
                 continue
             }
             do throws(FindingFieldError) {
-                let finding: Finding
-                if object["ProductArn"] != nil || object["AwsAccountId"] != nil {
-                    finding = try SecurityHubFinding.parse(object, ownerTags: ownerTags)
-                } else if object["Service"] != nil || object["Resource"] != nil {
-                    finding = try GuardDutyFinding.parse(object, ownerTags: ownerTags)
-                } else {
-                    throw FindingFieldError("is neither a Security Hub (ASFF) nor a GuardDuty finding: it has no ProductArn/AwsAccountId nor Service/Resource")
-                }
-                document.findings.append(finding)
+                document.findings += try Self.findings(in: object, ownerTags: ownerTags)
             } catch {
                 document.problems.append(FindingsError(source: source, index: index, findingID: id, reason: error.reason))
             }
@@ -73,81 +65,36 @@ public struct FindingsDocument: Sendable {
     }
 }
 
+extension FindingsDocument {
+    /// The findings one element holds: itself, in whichever format it is, or
+    /// those of the EventBridge event wrapping it (`detail` is a GuardDuty
+    /// finding; `detail.findings` holds Security Hub's).
+    static func findings(in object: [String: Any], ownerTags: OwnerTags) throws(FindingFieldError) -> [Finding] {
+        let fields = FindingFields(object)
+        if fields.has("detail-type"), let detail = fields.child("detail") {
+            if fields.text("source") == "aws.guardduty" { return [try GuardDutyFinding.parse(detail.object, ownerTags: ownerTags)] }
+            var found: [Finding] = []
+            for (index, finding) in detail.children("findings").enumerated() {
+                do throws(FindingFieldError) {
+                    found += try findings(in: finding.object, ownerTags: ownerTags)
+                } catch {
+                    throw FindingFieldError("detail.findings[\(index)]: \(error.reason)")
+                }
+            }
+            guard !found.isEmpty else { throw FindingFieldError("is an EventBridge event of '\(fields.text("detail-type")?.terminalSafe ?? "?")', with no finding in it") }
+            return found
+        }
+        if fields.has("finding_info") { return [try OCSFFinding.parse(object, ownerTags: ownerTags)] }
+        if fields.has("ProductArn") || fields.has("AwsAccountId") { return [try SecurityHubFinding.parse(object, ownerTags: ownerTags)] }
+        if fields.has("Service") || fields.has("Resource") { return [try GuardDutyFinding.parse(object, ownerTags: ownerTags)] }
+        throw FindingFieldError("is neither a Security Hub (ASFF or OCSF) nor a GuardDuty finding: it has no ProductArn/AwsAccountId, finding_info nor Service/Resource")
+    }
+}
+
 /// Why one field of a finding is unusable; `FindingsDocument` adds the file and index.
 struct FindingFieldError: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
-}
-
-/// Field access with the reasons a person needs.
-struct FindingFields {
-    let object: [String: Any]
-    let path: String
-
-    init(_ object: [String: Any], path: String = "") {
-        self.object = object
-        self.path = path
-    }
-
-    func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    func string(_ key: String) throws(FindingFieldError) -> String {
-        guard let value = object[key] else { throw FindingFieldError("\(name(key)) is missing") }
-        guard let text = value as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FindingFieldError("\(name(key)) is not a non-empty string")
-        }
-        return text
-    }
-
-    func optionalString(_ key: String) throws(FindingFieldError) -> String? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw FindingFieldError("\(name(key)) is not a string") }
-        return text.isEmpty ? nil : text
-    }
-
-    func object(_ key: String) throws(FindingFieldError) -> FindingFields? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let child = value as? [String: Any] else { throw FindingFieldError("\(name(key)) is not an object") }
-        return FindingFields(child, path: name(key))
-    }
-
-    func objects(_ key: String) throws(FindingFieldError) -> [FindingFields] {
-        guard let value = object[key], !(value is NSNull) else { return [] }
-        guard let list = value as? [Any] else { throw FindingFieldError("\(name(key)) is not an array") }
-        var result: [FindingFields] = []
-        for (index, element) in list.enumerated() {
-            guard let child = element as? [String: Any] else { throw FindingFieldError("\(name(key))[\(index)] is not an object") }
-            result.append(FindingFields(child, path: "\(name(key))[\(index)]"))
-        }
-        return result
-    }
-
-    func time(_ key: String) throws(FindingFieldError) -> Date? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let date = FindingText.time(text) else { throw FindingFieldError("\(name(key)) '\(text.terminalSafe)' is not an RFC 3339 time") }
-        return date
-    }
-
-    func id() throws(FindingFieldError) -> String {
-        let id = try string("Id")
-        if id.firstControlCharacter != nil { throw FindingFieldError("Id contains a control character") }
-        if id.count > 512 { throw FindingFieldError("Id is longer than 512 characters") }
-        return id
-    }
-
-    /// A region field: absent, or well formed.
-    func region(_ key: String) throws(FindingFieldError) -> String? {
-        guard let text = try optionalString(key) else { return nil }
-        guard AWSRegion.isWellFormed(text) else { throw FindingFieldError("\(name(key)) '\(text.terminalSafe)' is not a region name") }
-        return text
-    }
-
-    /// An account field: absent, or 12 digits.
-    func account(_ key: String) throws(FindingFieldError) -> String? {
-        guard let text = try optionalString(key) else { return nil }
-        guard (try? AWSAccount.validate(text)) == text else { throw FindingFieldError("\(name(key)) '\(text.terminalSafe)' is not a 12-digit account id") }
-        return text
-    }
 }
 
 /// Resource references from findings, checked the way a person's are.

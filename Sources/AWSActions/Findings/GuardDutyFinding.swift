@@ -1,84 +1,62 @@
 import Foundation
 import IncidentModel
 
-/// A finding as `guardduty get-findings` prints it (schema 2.0).
+/// A finding as `guardduty get-findings` prints it (schema 2.0), or as
+/// EventBridge and GuardDuty's S3 export write it (the same fields, camelCase).
 ///
-/// Resources come from `Resource`: the instance (`InstanceDetails`, with its
-/// instance profile), the access key and the user or role behind it
-/// (`AccessKeyDetails`), buckets (`S3BucketDetails`) and Lambda functions.
-/// First and last seen are `Service.EventFirstSeen` / `EventLastSeen`, which
-/// say when the activity happened, falling back to `CreatedAt` / `UpdatedAt`.
+/// A finding needs an id, a type and a time; every other field that cannot be
+/// used is named in `unusable` and the rest is kept. First and last seen are
+/// `Service.EventFirstSeen` / `EventLastSeen`, which say when the activity
+/// happened, falling back to `CreatedAt` / `UpdatedAt`. Resources come from
+/// `Resource` (`GuardDutyResources`), indicators from `Service`
+/// (`GuardDutyIndicators`).
 enum GuardDutyFinding {
     static func parse(_ object: [String: Any], ownerTags: OwnerTags) throws(FindingFieldError) -> Finding {
         let fields = FindingFields(object)
         let id = try fields.id()
         let type = try fields.string("Type")
-        let account = try fields.account("AccountId")
-        let region = try fields.region("Region")
-        guard let severityValue = object["Severity"] as? NSNumber, !(object["Severity"] is String) else {
-            throw FindingFieldError(object["Severity"] == nil ? "Severity is missing" : "Severity is not a number")
-        }
-        let severity = severityValue.doubleValue
-        // GuardDuty scores 1.0–10.0 (8.9 was the top before CRITICAL); anything else was not written by GuardDuty.
-        guard (0...10).contains(severity) else {
-            throw FindingFieldError("Severity \(severityValue) is outside GuardDuty's 0–10 scale")
-        }
-        let label = severity >= 9 ? "CRITICAL" : severity >= 7 ? "HIGH" : severity >= 4 ? "MEDIUM" : "LOW"
-        let title = try fields.optionalString("Title") ?? type
-        let service = try fields.object("Service")
+        var notes: [(String, String)] = []
+        let account: String?
+        do throws(FindingFieldError) { account = try fields.account("AccountId") } catch { account = nil; notes.append(("", error.reason)) }
+        let region: String?
+        do throws(FindingFieldError) { region = try fields.region("Region") } catch { region = nil; notes.append(("", error.reason)) }
+
+        let service = fields.child("Service")
         // `??` would rethrow an untyped error, hence the plain lets.
         let eventFirstSeen = try service?.time("EventFirstSeen"), createdAt = try fields.time("CreatedAt")
-        guard let firstSeen = eventFirstSeen ?? createdAt else {
-            throw FindingFieldError("Service.EventFirstSeen and CreatedAt are both missing")
-        }
         let eventLastSeen = try service?.time("EventLastSeen"), updatedAt = try fields.time("UpdatedAt")
+        guard let firstSeen = eventFirstSeen ?? createdAt ?? updatedAt else {
+            throw FindingFieldError("Service.EventFirstSeen, CreatedAt and UpdatedAt are all missing")
+        }
         let lastSeen = eventLastSeen ?? updatedAt ?? firstSeen
-        guard let resource = try fields.object("Resource") else { throw FindingFieldError("Resource is missing") }
-        let resources = try Self.resources(resource, region: region, account: account, ownerTags: ownerTags)
-        return Finding(id: id, source: .guardDuty, type: FindingText.line(type, maxLength: 256),
-                       severity: "\(label) (\(String(format: "%.1f", severity)))", isSevere: severity >= 7,
-                       title: FindingText.line(title, maxLength: 500), firstSeen: firstSeen, lastSeen: lastSeen,
-                       account: account, region: region, resources: resources, intent: FindingText.threatPurpose(type))
-    }
 
-    static func resources(_ resource: FindingFields, region: String?, account: String?, ownerTags: OwnerTags) throws(FindingFieldError) -> [FindingResource] {
-        var found: [FindingResource] = []
-        func add(_ id: String, _ kind: ResourceKind?, _ field: String, owner: String? = nil) throws(FindingFieldError) {
-            let reference = try FindingReference.parse(id, kind: kind, field: field)
-            found.append(FindingReference.resource(reference, region: region, account: account, owner: owner))
+        let severity: String, isSevere: Bool
+        if let number = fields.value("Severity") as? NSNumber, !(fields.value("Severity") is String), (0...10).contains(number.doubleValue) {
+            // GuardDuty scores 1.0–10.0 (8.9 was the top before CRITICAL).
+            let value = number.doubleValue
+            let label = value >= 9 ? "CRITICAL" : value >= 7 ? "HIGH" : value >= 4 ? "MEDIUM" : "LOW"
+            severity = "\(label) (\(String(format: "%.1f", value)))"
+            isSevere = value >= 7
+        } else {
+            severity = "UNKNOWN"
+            isSevere = false
+            notes.append(("", fields.has("Severity") ? "Severity is not a number on GuardDuty's 0–10 scale" : "Severity is missing"))
         }
-        if let instance = try resource.object("InstanceDetails") {
-            let tags = OwnerTags.dictionary(instance.object["Tags"])
-            if let id = try instance.optionalString("InstanceId") {
-                try add(id, .ec2Instance, instance.name("InstanceId"), owner: ownerTags.owner(in: tags))
-            }
-            if let profile = try instance.object("IamInstanceProfile"), let arn = try profile.optionalString("Arn") {
-                try add(arn, .iamInstanceProfile, profile.name("Arn"))
-            }
+
+        var harvest = FindingHarvest(region: region, account: account, ownerTags: ownerTags)
+        for (field, reason) in notes { harvest.unusable(field, reason) }
+        var actor: String?
+        if let resource = fields.child("Resource") {
+            actor = GuardDutyResources.read(resource, into: &harvest)
+        } else {
+            harvest.unusable("Resource", fields.has("Resource") ? "is not an object" : "is missing")
         }
-        if let key = try resource.object("AccessKeyDetails") {
-            if let id = try key.optionalString("AccessKeyId"), !id.hasPrefix("GeneratedFinding") {
-                try add(id, .iamAccessKey, key.name("AccessKeyId"))
-            }
-            if let name = try key.optionalString("UserName"), !name.hasPrefix("GeneratedFinding") {
-                switch try key.optionalString("UserType") {
-                case "IAMUser": try add(name, .iamUser, key.name("UserName"))
-                case "AssumedRole", "Role": try add(name, .iamRole, key.name("UserName"))
-                default: break // Root, federated users and AWS services have no resource to contain here.
-                }
-            }
-        }
-        for bucket in try resource.objects("S3BucketDetails") {
-            let owner = ownerTags.owner(in: OwnerTags.dictionary(bucket.object["Tags"]))
-            if let arn = try bucket.optionalString("Arn") {
-                try add(arn, .s3Bucket, bucket.name("Arn"), owner: owner)
-            } else if let name = try bucket.optionalString("Name") {
-                try add(name, .s3Bucket, bucket.name("Name"), owner: owner)
-            }
-        }
-        if let lambda = try resource.object("LambdaDetails"), let arn = try lambda.optionalString("FunctionArn") {
-            try add(arn, .lambdaFunction, lambda.name("FunctionArn"), owner: ownerTags.owner(in: OwnerTags.dictionary(lambda.object["Tags"])))
-        }
-        return found
+        if let service { GuardDutyIndicators.read(service, into: &harvest) }
+
+        return Finding(id: id, source: .guardDuty, type: FindingText.line(type, maxLength: 256), severity: severity, isSevere: isSevere,
+                       title: FindingText.line(fields.text("Title") ?? type, maxLength: 500), firstSeen: firstSeen, lastSeen: lastSeen,
+                       account: account, region: region, resources: harvest.resources, intent: FindingIntent.threatPurpose(type),
+                       description: fields.text("Description").map { FindingText.line($0, maxLength: 1000) }, actor: actor,
+                       indicators: harvest.indicators, unusable: harvest.unusable)
     }
 }

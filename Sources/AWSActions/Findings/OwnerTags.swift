@@ -26,7 +26,7 @@ public struct OwnerTags: Sendable, Equatable {
         guard let items = list as? [[String: Any]] else { return [:] }
         var tags: [String: String] = [:]
         for item in items {
-            if let key = (item["Key"] ?? item["key"]) as? String, let value = (item["Value"] ?? item["value"]) as? String { tags[key] = value }
+            if let key = (item["Key"] ?? item["key"] ?? item["name"] ?? item["Name"]) as? String, let value = (item["Value"] ?? item["value"]) as? String { tags[key] = value }
         }
         return tags
     }

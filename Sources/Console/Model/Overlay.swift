@@ -90,6 +90,8 @@ struct ActionParameterForm: Equatable, Sendable {
     /// Still to ask, the one being asked first.
     var remaining: [ActionChoice.Parameter]
     var values: [String: String] = [:]
+    /// Answers offered ready to edit, by parameter name: the incident's indicator CIDRs for `cidrs`.
+    var offered: [String: String] = [:]
 
     var current: ActionChoice.Parameter { remaining[0] }
 
@@ -97,7 +99,7 @@ struct ActionParameterForm: Equatable, Sendable {
     var form: PromptForm {
         let parameter = current
         let hint = parameter.defaultValue.map { "empty: \($0)" } ?? (parameter.required ? "required" : "empty leaves it out")
-        return PromptForm(title: "\(action): \(parameter.summary)", prompt: Prompt(label: "\(parameter.name): ", placeholder: hint),
+        return PromptForm(title: "\(action): \(parameter.summary)", prompt: Prompt(label: "\(parameter.name): ", text: offered[parameter.name] ?? "", placeholder: hint),
                           purpose: .actionParameter(self))
     }
 }

@@ -261,7 +261,9 @@ extension ConsoleModel {
         case .action(let choices, let resources):
             let choice = choices[index]
             guard !choice.parameters.isEmpty else { return [.previewAction(choice.id, resources: resources)] }
-            overlay = .prompt(ActionParameterForm(action: choice.id, resources: resources, remaining: choice.parameters).form)
+            let cidrs = state?.indicatorCIDRs ?? []
+            overlay = .prompt(ActionParameterForm(action: choice.id, resources: resources, remaining: choice.parameters,
+                                                  offered: cidrs.isEmpty ? [:] : ["cidrs": cidrs.joined(separator: ",")]).form)
             return []
         case .role:
             let role = IncidentRole.allCases[index]

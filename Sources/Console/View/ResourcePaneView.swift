@@ -31,7 +31,15 @@ enum ResourcePaneView {
         if model.resourceSort == .tree {
             for (resource, depth) in ResourceSort.tree(resources) { depths[resource.id] = depth }
         }
-        model.resourceList.draw(into: &canvas, rect: inner, focused: focused, emptyText: emptyText) { index in
+        // The incident's indicators of compromise, on the pane's last line.
+        var listRect = inner
+        if !state.indicators.isEmpty, inner.height >= 4 {
+            listRect.height -= 1
+            let shown = state.indicators.map { "\($0.kind.rawValue) \($0.value)" }.joined(separator: ", ")
+            _ = canvas.put([Span("IOC \(state.indicators.count): ", role: .warning), Span(shown, role: .dim)],
+                           x: inner.x, y: inner.maxY - 1, maxWidth: inner.width)
+        }
+        model.resourceList.draw(into: &canvas, rect: listRect, focused: focused, emptyText: emptyText) { index in
             let resource = resources[index]
             var spans = [Span(marks.contains(resource.id) ? "● " : "  ", role: .warning),
                          Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]

@@ -83,6 +83,24 @@ extension IncidentReport {
         })
         out.append("</section>")
 
+        out.append("<section id=\"findings\"><h2>Findings</h2>")
+        if state.findings.isEmpty { out.append("<p class=\"muted\">None imported.</p>") }
+        table(["Finding", "Severity", "First seen", "Actor", "Resources", "Could not use"], state.findings.map { item in
+            let finding = item.finding
+            return ["<code>\(h(finding.type))</code><br>\(h(finding.title))<br><span class=\"muted\">\(h(finding.source)) \(h(finding.id))</span>",
+                    h(finding.severity), h(finding.firstSeen), h(finding.actor), h(finding.resources.joined(separator: ", ")),
+                    h(finding.unusable?.joined(separator: "; "))]
+        })
+        out.append("</section>")
+
+        out.append("<section id=\"indicators\"><h2>Indicators of compromise</h2>")
+        if state.indicators.isEmpty { out.append("<p class=\"muted\">None recorded.</p>") }
+        table(["Kind", "Value", "Seen in"], state.indicators.map { indicator in
+            [indicator.kind.rawValue, "<code>\(h(indicator.value))</code>",
+             indicator.seen.map { "\(h($0.source)) (\(h($0.field)), \(t($0.at)))" }.joined(separator: "<br>")]
+        })
+        out.append("</section>")
+
         out.append("<section id=\"actions\"><h2>Actions</h2>")
         if state.actionRuns.isEmpty { out.append("<p class=\"muted\">No actions were run.</p>") }
         for run in state.actionRuns {

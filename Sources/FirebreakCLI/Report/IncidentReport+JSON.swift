@@ -39,6 +39,19 @@ extension IncidentReport {
                                       "reason": .string(change.reason)])
                          })])
             }),
+            "findings": .array(state.findings.map { item in
+                let finding = item.finding
+                return .object(["id": .string(finding.id), "source": .string(finding.source), "type": .string(finding.type),
+                                "severity": .string(finding.severity), "title": .string(finding.title), "firstSeen": .string(finding.firstSeen),
+                                "lastSeen": .string(finding.lastSeen), "actor": .string(finding.actor), "description": .string(finding.description),
+                                "resources": .array(finding.resources.map(JSONValue.string)),
+                                "unusable": .array((finding.unusable ?? []).map(JSONValue.string))])
+            }),
+            "indicators": .array(state.indicators.map { indicator in
+                .object(["kind": .string(indicator.kind.rawValue), "value": .string(indicator.value), "cidr": .string(indicator.cidr),
+                         "seen": .array(indicator.seen.map { .object(["source": .string($0.source), "field": .string($0.field),
+                                                                       "at": .time($0.at), "by": .string($0.by)]) })])
+            }),
             "actionRuns": .array(state.actionRuns.map(JSONValue.actionRun)),
             "evidence": .array(state.evidence.map { item in
                 .object(["seq": .int(item.seq), "source": .string(item.pin.source), "line": .string(item.pin.line),

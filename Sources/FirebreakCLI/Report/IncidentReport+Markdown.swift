@@ -83,6 +83,27 @@ extension IncidentReport {
         }
         out.append("")
 
+        out.append("## Findings")
+        out.append("")
+        if state.findings.isEmpty { out.append("None imported.") }
+        for item in state.findings {
+            let finding = item.finding
+            out.append("- **\(e(finding.type))** (\(e(finding.severity)), \(e(finding.source)) \(e(finding.id))), first seen \(e(finding.firstSeen)): \(e(finding.title))"
+                       + (finding.actor.map { "; actor \(e($0))" } ?? "")
+                       + (finding.resources.isEmpty ? "" : "; resources \(finding.resources.map { e($0) }.joined(separator: ", "))")
+                       + (finding.unusable.map { "; could not use: \($0.map { e($0) }.joined(separator: "; "))" } ?? ""))
+        }
+        out.append("")
+
+        out.append("## Indicators of compromise")
+        out.append("")
+        if state.indicators.isEmpty { out.append("None recorded.") }
+        for indicator in state.indicators {
+            let seen = indicator.seen.map { "\(e($0.source)) (\(e($0.field)), \(t($0.at)))" }.joined(separator: "; ")
+            out.append("- \(indicator.kind.rawValue) **\(e(indicator.value))**: \(seen)")
+        }
+        out.append("")
+
         out.append("## Actions")
         out.append("")
         if state.actionRuns.isEmpty { out.append("No actions were run.") }

@@ -25,9 +25,20 @@ public struct FindingImported: Codable, Sendable, Equatable {
     public var resources: [String]
     public var account: String?
     public var region: String?
+    /// The finding's description, one line (absent in events written before it was kept).
+    public var description: String?
+    /// Who acted, as the finding says (`IAMUser alice`, `Kubernetes system:anonymous`).
+    public var actor: String?
+    /// The fields that could not be used, each with why (`Resource.AccessKeyDetails.AccessKeyId: …`);
+    /// the rest of the finding was imported all the same.
+    public var unusable: [String]?
 
     public init(id: String, source: String, type: String, severity: String, title: String, firstSeen: String,
-                lastSeen: String, resources: [String], account: String? = nil, region: String? = nil) {
+                lastSeen: String, resources: [String], account: String? = nil, region: String? = nil,
+                description: String? = nil, actor: String? = nil, unusable: [String]? = nil) {
+        self.description = description
+        self.actor = actor
+        self.unusable = unusable
         self.id = id
         self.source = source
         self.type = type

@@ -21,6 +21,7 @@ public enum EventPayload: Sendable, Equatable {
     case followUpRecorded(FollowUpRecorded)
     case findingImported(FindingImported)
     case intentRecorded(IntentRecorded)
+    case indicatorsRecorded(IndicatorsRecorded)
     case readinessAudited(ReadinessAudited)
     case signingKeyRecorded(SigningKeyRecorded)
     case headSigned(HeadSigned)
@@ -46,6 +47,7 @@ public enum EventPayload: Sendable, Equatable {
         case .followUpRecorded: return FollowUpRecorded.kind
         case .findingImported: return FindingImported.kind
         case .intentRecorded: return IntentRecorded.kind
+        case .indicatorsRecorded: return IndicatorsRecorded.kind
         case .readinessAudited: return ReadinessAudited.kind
         case .signingKeyRecorded: return SigningKeyRecorded.kind
         case .headSigned: return HeadSigned.kind
@@ -76,6 +78,7 @@ public enum EventPayload: Sendable, Equatable {
         case .followUpRecorded(let body): data = try encoder.encode(body)
         case .findingImported(let body): data = try encoder.encode(body)
         case .intentRecorded(let body): data = try encoder.encode(body)
+        case .indicatorsRecorded(let body): data = try encoder.encode(body)
         case .readinessAudited(let body): data = try encoder.encode(body)
         case .signingKeyRecorded(let body): data = try encoder.encode(body)
         case .headSigned(let body): data = try encoder.encode(body)
@@ -107,6 +110,7 @@ public enum EventPayload: Sendable, Equatable {
         case FollowUpRecorded.kind: return .followUpRecorded(try decoder.decode(FollowUpRecorded.self, from: data))
         case FindingImported.kind: return .findingImported(try decoder.decode(FindingImported.self, from: data))
         case IntentRecorded.kind: return .intentRecorded(try decoder.decode(IntentRecorded.self, from: data))
+        case IndicatorsRecorded.kind: return .indicatorsRecorded(try decoder.decode(IndicatorsRecorded.self, from: data))
         case ReadinessAudited.kind: return .readinessAudited(try decoder.decode(ReadinessAudited.self, from: data))
         case SigningKeyRecorded.kind: return .signingKeyRecorded(try decoder.decode(SigningKeyRecorded.self, from: data))
         case HeadSigned.kind: return .headSigned(try decoder.decode(HeadSigned.self, from: data))
@@ -149,6 +153,9 @@ public enum EventPayload: Sendable, Equatable {
             return "\(body.source) finding \(body.type) (\(body.severity)): \(body.title)"
                 + (body.resources.isEmpty ? "" : " on \(body.resources.joined(separator: ", "))")
         case .intentRecorded(let body): return "suspected intent: \(body.intent) (from \(body.source))"
+        case .indicatorsRecorded(let body):
+            let shown = body.indicators.prefix(5).map { "\($0.kind.rawValue) \($0.value)" }.joined(separator: ", ")
+            return "indicators from \(body.source): \(shown)" + (body.indicators.count > 5 ? " and \(body.indicators.count - 5) more" : "")
         case .readinessAudited(let body):
             return "readiness audit (\(body.regions.joined(separator: ", "))): \(body.tally)"
         case .signingKeyRecorded(let body): return "signing key of \(body.operatorName) recorded (\(body.fingerprint))"

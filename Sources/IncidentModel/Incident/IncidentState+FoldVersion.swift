@@ -7,5 +7,6 @@ extension IncidentState {
     /// 2: action runs in the state. 3: roles and pinned evidence. 4: follow-up items.
     /// 5: imported findings, suspected intents, and where a discovered resource was found (`foundVia`).
     /// 6: the latest readiness audit. 7: the process running each action run. 8: a drill's emulator endpoint.
-    public static let foldVersion = 8
+    /// 9: indicators of compromise; a finding's description, actor and unusable fields.
+    public static let foldVersion = 9
 }

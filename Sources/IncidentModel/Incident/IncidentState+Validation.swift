@@ -76,6 +76,12 @@ extension IncidentState {
             if intents.contains(where: { $0.intent == body.intent }) {
                 throw IncidentError.conflict("\(body.intent.terminalSafe) is already a suspected intent of \(id)")
             }
+        case .indicatorsRecorded(let body):
+            if body.source.isEmpty { throw IncidentError.invalidInput("indicators need their source") }
+            if body.indicators.isEmpty { throw IncidentError.invalidInput("no indicators to record") }
+            for indicator in body.indicators where indicator.value.isEmpty || indicator.value.firstControlCharacter != nil {
+                throw IncidentError.invalidInput("indicator '\(indicator.value.terminalSafe)' is empty or holds a control character")
+            }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

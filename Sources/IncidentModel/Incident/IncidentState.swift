@@ -34,6 +34,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
     public private(set) var findings: ChunkedList<ImportedFinding> = []
     /// What the attacker seems to be after (`intent.recorded`), each intent once, oldest first.
     public private(set) var intents: [SuspectedIntent] = []
+    /// Indicators of compromise (`indicators.recorded`), each kind and value once, in the order first seen.
+    public private(set) var indicators: [CompromiseIndicator] = []
     /// The latest readiness audit's results (`readiness.audited`); empty before any.
     public private(set) var readiness: [ReadinessResult] = []
     /// The seq of the last event applied.
@@ -45,7 +47,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case incident, phase, phaseVisits, resources, checklist, notes, actionRuns, roles, evidence, followUps, findings, intents,
-             readiness, lastSeq, lastRecordedAt
+             indicators, readiness, lastSeq, lastRecordedAt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +64,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
         followUps = try container.decode([FollowUpItem].self, forKey: .followUps)
         findings = try container.decode(ChunkedList<ImportedFinding>.self, forKey: .findings)
         intents = try container.decode([SuspectedIntent].self, forKey: .intents)
+        indicators = try container.decode([CompromiseIndicator].self, forKey: .indicators)
         readiness = try container.decode([ReadinessResult].self, forKey: .readiness)
         lastSeq = try container.decode(Int64.self, forKey: .lastSeq)
         lastRecordedAt = try container.decode(Date.self, forKey: .lastRecordedAt)
@@ -151,6 +154,16 @@ public struct IncidentState: Codable, Sendable, Equatable {
         case .intentRecorded(let body):
             guard !intents.contains(where: { $0.intent == body.intent }) else { return }
             intents.append(SuspectedIntent(intent: body.intent, source: body.source, at: event.at, by: event.actor))
+        case .indicatorsRecorded(let body):
+            for sighting in body.indicators {
+                let seen = CompromiseIndicator.Sighting(source: body.source, field: sighting.field, at: event.at, by: event.actor)
+                let key = CompromiseIndicator.key(sighting.kind, sighting.value)
+                if let index = indicators.firstIndex(where: { $0.id == key }) {
+                    indicators[index].seen.append(seen)
+                } else {
+                    indicators.append(CompromiseIndicator(kind: sighting.kind, value: sighting.value, seen: [seen]))
+                }
+            }
         case .noteAdded(let body):
             notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
         case .incidentClosed(let body):

@@ -13,6 +13,8 @@ public enum ImportFindings {
         public var already: [Finding] = []
         public var added: [ResourceAdded] = []
         public var intents: [String] = []
+        /// The indicators of compromise the imported findings named, each kind and value once.
+        public var indicators: [IndicatorSighting] = []
         public var skipped: [FindingsError] = []
 
         /// `INC-3: 2 findings imported, 0 already there, 3 resources added`
@@ -36,15 +38,15 @@ public enum ImportFindings {
     /// Every file parsed, then the findings fetched from `source` in each region
     /// the rule names (`runners.givenRegion` first), once per account of the incident.
     public static func documents(files: [String], source: FindingSource?, incident: Incident, ownerTags: OwnerTags,
-                                 runners: AWSRunnerFactory) throws -> [FindingsDocument] {
+                                 filter: FindingsFilter = FindingsFilter(), runners: AWSRunnerFactory) throws -> [FindingsDocument] {
         try documents(files: files, source: source, regions: try regions(given: runners.givenRegion, incident: incident), ownerTags: ownerTags,
-                      runners: { try runners.runners(for: incident).map(\.runner) })
+                      filter: filter, runners: { try runners.runners(for: incident).map(\.runner) })
     }
 
     /// Every file parsed, then the findings fetched from `source` in each region
     /// through each runner (one per account the incident spans).
     public static func documents(files: [String], source: FindingSource?, regions: [String?], ownerTags: OwnerTags,
-                          runners: () throws -> [AWSCLIRunner]) throws -> [FindingsDocument] {
+                          filter: FindingsFilter = FindingsFilter(), runners: () throws -> [AWSCLIRunner]) throws -> [FindingsDocument] {
         var documents: [FindingsDocument] = []
         for file in files {
             let data: Data
@@ -54,13 +56,15 @@ public enum ImportFindings {
             } catch {
                 throw OperationError.unreadableFile(file)
             }
-            documents.append(try FindingsDocument.parse(data, source: file, ownerTags: ownerTags))
+            var document = try FindingsDocument.parse(data, source: file, ownerTags: ownerTags)
+            document.findings = document.findings.filter(filter.admits)
+            documents.append(document)
         }
         if let source {
             for runner in try runners() {
                 var runner = runner
                 runner.configuration.outputLimit = max(runner.configuration.outputLimit, outputLimit)
-                let fetcher = FindingsFetcher(runner: runner, ownerTags: ownerTags)
+                let fetcher = FindingsFetcher(runner: runner, ownerTags: ownerTags, filter: filter)
                 for region in regions {
                     documents += try fetcher.fetch(source, region: try region.map(AWSRegion.validate))
                 }
@@ -105,6 +109,11 @@ public enum ImportFindings {
                 for event in events {
                     if case .resourceAdded(let body) = event.event.payload { outcome.added.append(body) }
                     if case .intentRecorded(let body) = event.event.payload { outcome.intents.append(body.intent) }
+                    if case .indicatorsRecorded(let body) = event.event.payload {
+                        for indicator in body.indicators where !outcome.indicators.contains(where: { $0.kind == indicator.kind && $0.value == indicator.value }) {
+                            outcome.indicators.append(indicator)
+                        }
+                    }
                 }
             }
         }
