@@ -62,6 +62,27 @@ struct PostgresDatabaseTests {
         #expect(try fb.run("verify").status == 0)
     }
 
+    /// A reviewer's copy: one SQLite file whose verify passes with the server's head.
+    @Test func exportToAFileVerifiesWithTheServersHead() throws {
+        let folder = try TemporaryFolder()
+        let (fb, _, _) = try Self.firebreak(in: folder)
+        try fb.ok("open", "--title", "to review")
+        for index in 1...3 { try fb.ok("note", "INC-1", "note \(index)") }
+        let serverHead = try #require(try fb.json("verify", "--json") as? [[String: Any]]).first?["headHash"] as? String
+        let file = folder.path("review.db")
+        let exported = try fb.ok("export", "INC-1", "--to", file)
+        #expect(exported.contains(try #require(serverHead)))
+        let local = try fb.run("--db", file, "verify", "--json")
+        #expect(local.status == 0)
+        let fileHead = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [[String: Any]]).first?["headHash"] as? String
+        #expect(fileHead == serverHead)
+        // And into another server database with import-incident: the same head there.
+        let (_, otherURL) = try PostgresServer.shared().createDatabase()
+        try fb.ok("--db", otherURL, "import-incident", "INC-1", "--from", file)
+        let other = try #require(try fb.json("--db", otherURL, "verify", "--json") as? [[String: Any]]).first?["headHash"] as? String
+        #expect(other == serverHead)
+    }
+
     @Test func aPasswordInTheURLIsRefusedInOneLineAndNeverShown() throws {
         let folder = try TemporaryFolder()
         let (fb, url, name) = try Self.firebreak(in: folder)

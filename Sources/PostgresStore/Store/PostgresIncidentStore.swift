@@ -189,7 +189,7 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
         try session.rows(connection, "SELECT pg_notify(\(PostgresSchema.changeChannel), \(String(incident.rawValue)))")
     }
 
-    private func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false,
+    func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false,
                                 _ connection: PostgresConnection) throws {
         let incident = state.incident
         let id = Int64(incident.id.rawValue)
