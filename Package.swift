@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "IncidentModel"),
@@ -34,11 +35,22 @@ let package = Package(
         // The use cases both front ends share (import, discovery, readiness, action runs, verification,
         // report data), the one AWS-runner factory and region rule; below FirebreakCLI and Console.
         .target(name: "IncidentOperations", dependencies: ["IncidentModel", "IncidentStore", "AWSActions"]),
+        // The shared store: IncidentEventStore on a PostgreSQL server (PostgresNIO), and where `--db` points.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "IncidentModel",
+                "IncidentStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "FirebreakCLI",
             dependencies: [
                 "IncidentModel",
                 "IncidentStore",
+                "PostgresStore",
                 "AWSActions",
                 "IncidentOperations",
                 "Console",
@@ -82,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: [
-                "IncidentModel", "IncidentStore", "FirebreakTestSupport",
+                "IncidentModel", "IncidentStore", "PostgresStore", "FirebreakTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // To forge signatures the way an attacker with the file would.
                 .product(name: "Crypto", package: "swift-crypto"),

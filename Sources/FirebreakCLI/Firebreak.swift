@@ -15,7 +15,7 @@ struct Firebreak: ParsableCommand {
         version: version,
         subcommands: [
             ConsoleCommand.self, WatchCommand.self, ReplayCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
-            CheckCommand.self, NoteCommand.self, RoleCommand.self, ActionCommand.self, EventsCommand.self, BodyCommand.self, VerifyCommand.self, SignCommand.self, ExportCommand.self, ReportCommand.self, FollowUpCommand.self, DrillCommand.self,
+            CheckCommand.self, NoteCommand.self, RoleCommand.self, ActionCommand.self, EventsCommand.self, BodyCommand.self, VerifyCommand.self, SignCommand.self, ExportCommand.self, ImportIncidentCommand.self, ReportCommand.self, FollowUpCommand.self, DrillCommand.self,
             ImportCommand.self, ReadinessCommand.self, CloseCommand.self, ReopenCommand.self, KeyBindingsCommand.self, StressAppendCommand.self, ReplayMeasureCommand.self,
         ]
     )

@@ -81,6 +81,11 @@ public struct AppendGroup {
 public struct AppendResult: Sendable {
     public var events: [RecordedEvent]
     public var state: IncidentState
+
+    public init(events: [RecordedEvent], state: IncidentState) {
+        self.events = events
+        self.state = state
+    }
 }
 
 /// What a batched append wrote, group by group, and the state after the last.
@@ -88,6 +93,11 @@ public struct GroupedAppendResult: Sendable {
     /// One list per group, in order; empty for a group that decided nothing.
     public var events: [[RecordedEvent]]
     public var state: IncidentState
+
+    public init(events: [[RecordedEvent]], state: IncidentState) {
+        self.events = events
+        self.state = state
+    }
 }
 
 /// One line of the incident list.

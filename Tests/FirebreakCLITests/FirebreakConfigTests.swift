@@ -22,7 +22,7 @@ struct FirebreakConfigTests {
         #expect(config.problems == [
             "cfg:5: '12345' is not a 12-digit account id",
             "cfg:6: 'bad profile; rm' is not a profile name (letters, digits, - _ .)",
-            "cfg:7: unknown setting 'colour' (known: theme, mouse, profile.ACCOUNT)",
+            "cfg:7: unknown setting 'colour' (known: theme, mouse, db, profile.ACCOUNT)",
         ])
     }
 

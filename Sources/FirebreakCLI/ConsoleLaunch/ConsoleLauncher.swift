@@ -90,7 +90,7 @@ enum ConsoleLauncher {
         var catalogWarnings: [String] = []
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: model,
-                                     presence: mode == .replay || privateCopy != nil ? nil : FilePresenceBoard(databasePath: globals.databasePath),
+                                     presence: mode == .replay || privateCopy != nil ? nil : try globals.storeLocation().presenceBoard,
                                      logSources: logSources,
                                      makeLogSource: mode == .live ? addableLogSource(store: store, incident: shownState,
                                                                                      pollSeconds: logs?.pollSeconds ?? 5,

@@ -7,7 +7,7 @@ import IncidentModel
 /// They may also stand before the command name; `GlobalOptions.hoisted`
 /// moves them after it before parsing.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The incident database.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The incident database: a file, or postgresql://USER@HOST:PORT/DB?sslmode=MODE (the password from PGPASSWORD or ~/.pgpass).", valueName: "path|url"))
     var db: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("The operator recorded on every event.", valueName: "name"))
@@ -58,11 +58,14 @@ struct GlobalOptions: ParsableArguments {
         return rest
     }
 
-    /// `--db`, else `$FIREBREAK_DB`, else `$XDG_DATA_HOME/firebreak/firebreak.db`, else `~/.local/share/firebreak/firebreak.db`.
+    /// `--db`, else `$FIREBREAK_DB`, else `db = …` in the config file, else
+    /// `$XDG_DATA_HOME/firebreak/firebreak.db`, else `~/.local/share/firebreak/firebreak.db`.
+    /// A file's path or a `postgresql://` URL (`storeLocation`).
     var databasePath: String {
         let environment = ProcessInfo.processInfo.environment
         if let db, !db.isEmpty { return db }
         if let path = environment["FIREBREAK_DB"], !path.isEmpty { return path }
+        if let path = FirebreakConfig.load().db { return path }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/firebreak/firebreak.db"

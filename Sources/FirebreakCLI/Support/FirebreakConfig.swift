@@ -7,6 +7,7 @@ import Foundation
 /// theme = high-contrast
 /// mouse = off
 /// profile.210987654321 = prod-audit    # the AWS CLI profile that reaches that account
+/// db = postgresql://alice@db.internal:5432/firebreak?sslmode=verify-full
 /// ```
 ///
 /// Command-line options win over the file. A line the console cannot use is
@@ -14,12 +15,14 @@ import Foundation
 struct FirebreakConfig {
     var theme: String?
     var mouse: Bool?
+    /// The incident database when neither `--db` nor `FIREBREAK_DB` names one.
+    var db: String?
     /// Account id → the AWS CLI profile that reaches it (`profile.ACCOUNT = NAME`).
     var accountProfiles: [String: String] = [:]
     /// `file:line: reason` for each line that was ignored.
     var problems: [String] = []
 
-    static let keys = ["theme", "mouse", "profile.ACCOUNT"]
+    static let keys = ["theme", "mouse", "db", "profile.ACCOUNT"]
 
     static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
@@ -47,6 +50,8 @@ struct FirebreakConfig {
             switch parts[0] {
             case "theme":
                 config.theme = parts[1]
+            case "db":
+                config.db = parts[1]
             case "mouse":
                 switch parts[1].lowercased() {
                 case "on", "true", "yes": config.mouse = true

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import PostgresStore
 
 extension GlobalOptions {
     /// The store for a command that changes something: created on first use.
@@ -9,8 +10,12 @@ extension GlobalOptions {
     /// by default; the console, which owns the terminal, passes its own).
     /// `signing: false` only for the hidden load generator (`stress-append`).
     func writableStore(signing: Bool = true, warnings: (@Sendable (String) -> Void)? = nil) throws -> any IncidentEventStore {
-        try SQLiteIncidentStore(path: databasePath, mode: .readWrite,
-                                signer: signing ? headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }) : nil)
+        try storeLocation().openWritable(signer: signing ? headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }) : nil)
+    }
+
+    /// Where `databasePath` points: a SQLite file or a PostgreSQL server (a URL with a password is refused here).
+    func storeLocation() throws -> IncidentStoreLocation {
+        try IncidentStoreLocation(databasePath)
     }
 
     /// The operator's signer, with their key folder and their journal of signed heads for this database.
@@ -21,14 +26,10 @@ extension GlobalOptions {
                           warn: warnings)
     }
 
-    /// The store for a command that only reads, opened read-only at the SQLite
-    /// level; nil when there is no database yet (nothing is created by reading).
+    /// The store for a command that only reads, opened read-only by the database
+    /// itself; nil when there is no database yet (nothing is created by reading).
     func readOnlyStore() throws -> (any IncidentEventStore)? {
-        do {
-            return try SQLiteIncidentStore(path: databasePath, mode: .readOnly)
-        } catch StoreError.noDatabase {
-            return nil
-        }
+        try storeLocation().openReadOnly()
     }
 
     /// The read-only store, for a command about one incident: with no

@@ -239,7 +239,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                             signature: signature, signedAt: now)]
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard mode == .readWrite else { throw StoreError.readOnly(path: path) }
         return try Self.mappingErrors(path) {
             try queue.writeWithoutTransaction { db in
@@ -271,7 +271,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
 
     /// `refreshCheckpoint`: the stored checkpoint could not be used (another reducer
     /// version, or damaged), so write a current one now rather than fold everything again next time.
-    private func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false, _ db: Database) throws {
+    func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false, _ db: Database) throws {
         let incident = state.incident
         try db.execute(sql: """
             INSERT INTO incidents

@@ -8,7 +8,7 @@ import IncidentModel
 /// reducer's version (`IncidentState.foldVersion`): one written by a build
 /// whose reducer or state shape differed is never used (the events are
 /// folded again) and never mistaken for tampering.
-enum StateSnapshot {
+package enum StateSnapshot {
     private struct Stamped: Codable {
         var fold: Int
         var state: IncidentState
@@ -19,7 +19,7 @@ enum StateSnapshot {
         var fold: Int?
     }
 
-    static func encode(_ state: IncidentState) throws -> String {
+    package static func encode(_ state: IncidentState) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -31,7 +31,7 @@ enum StateSnapshot {
 
     /// The state, or nil when the snapshot was written by another reducer version.
     /// Throws when the text is not a snapshot at all.
-    static func decode(_ text: String) throws -> IncidentState? {
+    package static func decode(_ text: String) throws -> IncidentState? {
         let data = Data(text.utf8)
         guard try JSONDecoder().decode(Stamp.self, from: data).fold == IncidentState.foldVersion else { return nil }
         let decoder = JSONDecoder()

@@ -24,7 +24,7 @@ public final class HeadSigner: Sendable {
 
     /// The operator's key, or nil (after a warning) when it cannot be loaded or created:
     /// a missing signature must never stop a responder from recording what they did.
-    func key() -> Curve25519.Signing.PrivateKey? {
+    package func key() -> Curve25519.Signing.PrivateKey? {
         do {
             return try keys.key(for: operatorName)
         } catch {
@@ -33,12 +33,12 @@ public final class HeadSigner: Sendable {
         }
     }
 
-    static func signature(_ key: Curve25519.Signing.PrivateKey, incident: IncidentID, seq: Int64, headHash: String) throws -> String {
+    package static func signature(_ key: Curve25519.Signing.PrivateKey, incident: IncidentID, seq: Int64, headHash: String) throws -> String {
         try key.signature(for: HeadSigned.message(incident: incident, seq: seq, headHash: headHash)).base64EncodedString()
     }
 
     /// Writes committed signatures to the journal; a failure is a warning.
-    func journal(_ signed: [TrustedHead]) {
+    package func journal(_ signed: [TrustedHead]) {
         guard let journal, !signed.isEmpty else { return }
         do {
             try journal.append(signed)

@@ -1,0 +1,306 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import PostgresNIO
+
+/// The shared incident store: the same event log as `SQLiteIncidentStore`, on a
+/// PostgreSQL server, so consoles and commands on several machines work one incident.
+///
+/// - The chain is computed by the same `EventHash` over the same columns, so a
+///   chain recorded here verifies byte for byte as one recorded in SQLite.
+/// - An append runs in one transaction that first locks the incident's row
+///   (`SELECT … FOR UPDATE`): one incident's writers take turns, each `decide`
+///   sees every event committed before it, and no two events share a seq.
+/// - Every commit that wrote notifies `firebreak_changes`, which the change
+///   watcher listens to (`LISTEN`), so other machines see it at once.
+/// - Readers open read-only sessions (`SET SESSION CHARACTERISTICS AS
+///   TRANSACTION READ ONLY`) and read each answer from one snapshot.
+public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendable {
+    public enum Mode: Sendable {
+        /// Creates the schema (or migrates it) when needed.
+        case readWrite
+        /// Never writes: the session is read-only on the server, and a database without the schema is refused.
+        case readOnly
+    }
+
+    public let location: PostgresLocation
+    public let mode: Mode
+    /// Signs heads at checkpoints and at close; nil writes no signatures.
+    public let signer: HeadSigner?
+    let session: BlockingPostgresConnection
+    /// The last state this process read or wrote, so the next append reads only newer events.
+    let cache = StateCache()
+
+    /// Events between two checkpoints of the folded state (as SQLite's).
+    static let checkpointInterval: Int64 = 256
+
+    public init(location: PostgresLocation, mode: Mode = .readWrite, signer: HeadSigner? = nil) throws {
+        self.location = location
+        self.mode = mode
+        self.signer = signer
+        session = try BlockingPostgresConnection(location: location, readOnly: mode == .readOnly)
+        try PostgresSchema.prepare(session, migrate: mode == .readWrite)
+    }
+
+    /// Closes the connection (it is also closed when the store goes away).
+    public func close() { session.close() }
+
+    // MARK: - Writing
+
+    public func openIncident(_ opened: IncidentOpened, actor: String, at: Date?) throws -> IncidentState {
+        try opened.validate()
+        let state = try write { connection in
+            // Numbering is serialised by an advisory lock held to the commit: two opens never pick one number.
+            try self.session.rows(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.numberingLock))")
+            let next = try self.session.rows(connection, "SELECT COALESCE(MAX(id), 0)::bigint + 1 FROM incidents")[0].decode(Int64.self)
+            let now = Timestamp.normalized(Date())
+            let event = Event(incident: IncidentID(rawValue: Int(next)), seq: 1, at: at ?? now, recordedAt: now,
+                              actor: actor, payload: .incidentOpened(opened))
+            let state = try IncidentState(opening: event)
+            let recorded = try self.insert(event, prevHash: EventHash.genesis, connection)
+            try self.saveProjection(state, headHash: recorded.hash, connection)
+            try self.notify(state.incident.id, connection)
+            return state
+        }
+        cache.remember(state)
+        return state
+    }
+
+    @discardableResult
+    public func append(to incident: IncidentID, actor: String, at: Date?,
+                       _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
+        try withoutActuallyEscaping(decide) { decide in
+            let result = try append(to: incident, actor: actor, groups: [AppendGroup(at: at, decide: decide)])
+            return AppendResult(events: result.events[0], state: result.state)
+        }
+    }
+
+    @discardableResult
+    public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
+        let result = try write { connection in
+            var (state, headHash, checkpointSeq) = try self.loadState(incident, lockingFor: true, connection)
+            let now = Timestamp.normalized(Date())
+            var events: [[RecordedEvent]] = []
+            var wroteAny = false
+            for group in groups {
+                let payloads = try group.decide(state)
+                var recorded: [RecordedEvent] = []
+                for payload in payloads {
+                    try state.validate(payload)
+                    let event = Event(incident: incident, seq: state.lastSeq + 1, at: group.at ?? now, recordedAt: now,
+                                      actor: actor, payload: payload)
+                    let stored = try self.insert(event, prevHash: headHash, connection)
+                    state.apply(event)
+                    headHash = stored.hash
+                    recorded.append(stored)
+                }
+                wroteAny = wroteAny || !recorded.isEmpty
+                events.append(recorded)
+            }
+            var signed: [TrustedHead] = []
+            if wroteAny {
+                let closes = events.joined().contains { if case .incidentClosed = $0.event.payload { return true } else { return false } }
+                if closes || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
+                    // The key and the signature go with the last group that wrote: they cover every event before them.
+                    var signatures: [RecordedEvent] = []
+                    signed = try self.signHead(&state, &headHash, &signatures, reason: closes ? .close : .checkpoint, now: now, connection)
+                    if let last = events.lastIndex(where: { !$0.isEmpty }) { events[last] += signatures }
+                }
+                try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), connection)
+                try self.notify(incident, connection)
+            }
+            return (GroupedAppendResult(events: events, state: state), signed)
+        }
+        // Only once committed: a failed commit must not leave a state that never happened.
+        cache.remember(result.0.state)
+        signer?.journal(result.1)
+        return result.0
+    }
+
+    public func signHead(of incident: IncidentID) throws -> HeadSigned? {
+        let result = try write { connection -> (HeadSigned?, [TrustedHead], IncidentState) in
+            var (state, headHash, _) = try self.loadState(incident, lockingFor: true, connection)
+            var recorded: [RecordedEvent] = []
+            let signed = try self.signHead(&state, &headHash, &recorded, reason: .request, now: Timestamp.normalized(Date()), connection)
+            if !recorded.isEmpty {
+                try self.saveProjection(state, headHash: headHash, connection)
+                try self.notify(incident, connection)
+            }
+            let event = recorded.last.flatMap { last -> HeadSigned? in
+                if case .headSigned(let body) = last.event.payload { return body } else { return nil }
+            }
+            return (event, signed, state)
+        }
+        cache.remember(result.2)
+        signer?.journal(result.1)
+        return result.0
+    }
+
+    /// Appends the signer's key (the first time they sign this incident) and a
+    /// signature over the head before it, inside the append's transaction.
+    private func signHead(_ state: inout IncidentState, _ headHash: inout String, _ recorded: inout [RecordedEvent],
+                          reason: HeadSigned.Reason, now: Date, _ connection: PostgresConnection) throws -> [TrustedHead] {
+        guard let signer, let key = signer.key() else { return [] }
+        let incident = state.incident.id
+        let fingerprint = SigningKeyFingerprint.of(key.publicKey)
+        func record(_ payload: EventPayload) throws {
+            let event = Event(incident: incident, seq: state.lastSeq + 1, at: now, recordedAt: now, actor: signer.operatorName, payload: payload)
+            let stored = try insert(event, prevHash: headHash, connection)
+            state.apply(event)
+            headHash = stored.hash
+            recorded.append(stored)
+        }
+        let known = try session.rows(connection, """
+            SELECT payload FROM events WHERE incident_id = \(Int64(incident.rawValue)) AND kind = \(SigningKeyRecorded.kind)
+            """).compactMap { row in
+            try? JSONDecoder().decode(SigningKeyRecorded.self, from: Data(try row.decode(String.self).utf8))
+        }
+        if !known.contains(where: { $0.fingerprint == fingerprint && $0.operatorName == signer.operatorName }) {
+            try record(.signingKeyRecorded(SigningKeyRecorded(
+                operatorName: signer.operatorName, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), fingerprint: fingerprint)))
+        }
+        let seq = state.lastSeq, head = headHash
+        let signature = try HeadSigner.signature(key, incident: incident, seq: seq, headHash: head)
+        try record(.headSigned(HeadSigned(seq: seq, headHash: head, fingerprint: fingerprint, signature: signature, reason: reason)))
+        return [TrustedHead(incident: incident, seq: seq, headHash: head, operatorName: signer.operatorName, fingerprint: fingerprint,
+                            signature: signature, signedAt: now)]
+    }
+
+    func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        guard mode == .readWrite else { throw StoreError.readOnly(path: location.description) }
+        return try session.inTransaction(body)
+    }
+
+    private func insert(_ event: Event, prevHash: String, _ connection: PostgresConnection) throws -> RecordedEvent {
+        let body = try event.payload.encodedBody()
+        let hash = EventHash.hash(incident: event.incident.rawValue, seq: event.seq, atMilliseconds: event.at.millisecondsSince1970,
+                                  recordedAtMilliseconds: event.recordedAt.millisecondsSince1970, actor: event.actor,
+                                  kind: event.payload.kind, body: body, prevHash: prevHash)
+        try session.rows(connection, """
+            INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
+            VALUES (\(Int64(event.incident.rawValue)), \(event.seq), \(event.at.millisecondsSince1970),
+                    \(event.recordedAt.millisecondsSince1970), \(event.actor), \(event.payload.kind), \(body), \(prevHash), \(hash))
+            """)
+        return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
+    }
+
+    /// Delivered to every listener when (and only if) the transaction commits.
+    private func notify(_ incident: IncidentID, _ connection: PostgresConnection) throws {
+        try session.rows(connection, "SELECT pg_notify(\(PostgresSchema.changeChannel), \(String(incident.rawValue)))")
+    }
+
+    func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false,
+                                _ connection: PostgresConnection) throws {
+        let incident = state.incident
+        let id = Int64(incident.id.rawValue)
+        try session.rows(connection, """
+            INSERT INTO incidents
+                (id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq, head_hash, state_seq, state)
+            VALUES (\(id), \(incident.title), \(Int64(incident.severity.rawValue)), \(incident.status.rawValue), \(state.phase.rawValue),
+                    \(incident.openedAt.millisecondsSince1970), \(incident.closedAt?.millisecondsSince1970),
+                    \(state.lastRecordedAt.millisecondsSince1970), \(state.lastSeq), \(headHash), 0, '')
+            ON CONFLICT (id) DO UPDATE SET
+                title = excluded.title, severity = excluded.severity, status = excluded.status, phase = excluded.phase,
+                opened_at = excluded.opened_at, closed_at = excluded.closed_at, updated_at = excluded.updated_at,
+                last_seq = excluded.last_seq, head_hash = excluded.head_hash
+            """)
+        let checkpointSeq = try session.rows(connection, "SELECT state_seq FROM incidents WHERE id = \(id)").first?.decode(Int64.self) ?? 0
+        if refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
+            try session.rows(connection, "UPDATE incidents SET state_seq = \(state.lastSeq), state = \(try StateSnapshot.encode(state)) WHERE id = \(id)")
+            cache.markCheckpointStale(incident.id, false)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Runs `body` in one read-only snapshot.
+    func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try session.inTransaction(consistentRead: true, body)
+    }
+
+    public func state(of incident: IncidentID) throws -> IncidentState {
+        try read { connection in try self.loadState(incident, lockingFor: false, connection).state }
+    }
+
+    public func incidents(includeClosed: Bool) throws -> [IncidentSummary] {
+        try read { connection in
+            try self.session.rows(connection, """
+                SELECT id, title, severity, status, phase, opened_at, closed_at, updated_at, last_seq FROM incidents
+                WHERE \(includeClosed) OR status = 'open' ORDER BY updated_at DESC, id DESC
+                """).map { row in
+                let (id, title, severity, status, phase, openedAt, closedAt, updatedAt, lastSeq) =
+                    try row.decode((Int64, String, Int64, String, String, Int64, Int64?, Int64, Int64).self)
+                return IncidentSummary(
+                    id: IncidentID(rawValue: Int(id)), title: title,
+                    severity: Severity(rawValue: Int(severity)) ?? Severity(rawValue: 4)!,
+                    status: IncidentStatus(rawValue: status) ?? .open, phase: Phase(rawValue: phase) ?? .readiness,
+                    openedAt: Date(millisecondsSince1970: openedAt), closedAt: closedAt.map(Date.init(millisecondsSince1970:)),
+                    updatedAt: Date(millisecondsSince1970: updatedAt), eventCount: lastSeq)
+            }
+        }
+    }
+
+    public func events(of incident: IncidentID, since seq: Int64) throws -> [RecordedEvent] {
+        try read { connection in
+            guard try !self.session.rows(connection, "SELECT 1 FROM incidents WHERE id = \(Int64(incident.rawValue))").isEmpty else {
+                throw StoreError.unknownIncident(incident)
+            }
+            return try self.fetchEvents(incident, since: seq, connection)
+        }
+    }
+
+    /// The incident's state, head hash and checkpoint seq, reading as little as it
+    /// can (as SQLite's): the cached state plus newer events, else the checkpoint
+    /// plus newer events, else a fold of every event. `lockingFor` write: the
+    /// incident's row is locked to the commit, so its writers take turns.
+    func loadState(_ incident: IncidentID, lockingFor write: Bool, _ connection: PostgresConnection) throws
+        -> (state: IncidentState, headHash: String, checkpointSeq: Int64) {
+        let id = Int64(incident.rawValue)
+        let rows = write
+            ? try session.rows(connection, "SELECT last_seq, head_hash, state_seq FROM incidents WHERE id = \(id) FOR UPDATE")
+            : try session.rows(connection, "SELECT last_seq, head_hash, state_seq FROM incidents WHERE id = \(id)")
+        guard let row = rows.first else { throw StoreError.unknownIncident(incident) }
+        let (lastSeq, headHash, checkpointSeq) = try row.decode((Int64, String, Int64).self)
+        var state: IncidentState
+        if let cached = cache.state(of: incident), cached.lastSeq <= lastSeq, cached.lastSeq >= checkpointSeq {
+            state = cached
+        } else if let text = try session.rows(connection, "SELECT state FROM incidents WHERE id = \(id)").first?.decode(String.self),
+                  let checkpoint = try? StateSnapshot.decode(text), checkpoint.lastSeq == checkpointSeq {
+            state = checkpoint
+        } else {
+            let events = try fetchEvents(incident, since: 0, connection)
+            guard !events.isEmpty else { throw StoreError.corrupt(path: location.description, reason: "\(incident) has no events") }
+            state = try IncidentState.replaying(events.map(\.event))
+            cache.markCheckpointStale(incident, true)
+        }
+        if state.lastSeq < lastSeq {
+            for recorded in try fetchEvents(incident, since: state.lastSeq, connection) { state.apply(recorded.event) }
+        }
+        guard state.lastSeq == lastSeq else {
+            throw StoreError.corrupt(path: location.description, reason: "\(incident)'s events end at #\(state.lastSeq) but its head is #\(lastSeq)")
+        }
+        cache.remember(state)
+        return (state, headHash, checkpointSeq)
+    }
+
+    func fetchEvents(_ incident: IncidentID, since seq: Int64, through last: Int64 = .max, _ connection: PostgresConnection) throws -> [RecordedEvent] {
+        try session.rows(connection, """
+            SELECT incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash
+            FROM events WHERE incident_id = \(Int64(incident.rawValue)) AND seq > \(seq) AND seq <= \(last) ORDER BY seq
+            """).map { try recordedEvent($0) }
+    }
+
+    func recordedEvent(_ row: PostgresRow) throws -> RecordedEvent {
+        let (incident, seq, at, recordedAt, actor, kind, body, prevHash, hash) =
+            try row.decode((Int64, Int64, Int64, Int64, String, String, String, String, String).self)
+        let payload: EventPayload
+        do {
+            payload = try EventPayload.decode(kind: kind, body: body)
+        } catch {
+            throw StoreError.corrupt(path: location.description, reason: "event #\(seq) of INC-\(incident) does not decode as \(kind)")
+        }
+        let event = Event(incident: IncidentID(rawValue: Int(incident)), seq: seq, at: Date(millisecondsSince1970: at),
+                          recordedAt: Date(millisecondsSince1970: recordedAt), actor: actor, payload: payload)
+        return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
+    }
+}
