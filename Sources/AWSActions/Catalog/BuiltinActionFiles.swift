@@ -680,7 +680,8 @@ enum BuiltinActionFiles {
     { "name": "restore-shutdown-behavior", "when": "previous-shutdown-behavior",
       "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "instanceInitiatedShutdownBehavior",
                "--value", "{previous-shutdown-behavior}"] }
-  ]
+  ],
+  "onSuccess": { "checklist": "containment.preserve-evidence" }
 }
 """#),
         ("actions/containment/ec2.protect.json", #"""
