@@ -140,7 +140,8 @@ struct InstanceToolkitTests {
                                 "--query", "TargetGroups[0].TargetGroupArn")
         let admin = try drill.aws("elbv2", "create-target-group", "--name", "admin-\(name)", "--protocol", "HTTP", "--port", "8080", "--vpc-id", vpc,
                                   "--query", "TargetGroups[0].TargetGroupArn")
-        try drill.aws("elbv2", "register-targets", "--target-group-arn", web, "--targets", "Id=\(instance),Port=80", "Id=\(instance),Port=81")
+        // moto keeps one registration per instance and group (a second port replaces the first); several ports are tested below.
+        try drill.aws("elbv2", "register-targets", "--target-group-arn", web, "--targets", "Id=\(instance),Port=81")
         try drill.aws("elbv2", "register-targets", "--target-group-arn", admin, "--targets", "Id=\(instance)")
         try drill.aws("elb", "create-load-balancer", "--load-balancer-name", "classic-\(name)", "--listeners",
                       "Protocol=HTTP,LoadBalancerPort=80,InstancePort=80", "--availability-zones", "us-east-1a")
@@ -156,13 +157,27 @@ struct InstanceToolkitTests {
                                         "--query", "length(LoadBalancerDescriptions[0].Instances[?InstanceId=='\(instance)'])")
             return "web \(ports[0]) admin \(ports[1]) classic \(classic)"
         }
-        #expect(try registered() == "web 80+81 admin 8080 classic 1")
+        #expect(try registered() == "web 81 admin 8080 classic 1")
 
         try drill.firebreakOK("action", "run", "INC-1", "ec2.deregister-from-lb", instance, "--yes")
         #expect(try registered() == "web  admin  classic 0")
 
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")
-        #expect(try registered() == "web 80+81 admin 8080 classic 1")
+        #expect(try registered() == "web 81 admin 8080 classic 1")
+
+        // An instance registered on two ports of one group (a recorded real-format answer): both are deregistered in one call, and only its own.
+        let cli = try RecordedResponsesCLI([
+            "elbv2 describe-target-groups": [RecordedResponsesCLI.fixture("elbv2-describe-target-groups-one.json")],
+            "elbv2 describe-target-health": [RecordedResponsesCLI.fixture("elbv2-describe-target-health-two-ports.json"),
+                                             RecordedResponsesCLI.fixture("elbv2-describe-target-health-none.json")],
+            "elbv2 deregister-targets": [RecordedResponsesCLI.fixture("elbv2-empty-response.json")],
+        ])
+        try drill.firebreakOK("resource", "add", "INC-1", "i-0123456789abcdef0", "--state", "compromised")
+        try drill.firebreakOK("action", "run", "INC-1", "ec2.deregister-from-lb", "i-0123456789abcdef0", "--yes", "--aws-cli", cli.path)
+        let call = try #require(cli.calls("elbv2 deregister-targets").first)
+        let targets = try #require(call.firstIndex(of: "--targets").map { call[$0 + 1] })
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(targets.utf8)) as? [[String: Any]])
+        #expect(parsed.compactMap { $0["Port"] as? Int }.sorted() == [80, 8443] && parsed.allSatisfy { $0["Id"] as? String == "i-0123456789abcdef0" }, "\(targets)")
     }
 
     @Test func disassociateEIPTakesTheAddressOffAndUndoPutsItBackOnTheSameInterface() throws {

@@ -2143,6 +2143,595 @@ enum BuiltinActionFiles {
   "onSuccess": { "checklist": "troubleshooting.cloudtrail" }
 }
 """#),
+        ("actions/troubleshooting/cloudtrail.persistence-sweep.json", #"""
+{
+  "id": "cloudtrail.persistence-sweep",
+  "phase": "troubleshooting",
+  "kinds": [
+    "aws-account"
+  ],
+  "summary": "Sweep CloudTrail, in every region of the incident, for the management events attackers use to stay (new users, keys, passwords, policies, roles and trust, functions and permissions, bucket policies and ACLs, trails stopped or changed, key pairs, open security groups, new instances) since the time you give; each event streams into the log pane",
+  "risk": "read-only",
+  "parameters": [
+    {
+      "name": "since",
+      "shape": "time",
+      "required": true,
+      "summary": "The window's start: RFC 3339, or a duration before now (90m, 6h, 2d); CloudTrail keeps 90 days"
+    },
+    {
+      "name": "until",
+      "shape": "time",
+      "default": "0m",
+      "summary": "The window's end (default now)"
+    },
+    {
+      "name": "max-items",
+      "shape": "integer",
+      "min": 1,
+      "max": 1000,
+      "default": "200",
+      "summary": "At most this many events per event name and region, newest first"
+    }
+  ],
+  "records": "cloudtrail-events",
+  "steps": [
+    {
+      "name": "lookup-create-user",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateUser"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-access-key",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateAccessKey"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-login-profile",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateLoginProfile"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-update-login-profile",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "UpdateLoginProfile"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-attach-user-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AttachUserPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-user-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutUserPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-attach-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AttachRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-role",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateRole"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-update-assume-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "UpdateAssumeRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-policy-version",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreatePolicyVersion"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-function",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateFunction"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-add-permission",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AddPermission"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-bucket-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutBucketPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-bucket-acl",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutBucketAcl"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-stop-logging",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "StopLogging"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-delete-trail",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "DeleteTrail"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-event-selectors",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutEventSelectors"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-key-pair",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateKeyPair"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-import-key-pair",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "ImportKeyPair"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-authorize-security-group-ingress",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AuthorizeSecurityGroupIngress"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-run-instances",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "RunInstances"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    }
+  ],
+  "onSuccess": {
+    "checklist": "troubleshooting.cloudtrail"
+  }
+}
+"""#),
         ("actions/troubleshooting/flowlogs.enable.json", #"""
 {
   "id": "flowlogs.enable",
