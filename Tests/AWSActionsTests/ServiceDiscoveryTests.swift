@@ -29,9 +29,9 @@ struct ServiceDiscoveryTests {
         let unrelated = try drill.aws("elbv2", "create-target-group", "--name", "other-\(name)", "--protocol", "HTTP", "--port", "80", "--vpc-id", vpc,
                                       "--query", "TargetGroups[0].TargetGroupArn")
         try drill.aws("elbv2", "register-targets", "--target-group-arn", group, "--targets", "Id=\(instance),Port=8443")
-        try drill.aws("elb", "create-load-balancer", "--load-balancer-name", name, "--listeners", "Protocol=HTTP,LoadBalancerPort=80,InstancePort=80",
+        try drill.aws("elb", "create-load-balancer", "--load-balancer-name", "lb-\(name)", "--listeners", "Protocol=HTTP,LoadBalancerPort=80,InstancePort=80",
                       "--availability-zones", "us-east-1a")
-        try drill.aws("elb", "register-instances-with-load-balancer", "--load-balancer-name", name, "--instances", #"[{"InstanceId":"\#(instance)"}]"#)
+        try drill.aws("elb", "register-instances-with-load-balancer", "--load-balancer-name", "lb-\(name)", "--instances", #"[{"InstanceId":"\#(instance)"}]"#)
         try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
 
         try drill.firebreakOK("resource", "discover", "INC-1", instance)
@@ -40,7 +40,7 @@ struct ServiceDiscoveryTests {
         #expect(found[allocation] == "elastic-ip", "\(found)")
         #expect(found[group] == "target-group", "\(found)")
         #expect(found[unrelated] == nil)
-        #expect(found.contains { $0.value == "load-balancer" }, "\(found)")
+        #expect(found["lb-\(name)"] == "load-balancer", "\(found)")
         let events = try drill.firebreakOK("events", "INC-1")
         #expect(events.contains("target group serving \(instance) on port 8443"), "\(events)")
     }
@@ -54,7 +54,7 @@ struct ServiceDiscoveryTests {
         #expect(try drill.firebreakOK("resource", "discover", "INC-1", user).contains("user \(user) has no console password"))
 
         try drill.aws("iam", "create-login-profile", "--user-name", user, "--password", "Correct-Horse-9-Battery!")
-        let serial = try drill.aws("iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", user,
+        let serial = try drill.aws("iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", "phone-\(user)",
                                    "--outfile", drill.folder.appendingPathComponent("mfa.png").path, "--bootstrap-method", "QRCodePNG",
                                    "--query", "VirtualMFADevice.SerialNumber")
         try drill.aws("iam", "enable-mfa-device", "--user-name", user, "--serial-number", serial,
