@@ -173,7 +173,7 @@ extension ActionDefinition {
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
-                                                     "evidence", "forEach", "as", "among", "derive", "report"]).union(ActionStepPoll.stepFields))
+                                                     "evidence", "forEach", "as", "among", "derive", "report", "region"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.isPlainName(name) else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -246,10 +246,14 @@ extension ActionDefinition {
             if !collects { throw object["batch"]!.fail("a batched step needs {resource} or a {name...} spread to collect the ids into") }
         }
         let (poll, evidence) = try parseWaitAndEvidence(object, step: field, stage: stage, batch: batch)
-        return ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
+        let region = try object["region"]?.string()
+        if region != nil, batch { throw object["region"]!.fail("a batched call goes to the resources' region; it cannot name another") }
+        var step = ActionStep(name: name, arguments: arguments, capture: capture, when: try object["when"]?.string(),
                           unless: try object["unless"]?.string(), supportsDryRun: dryRun, expect: expectations["expect"],
                           expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch,
                           poll: poll, evidence: evidence, repetition: repetition, derivation: derivation, report: report)
+        step.region = region
+        return step
     }
 
     private static func parseRepetition(_ object: [String: JSONField], in field: JSONField) throws(ActionCatalogError) -> StepRepetition? {
@@ -332,7 +336,7 @@ extension ActionDefinition {
                         throw ActionCatalogError(file: file, field: "\(path).argv[\(position)]", reason: "unknown placeholder {\(name)}")
                     }
                 }
-                for (label, name) in [("when", step.when), ("unless", step.unless)] {
+                for (label, name) in [("when", step.when), ("unless", step.unless), ("region", step.region)] {
                     if let name, !knows(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder '\(name)'")
                     }

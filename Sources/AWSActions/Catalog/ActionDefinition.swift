@@ -113,7 +113,9 @@ public struct ActionDefinition: Sendable, Equatable, Identifiable {
     /// `now` is the time the plan was made, RFC 3339 in UTC to the second (`2026-05-01T09:30:00Z`).
     /// `incident-opened` is when the incident was opened, as EC2 prints times (`2026-05-01T09:30:00.000Z`).
     /// `evidence-run` is the run of this incident that created the resource (an `ec2.snapshot` that took it), absent otherwise.
-    public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region", "now", "incident-opened", "evidence-run"]
+    /// `incident-regions` is the list of the incident's regions (the resource's own when the incident names none).
+    public static let commonPlaceholders: Set<String> = ["resource", "incident", "run", "step-name", "region", "now", "incident-opened", "evidence-run",
+                                                         "incident-regions"]
 
     /// The notice for a resource of `kind`: its kind's own, else the action's.
     public func notice(for kind: ResourceKind) -> String? { kindNotices[kind] ?? notice }

@@ -39,6 +39,10 @@ public struct ActionParameter: Sendable, Equatable {
         /// value goes only into the call, masked wherever a call is shown or
         /// recorded, so it never reaches the command line, the database or the screen.
         case secretFromEnvironment = "secret-env"
+        /// A 12-digit AWS account id, e.g. a forensic account a snapshot is shared with.
+        case accountID = "account-id"
+        /// A role session name or source identity: 2-64 letters, digits and `_+=,.@-`, as STS takes them.
+        case sessionName = "session-name"
     }
 
     public var name: String
@@ -117,6 +121,13 @@ public struct ActionParameter: Sendable, Equatable {
             guard (3...63).contains(value.count), allowed, value.first!.isLetter || value.first!.isNumber,
                   value.last!.isLetter || value.last!.isNumber else {
                 throw reject("expected an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-'")
+            }
+        case .accountID:
+            guard value.count == 12, value.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw reject("expected a 12-digit AWS account id") }
+        case .sessionName:
+            let allowed = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_+=,.@-".contains($0)) }
+            guard (2...64).contains(value.count), allowed else {
+                throw reject("expected a role session name: 2-64 letters, digits and _+=,.@-")
             }
         case .roleARN:
             guard ActionParameter.isRoleARN(value) else {

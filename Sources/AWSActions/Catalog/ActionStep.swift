@@ -40,6 +40,9 @@ public struct ActionStep: Sendable, Equatable {
     /// For compensation steps: what a success did, said in the run's error
     /// (`put on the isolation group {isolation-group}`; a repeated step's items go first).
     public var report: String?
+    /// `"region": "r"`: the call goes to the region this placeholder holds (an
+    /// item of a step repeated over `{incident-regions}`), not the resource's.
+    public var region: String?
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,
@@ -62,5 +65,16 @@ public struct ActionStep: Sendable, Equatable {
         self.repetition = repetition
         self.derivation = derivation
         self.report = report
+    }
+
+    /// The region the call goes to: the one `region` names when it is a
+    /// well-formed region name, `fallback` (the resource's) when the step names
+    /// none; nil with `refused` set when the value is not a region.
+    func callRegion(_ values: TemplateValues, fallback: String?) -> (region: String?, refused: String?) {
+        guard let name = region else { return (fallback, nil) }
+        guard let value = values.object(name) as? String, AWSRegion.isWellFormed(value) else {
+            return (nil, "{\(name)} is not an AWS region name")
+        }
+        return (value, nil)
     }
 }

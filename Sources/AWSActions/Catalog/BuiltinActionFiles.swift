@@ -259,6 +259,144 @@ enum BuiltinActionFiles {
   ]
 }
 """#),
+        ("actions/containment/ec2.deregister-from-lb.json", #"""
+{
+  "id": "ec2.deregister-from-lb",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Take the instance out of every load balancer it serves: deregistered from each Elastic Load Balancing target group (every port it is registered on) and each Classic Load Balancer; each registration is recorded and undo registers it again",
+  "risk": "reversible",
+  "warning": "The load balancers stop sending it new requests: users of the service lose this instance's capacity (the rest of each group keeps serving). A target group lets requests already in flight finish during its deregistration delay (300 s by default; the target shows draining), and a Classic Load Balancer with connection draining does the same. It does not cut the instance's other network paths (ec2.isolate). An Auto Scaling group attached to these target groups registers the instance again when it returns to service: take it out of the group first (ec2.detach-from-asg). Target groups of type ip or lambda, and load balancers of other accounts, are not looked at.",
+  "record": [
+    { "name": "record-target-groups", "capture": "target-groups",
+      "argv": ["elbv2", "describe-target-groups", "--query", "TargetGroups[?TargetType == 'instance'].TargetGroupArn"] },
+    { "name": "record-registrations", "capture": "registrations", "forEach": "target-groups", "as": "group",
+      "argv": ["elbv2", "describe-target-health", "--target-group-arn", "{group}", "--query",
+               { "query": "TargetHealthDescriptions[?Target.Id == {resource}].Target | length(@) > `0` && {id: {group}, targets: @} || `null`" }] },
+    { "name": "record-classic-load-balancers", "capture": "classic-load-balancers",
+      "argv": ["elb", "describe-load-balancers", "--query",
+               { "query": "LoadBalancerDescriptions[?contains(Instances[].InstanceId, {resource})].LoadBalancerName" }] }
+  ],
+  "steps": [
+    { "name": "deregister-from-target-group", "forEach": "registrations", "as": "registration", "when": "registration.id",
+      "argv": ["elbv2", "deregister-targets", "--target-group-arn", "{registration.id}", "--targets", { "json": "{registration.targets}" }] },
+    { "name": "deregister-from-classic", "forEach": "classic-load-balancers", "as": "balancer",
+      "argv": ["elb", "deregister-instances-from-load-balancer", "--load-balancer-name", "{balancer}",
+               "--instances", { "json": [{ "InstanceId": "{resource}" }] }] }
+  ],
+  "verify": [
+    { "name": "verify-target-groups", "forEach": "registrations", "as": "registration", "when": "registration.id", "expect": 0,
+      "argv": ["elbv2", "describe-target-health", "--target-group-arn", "{registration.id}", "--query",
+               { "query": "length(TargetHealthDescriptions[?Target.Id == {resource} && TargetHealth.State != 'draining'])" }] },
+    { "name": "verify-classic", "forEach": "classic-load-balancers", "as": "balancer", "expect": 0,
+      "argv": ["elb", "describe-load-balancers", "--load-balancer-names", "{balancer}", "--query",
+               { "query": "length(LoadBalancerDescriptions[0].Instances[?InstanceId == {resource}])" }] }
+  ],
+  "undo": [
+    { "name": "register-with-target-group", "forEach": "registrations", "as": "registration", "when": "registration.id",
+      "argv": ["elbv2", "register-targets", "--target-group-arn", "{registration.id}", "--targets", { "json": "{registration.targets}" }] },
+    { "name": "register-with-classic", "forEach": "classic-load-balancers", "as": "balancer",
+      "argv": ["elb", "register-instances-with-load-balancer", "--load-balancer-name", "{balancer}",
+               "--instances", { "json": [{ "InstanceId": "{resource}" }] }] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.detach-from-asg.json", #"""
+{
+  "id": "ec2.detach-from-asg",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Take the instance out of its Auto Scaling group without a replacement, so the group cannot terminate the evidence: scale-in protection on, then standby (or, with --param detach=yes, detached), the desired capacity decremented; undo puts it back in service and restores its protection",
+  "risk": "reversible",
+  "warning": "The group's desired capacity drops by one, so it runs one instance fewer until undo (AWS refuses when that would go below the group's minimum size: lower the minimum first). In standby the instance stays in the group but gets no health checks and no traffic from the group's load balancers or target groups; detached, it leaves the group and its load balancers. Neither cuts the instance's own network or credentials (ec2.isolate, ec2.remove-instance-profile), and a lifecycle hook on the group may run its own actions.",
+  "parameters": [
+    { "name": "detach", "shape": "choice", "choices": ["yes"],
+      "summary": "detach the instance from the group instead of putting it in standby (undo attaches it again)" }
+  ],
+  "preview": [
+    { "name": "find-group", "capture": "group-now",
+      "argv": ["autoscaling", "describe-auto-scaling-instances", "--instance-ids", "{resource}", "--query",
+               "AutoScalingInstances[].join('', [AutoScalingGroupName, ' (', LifecycleState, ', scale-in protection ', to_string(ProtectedFromScaleIn), ')'])"] }
+  ],
+  "notice": "Auto Scaling group: {group-now}",
+  "record": [
+    { "name": "record-membership", "capture": "membership",
+      "argv": ["autoscaling", "describe-auto-scaling-instances", "--instance-ids", "{resource}", "--query",
+               "AutoScalingInstances[?LifecycleState == 'InService'].{id: AutoScalingGroupName, protected: ProtectedFromScaleIn}"] },
+    { "name": "record-unprotected", "capture": "unprotected-in",
+      "argv": ["autoscaling", "describe-auto-scaling-instances", "--instance-ids", "{resource}", "--query",
+               "AutoScalingInstances[?LifecycleState == 'InService' && !ProtectedFromScaleIn].AutoScalingGroupName"] }
+  ],
+  "requires": [
+    { "value": "membership", "reason": "the instance is not InService in an Auto Scaling group: there is nothing to take it out of" }
+  ],
+  "steps": [
+    { "name": "protect-from-scale-in", "forEach": "membership", "as": "group",
+      "argv": ["autoscaling", "set-instance-protection", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}",
+               "--protected-from-scale-in"] },
+    { "name": "enter-standby", "forEach": "membership", "as": "group", "unless": "detach",
+      "argv": ["autoscaling", "enter-standby", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}",
+               "--should-decrement-desired-capacity"] },
+    { "name": "detach-instance", "forEach": "membership", "as": "group", "when": "detach",
+      "argv": ["autoscaling", "detach-instances", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}",
+               "--should-decrement-desired-capacity"] }
+  ],
+  "verify": [
+    { "name": "verify-standby", "forEach": "membership", "as": "group", "unless": "detach", "expect": true,
+      "argv": ["autoscaling", "describe-auto-scaling-instances", "--instance-ids", "{resource}", "--query",
+               { "query": "contains(['EnteringStandby', 'Standby'], AutoScalingInstances[?AutoScalingGroupName == {group.id}] | [0].LifecycleState)" }] },
+    { "name": "verify-detached", "when": "detach", "expect": 0,
+      "argv": ["autoscaling", "describe-auto-scaling-instances", "--instance-ids", "{resource}", "--query",
+               "length(AutoScalingInstances[?LifecycleState != 'Detaching' && LifecycleState != 'Detached'])"] }
+  ],
+  "undo": [
+    { "name": "exit-standby", "forEach": "membership", "as": "group", "unless": "detach",
+      "argv": ["autoscaling", "exit-standby", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}"] },
+    { "name": "attach-instance", "forEach": "membership", "as": "group", "when": "detach",
+      "argv": ["autoscaling", "attach-instances", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}"] },
+    { "name": "restore-scale-in-protection", "forEach": "membership", "as": "group", "among": "unprotected-in",
+      "argv": ["autoscaling", "set-instance-protection", "--instance-ids", "{resource}", "--auto-scaling-group-name", "{group.id}",
+               "--no-protected-from-scale-in"] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.disassociate-eip.json", #"""
+{
+  "id": "ec2.disassociate-eip",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Take the instance's Elastic IP addresses off it (never released: the address stays the account's); each association (interface and private address) is recorded and undo associates the same address again",
+  "risk": "reversible",
+  "warning": "Traffic to the Elastic IPs stops reaching the instance, and an interface left without a public address loses direct internet access (one with an automatically assigned public IPv4 address does not get it back: AWS assigns a new one only at start). Connections through other paths (a NAT gateway, a load balancer, IPv6) are not cut: ec2.isolate cuts those. The addresses stay allocated to the account, so nobody else can take them; undo refuses to move an address that was associated elsewhere meanwhile.",
+  "preview": [
+    { "name": "find-addresses", "capture": "addresses-now",
+      "argv": ["ec2", "describe-addresses", "--filters", { "json": [{ "Name": "instance-id", "Values": ["{resource}"] }] },
+               "--query", "Addresses[].join('', [PublicIp, ' (', AllocationId, ') on ', NetworkInterfaceId])"] }
+  ],
+  "notice": "Elastic IPs taken off: {addresses-now}",
+  "record": [
+    { "name": "record-associations", "capture": "associations",
+      "argv": ["ec2", "describe-addresses", "--filters", { "json": [{ "Name": "instance-id", "Values": ["{resource}"] }] },
+               "--query", "Addresses[?AssociationId].{id: AssociationId, allocation: AllocationId, interface: NetworkInterfaceId, privateIp: PrivateIpAddress, publicIp: PublicIp}"] }
+  ],
+  "requires": [
+    { "value": "associations", "reason": "the instance has no Elastic IP associated: there is nothing to take off" }
+  ],
+  "steps": [
+    { "name": "disassociate-address", "forEach": "associations", "as": "address", "dryRun": true,
+      "argv": ["ec2", "disassociate-address", "--association-id", "{address.id}"] }
+  ],
+  "verify": [
+    { "name": "verify-disassociated", "forEach": "associations", "as": "address", "expect": "",
+      "argv": ["ec2", "describe-addresses", "--allocation-ids", "{address.allocation}", "--query", "Addresses[0].AssociationId || ''"] }
+  ],
+  "undo": [
+    { "name": "reassociate-address", "forEach": "associations", "as": "address",
+      "argv": ["ec2", "associate-address", "--allocation-id", "{address.allocation}", "--network-interface-id", "{address.interface}",
+               "--private-ip-address", "{address.privateIp}", "--no-allow-reassociation"] }
+  ]
+}
+"""#),
         ("actions/containment/ec2.isolate.json", #"""
 {
   "id": "ec2.isolate",
@@ -385,6 +523,40 @@ enum BuiltinActionFiles {
   ]
 }
 """#),
+        ("actions/containment/ec2.lock-snapshot.json", #"""
+{
+  "id": "ec2.lock-snapshot",
+  "phase": "containment",
+  "kinds": ["ebs-snapshot"],
+  "summary": "Lock an evidence snapshot in compliance mode, so nobody (the attacker, a colleague, the account's root user) can delete it until the lock expires",
+  "risk": "destructive",
+  "warning": "Irreversible: once the cooling-off period (if any) has passed, nobody can unlock the snapshot, shorten the lock or delete it, not even the root user, until the lock expires; its storage is billed all that time, and the snapshot's AMIs and archive tiering follow the lock's rules. During the cooling-off period (--param cool-off-hours, 1-72) a user allowed ec2:UnlockSnapshot can still unlock it; without one the lock is final at once.",
+  "confirm": "lock {resource} in compliance mode",
+  "parameters": [
+    { "name": "lock-days", "shape": "integer", "min": 1, "max": 36500, "required": true, "summary": "How many days the lock holds (1-36,500)" },
+    { "name": "cool-off-hours", "shape": "integer", "min": 1, "max": 72, "summary": "Hours during which the lock can still be undone by hand (none: final at once)" }
+  ],
+  "record": [
+    { "name": "record-lock", "capture": "previous-lock",
+      "argv": ["ec2", "describe-locked-snapshots", "--snapshot-ids", "{resource}", "--query",
+               "Snapshots[0].{LockState: LockState, LockExpiresOn: LockExpiresOn}"] }
+  ],
+  "steps": [
+    { "name": "lock-with-cool-off", "when": "cool-off-hours",
+      "argv": ["ec2", "lock-snapshot", "--snapshot-id", "{resource}", "--lock-mode", "compliance", "--lock-duration", "{lock-days}",
+               "--cool-off-period", "{cool-off-hours}", "--query", "{LockState: LockState, LockExpiresOn: LockExpiresOn}"] },
+    { "name": "lock", "unless": "cool-off-hours",
+      "argv": ["ec2", "lock-snapshot", "--snapshot-id", "{resource}", "--lock-mode", "compliance", "--lock-duration", "{lock-days}",
+               "--query", "{LockState: LockState, LockExpiresOn: LockExpiresOn}"] }
+  ],
+  "verify": [
+    { "name": "verify-cooling-off", "when": "cool-off-hours", "expect": "compliance-cooloff",
+      "argv": ["ec2", "describe-locked-snapshots", "--snapshot-ids", "{resource}", "--query", "Snapshots[0].LockState"] },
+    { "name": "verify-locked", "unless": "cool-off-hours", "expect": "compliance",
+      "argv": ["ec2", "describe-locked-snapshots", "--snapshot-ids", "{resource}", "--query", "Snapshots[0].LockState"] }
+  ]
+}
+"""#),
         ("actions/containment/ec2.nacl-deny-cidrs.json", #"""
 {
   "id": "ec2.nacl-deny-cidrs",
@@ -452,6 +624,64 @@ enum BuiltinActionFiles {
     { "name": "remove-outbound-deny", "forEach": "deny-entries", "as": "entry", "among": "own-outbound", "when": "own-outbound",
       "argv": ["ec2", "delete-network-acl-entry", "--network-acl-id", "{acl}", "--egress", "--rule-number", "{entry.rule}"] }
   ]
+}
+"""#),
+        ("actions/containment/ec2.preserve-evidence.json", #"""
+{
+  "id": "ec2.preserve-evidence",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Keep the instance and its disks from being destroyed (not containment): shutdown from inside stops rather than terminates, every EBS volume is kept on termination (DeleteOnTermination=false), and termination protection is on; each previous value is recorded and undo puts it back",
+  "risk": "reversible",
+  "warning": "This hardens; it does not contain, so the instance keeps its state and keeps running. It does not stop Amazon EC2 Auto Scaling terminating it (ec2.detach-from-asg), a stop (memory is lost: ec2.capture-memory first), a scheduled retirement or a Spot interruption (Spot Instances cannot have termination protection, and the call is refused for them), nor anyone allowed ec2:ModifyInstanceAttribute from turning it off again. Instance-store volumes are lost at any stop or termination whatever this sets.",
+  "preview": [
+    { "name": "find-settings", "capture": "settings-now",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].BlockDeviceMappings[?Ebs].join('', [DeviceName, ' ', Ebs.VolumeId, ' deleted on termination: ', to_string(Ebs.DeleteOnTermination)])"] }
+  ],
+  "notice": "EBS volumes: {settings-now}",
+  "record": [
+    { "name": "record-shutdown-behavior", "capture": "previous-shutdown-behavior",
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "instanceInitiatedShutdownBehavior",
+               "--query", "InstanceInitiatedShutdownBehavior.Value"] },
+    { "name": "record-protection", "capture": "previous-protection",
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination",
+               "--query", "DisableApiTermination.Value"] },
+    { "name": "record-deleted-volumes", "capture": "deleted-volumes",
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].BlockDeviceMappings[?Ebs.DeleteOnTermination == `true`].{id: DeviceName, volume: Ebs.VolumeId}"] }
+  ],
+  "steps": [
+    { "name": "stop-on-shutdown", "dryRun": true,
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "instanceInitiatedShutdownBehavior", "--value", "stop"] },
+    { "name": "keep-volumes", "forEach": "deleted-volumes", "as": "device", "dryRun": true,
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}",
+               "--block-device-mappings", { "json": [{ "DeviceName": "{device.id}", "Ebs": { "DeleteOnTermination": false } }] }] },
+    { "name": "protect", "dryRun": true,
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination", "--value", "true"] }
+  ],
+  "verify": [
+    { "name": "verify-stop-on-shutdown", "expect": "stop",
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "instanceInitiatedShutdownBehavior",
+               "--query", "InstanceInitiatedShutdownBehavior.Value"] },
+    { "name": "verify-volumes-kept", "expect": [],
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query",
+               "Reservations[0].Instances[0].BlockDeviceMappings[?Ebs.DeleteOnTermination == `true`].DeviceName"] },
+    { "name": "verify-protected", "expect": true,
+      "argv": ["ec2", "describe-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination",
+               "--query", "DisableApiTermination.Value"] }
+  ],
+  "undo": [
+    { "name": "restore-protection", "when": "previous-protection",
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "disableApiTermination", "--value", "{previous-protection}"] },
+    { "name": "restore-delete-on-termination", "forEach": "deleted-volumes", "as": "device",
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}",
+               "--block-device-mappings", { "json": [{ "DeviceName": "{device.id}", "Ebs": { "DeleteOnTermination": true } }] }] },
+    { "name": "restore-shutdown-behavior", "when": "previous-shutdown-behavior",
+      "argv": ["ec2", "modify-instance-attribute", "--instance-id", "{resource}", "--attribute", "instanceInitiatedShutdownBehavior",
+               "--value", "{previous-shutdown-behavior}"] }
+  ],
+  "onSuccess": { "checklist": "containment.preserve-evidence" }
 }
 """#),
         ("actions/containment/ec2.protect.json", #"""
@@ -545,6 +775,131 @@ enum BuiltinActionFiles {
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.restrictive-nacl" },
   "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/ec2.remove-instance-profile.json", #"""
+{
+  "id": "ec2.remove-instance-profile",
+  "phase": "containment",
+  "kinds": ["ec2-instance"],
+  "summary": "Disassociate the instance profile, so code on the instance (the attacker's included) stops getting fresh role credentials from the metadata service; the association is recorded and undo puts the same profile back",
+  "risk": "reversible",
+  "warning": "Credentials already taken from the instance stay valid until they expire (up to hours): revoke them with iam.revoke-sessions on the role. Everything on the instance that uses the role (agents, the SSM agent included, backups, the application) loses AWS access once its current credentials expire, so a memory capture through Systems Manager must run first. The role itself is untouched: other instances with the same profile keep it.",
+  "preview": [
+    { "name": "find-profile", "capture": "profile-now",
+      "argv": ["ec2", "describe-iam-instance-profile-associations", "--filters",
+               { "json": [{ "Name": "instance-id", "Values": ["{resource}"] }, { "Name": "state", "Values": ["associating", "associated"] }] },
+               "--query", "IamInstanceProfileAssociations[].IamInstanceProfile.Arn"] }
+  ],
+  "notice": "instance profile removed: {profile-now}",
+  "record": [
+    { "name": "record-associations", "capture": "associations",
+      "argv": ["ec2", "describe-iam-instance-profile-associations", "--filters",
+               { "json": [{ "Name": "instance-id", "Values": ["{resource}"] }, { "Name": "state", "Values": ["associating", "associated"] }] },
+               "--query", "IamInstanceProfileAssociations[].{id: AssociationId, profile: IamInstanceProfile.Arn}"] }
+  ],
+  "requires": [
+    { "value": "associations", "reason": "the instance has no instance profile associated: there is nothing to remove" }
+  ],
+  "steps": [
+    { "name": "disassociate-profile", "forEach": "associations", "as": "association",
+      "argv": ["ec2", "disassociate-iam-instance-profile", "--association-id", "{association.id}"] }
+  ],
+  "verify": [
+    { "name": "verify-no-profile", "expect": 0,
+      "argv": ["ec2", "describe-iam-instance-profile-associations", "--filters",
+               { "json": [{ "Name": "instance-id", "Values": ["{resource}"] }, { "Name": "state", "Values": ["associating", "associated"] }] },
+               "--query", "length(IamInstanceProfileAssociations)"] }
+  ],
+  "undo": [
+    { "name": "reassociate-profile", "forEach": "associations", "as": "association",
+      "argv": ["ec2", "associate-iam-instance-profile", "--instance-id", "{resource}",
+               "--iam-instance-profile", { "json": { "Arn": "{association.profile}" } }] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.revoke-public-ingress.json", #"""
+{
+  "id": "ec2.revoke-public-ingress",
+  "phase": "containment",
+  "kinds": ["security-group"],
+  "summary": "Remove the security group's inbound rules open to the whole internet (0.0.0.0/0 or ::/0); each rule is recorded whole and undo authorizes it again",
+  "risk": "reversible",
+  "warning": "Every instance, interface, load balancer and database using this group stops accepting new connections from the internet on those rules, legitimate users included (a public web server on 443 too). Rules that allow narrower ranges, other security groups or prefix lists stay. Connections already open are tracked and go on until they go idle (ec2.nacl-deny-cidrs cuts live flows to addresses you know); outbound rules are not touched; other groups on the same interfaces may still allow the traffic.",
+  "preview": [
+    { "name": "find-public-rules", "capture": "public-rules-now",
+      "argv": ["ec2", "describe-security-group-rules", "--filters", { "json": [{ "Name": "group-id", "Values": ["{resource}"] }] }, "--query",
+               "SecurityGroupRules[?!IsEgress && (CidrIpv4 == '0.0.0.0/0' || CidrIpv6 == '::/0')].join('', [SecurityGroupRuleId, ' ', IpProtocol, ' ', to_string(FromPort), '-', to_string(ToPort), ' from ', CidrIpv4 || CidrIpv6])"] }
+  ],
+  "notice": "inbound rules open to the internet, removed: {public-rules-now}",
+  "record": [
+    { "name": "record-public-rules", "capture": "public-rules",
+      "argv": ["ec2", "describe-security-group-rules", "--filters", { "json": [{ "Name": "group-id", "Values": ["{resource}"] }] }, "--query",
+               "SecurityGroupRules[?!IsEgress && (CidrIpv4 == '0.0.0.0/0' || CidrIpv6 == '::/0')].{id: SecurityGroupRuleId, permission: merge({IpProtocol: IpProtocol, FromPort: FromPort, ToPort: ToPort}, CidrIpv4 && {IpRanges: [merge({CidrIp: CidrIpv4}, Description && {Description: Description} || `{}`)]} || `{}`, CidrIpv6 && {Ipv6Ranges: [merge({CidrIpv6: CidrIpv6}, Description && {Description: Description} || `{}`)]} || `{}`)}"] }
+  ],
+  "requires": [
+    { "value": "public-rules", "reason": "the group has no inbound rule open to 0.0.0.0/0 or ::/0: there is nothing to remove" }
+  ],
+  "steps": [
+    { "name": "revoke-public-rule", "forEach": "public-rules", "as": "rule", "dryRun": true,
+      "argv": ["ec2", "revoke-security-group-ingress", "--group-id", "{resource}", "--security-group-rule-ids", "{rule.id}"] }
+  ],
+  "verify": [
+    { "name": "verify-no-public-rule", "expect": 0,
+      "argv": ["ec2", "describe-security-group-rules", "--filters", { "json": [{ "Name": "group-id", "Values": ["{resource}"] }] }, "--query",
+               "length(SecurityGroupRules[?!IsEgress && (CidrIpv4 == '0.0.0.0/0' || CidrIpv6 == '::/0')])"] }
+  ],
+  "undo": [
+    { "name": "authorize-public-rule", "forEach": "public-rules", "as": "rule", "tolerate": ["InvalidPermission.Duplicate"],
+      "argv": ["ec2", "authorize-security-group-ingress", "--group-id", "{resource}", "--ip-permissions", { "json": ["{rule.permission}"] }] }
+  ]
+}
+"""#),
+        ("actions/containment/ec2.share-snapshot.json", #"""
+{
+  "id": "ec2.share-snapshot",
+  "phase": "containment",
+  "kinds": ["ebs-snapshot"],
+  "summary": "Share an evidence snapshot with your forensic account (create-volume permission for that account only), so the investigation copies it out of reach of the compromised account; the plan says first when its encryption key cannot be used there",
+  "risk": "reversible",
+  "warning": "The forensic account can create volumes from the snapshot and copy it: undo removes the permission, not the copies already made. Share only with an account of your own that the attacker cannot reach. An encrypted snapshot is usable there only if that account may use its KMS key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey* in the key policy, or a grant): this action does not change the key policy. A snapshot encrypted with the AWS managed key (aws/ebs) cannot be shared at all: copy it with a customer managed key first.",
+  "parameters": [
+    { "name": "forensic-account", "shape": "account-id", "required": true, "summary": "The 12-digit id of the forensic account to share with" }
+  ],
+  "preview": [
+    { "name": "find-encryption-key", "capture": "kms-key",
+      "argv": ["ec2", "describe-snapshots", "--snapshot-ids", "{resource}", "--query", "Snapshots[0].Encrypted && Snapshots[0].KmsKeyId || `null`"] },
+    { "name": "find-aws-managed-key", "capture": "aws-managed-key", "when": "kms-key",
+      "argv": ["kms", "describe-key", "--key-id", "{kms-key}", "--query", "KeyMetadata.KeyManager == 'AWS' && KeyMetadata.Arn || `null`"] },
+    { "name": "find-key-policy-grant", "capture": "key-policy-says", "when": "kms-key", "unless": "aws-managed-key", "tolerate": ["AccessDeniedException"],
+      "argv": ["kms", "get-key-policy", "--key-id", "{kms-key}", "--policy-name", "default", "--query",
+               { "query": "contains(Policy, {forensic-account}) && 'names the forensic account' || 'does not name the forensic account: it cannot decrypt the snapshot unless a grant allows it'" }] }
+  ],
+  "notice": "encrypted with KMS key: {kms-key}; its key policy (none when it could not be read): {key-policy-says}",
+  "record": [
+    { "name": "record-already-shared", "capture": "already-shared",
+      "argv": ["ec2", "describe-snapshot-attribute", "--snapshot-id", "{resource}", "--attribute", "createVolumePermission", "--query",
+               { "query": "CreateVolumePermissions[?UserId == {forensic-account}].UserId | [0]" }] }
+  ],
+  "requires": [
+    { "absent": "aws-managed-key", "force": false,
+      "reason": "{resource} is encrypted with the AWS managed key {aws-managed-key}, which another account can never use: copy the snapshot with a customer managed key the forensic account may use (ec2 copy-snapshot --encrypted --kms-key-id KEY) and share the copy" }
+  ],
+  "steps": [
+    { "name": "share-with-forensic-account", "dryRun": true,
+      "argv": ["ec2", "modify-snapshot-attribute", "--snapshot-id", "{resource}", "--attribute", "createVolumePermission",
+               "--operation-type", "add", "--user-ids", "{forensic-account}"] }
+  ],
+  "verify": [
+    { "name": "verify-shared", "expectIncludes": "{forensic-account}",
+      "argv": ["ec2", "describe-snapshot-attribute", "--snapshot-id", "{resource}", "--attribute", "createVolumePermission",
+               "--query", "CreateVolumePermissions[].UserId"] }
+  ],
+  "undo": [
+    { "name": "stop-sharing", "unless": "already-shared",
+      "argv": ["ec2", "modify-snapshot-attribute", "--snapshot-id", "{resource}", "--attribute", "createVolumePermission",
+               "--operation-type", "remove", "--user-ids", "{forensic-account}"] }
+  ]
 }
 """#),
         ("actions/containment/ec2.snapshot.json", #"""
@@ -659,6 +1014,85 @@ enum BuiltinActionFiles {
   "onUndo": { "state": "recovered" }
 }
 """#),
+        ("actions/containment/iam.contain-user.json", #"""
+{
+  "id": "iam.contain-user",
+  "phase": "containment",
+  "kinds": ["iam-user"],
+  "summary": "Contain the whole user at once, as AWSSupport-ContainIAMPrincipal does: every active access key deactivated, console access removed (the password is deleted), credentials issued before now denied (aws:TokenIssueTime), and MFA devices enabled during the incident window deactivated",
+  "risk": "reversible",
+  "guardsCaller": true,
+  "warning": "Undo cannot bring the console password back: AWS never returns a password, so a deleted login profile is gone (give the user a new one, with a reset required, once the incident allows). Deactivated MFA devices stay deactivated (enabling one again needs two codes from the device itself, which may be the attacker's). Access keys stay Inactive on undo unless --reactivate is given. Not cut: sessions of roles the user assumed (a role session is that role's principal: iam.revoke-sessions on those roles), resources the user created (keys of other users, roles, functions, instances), and anything open to anyone. IAM applies each change within seconds to minutes.",
+  "parameters": [
+    { "name": "mfa-since", "shape": "time", "summary": "MFA devices enabled at or after this time are deactivated (RFC 3339 or a duration before now; default: when the incident was opened)" }
+  ],
+  "preview": [
+    { "name": "find-active-keys", "capture": "keys-now",
+      "argv": ["iam", "list-access-keys", "--user-name", "{resource}", "--query", "AccessKeyMetadata[?Status == 'Active'].AccessKeyId"] },
+    { "name": "find-console-access", "capture": "console-now", "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-login-profile", "--user-name", "{resource}", "--query", "join('', ['password created ', LoginProfile.CreateDate])"] },
+    { "name": "find-mfa-devices", "capture": "mfa-now",
+      "argv": ["iam", "list-mfa-devices", "--user-name", "{resource}", "--query", "MFADevices[].join('', [SerialNumber, ' enabled ', EnableDate])"] }
+  ],
+  "notice": "active access keys deactivated: {keys-now}; console: {console-now} (deleted; undo cannot restore it); MFA devices: {mfa-now} (those enabled since --param mfa-since, or since the incident was opened, are deactivated)",
+  "record": [
+    { "name": "record-active-keys", "capture": "active-keys",
+      "argv": ["iam", "list-access-keys", "--user-name", "{resource}", "--query", "AccessKeyMetadata[?Status == 'Active'].AccessKeyId"] },
+    { "name": "record-login-profile", "capture": "login-profile", "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-login-profile", "--user-name", "{resource}", "--query", "LoginProfile.{CreateDate: CreateDate, PasswordResetRequired: PasswordResetRequired}"] },
+    { "name": "record-new-mfa-devices", "capture": "new-mfa-devices", "when": "mfa-since",
+      "argv": ["iam", "list-mfa-devices", "--user-name", "{resource}", "--query", { "query": "MFADevices[?EnableDate >= {mfa-since}].SerialNumber" }] },
+    { "name": "record-mfa-devices-since-opened", "capture": "new-mfa-devices", "unless": "mfa-since",
+      "argv": ["iam", "list-mfa-devices", "--user-name", "{resource}", "--query", { "query": "MFADevices[?EnableDate >= {incident-opened}].SerialNumber" }] },
+    { "name": "record-previous-revocation", "capture": "previous-policy", "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions", "--query", "PolicyDocument"] }
+  ],
+  "steps": [
+    { "name": "deactivate-keys", "forEach": "active-keys", "as": "key",
+      "argv": ["iam", "update-access-key", "--user-name", "{resource}", "--access-key-id", "{key}", "--status", "Inactive"] },
+    { "name": "remove-console-access", "when": "login-profile",
+      "argv": ["iam", "delete-login-profile", "--user-name", "{resource}"] },
+    { "name": "deny-older-credentials",
+      "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--policy-document", { "json": { "Version": "2012-10-17", "Statement": [{
+                   "Sid": "FirebreakRevokeOlderSessions", "Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": { "DateLessThan": { "aws:TokenIssueTime": "{now}" } } }] } }] },
+    { "name": "deactivate-new-mfa-devices", "forEach": "new-mfa-devices", "as": "device",
+      "argv": ["iam", "deactivate-mfa-device", "--user-name", "{resource}", "--serial-number", "{device}"] }
+  ],
+  "verify": [
+    { "name": "verify-no-active-key", "expect": [],
+      "argv": ["iam", "list-access-keys", "--user-name", "{resource}", "--query", "AccessKeyMetadata[?Status == 'Active'].AccessKeyId"] },
+    { "name": "verify-no-console-access", "expect": null, "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-login-profile", "--user-name", "{resource}", "--query", "LoginProfile.CreateDate"] },
+    { "name": "verify-older-credentials-denied", "expect": "{now}",
+      "argv": ["iam", "get-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--query", "PolicyDocument.Statement[0].Condition.DateLessThan.\"aws:TokenIssueTime\""] },
+    { "name": "verify-mfa-deactivated", "forEach": "new-mfa-devices", "as": "device", "expect": 0,
+      "argv": ["iam", "list-mfa-devices", "--user-name", "{resource}", "--query", { "query": "length(MFADevices[?SerialNumber == {device}])" }] }
+  ],
+  "undoParameters": [
+    { "name": "reactivate", "shape": "choice", "choices": ["yes"],
+      "summary": "make the keys this run deactivated Active again (AWSSupport-ContainIAMPrincipal keeps disabled keys disabled: issue the user a new key instead)" }
+  ],
+  "undoNotice": {
+    "text": "undo removes the deny on credentials issued before the run (or puts back the policy of that name that was there). It cannot restore the console password (AWS never returns one: create a new login profile with a reset required) nor re-enable the MFA devices it deactivated (that needs two codes from each device). The access keys stay Inactive unless the undo is given --reactivate, and a run is undone once"
+  },
+  "undo": [
+    { "name": "restore-previous-revocation", "when": "previous-policy",
+      "argv": ["iam", "put-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions",
+               "--policy-document", { "json": "{previous-policy}" }] },
+    { "name": "remove-revocation", "unless": "previous-policy",
+      "argv": ["iam", "delete-user-policy", "--user-name", "{resource}", "--policy-name", "firebreak-revoke-older-sessions"] },
+    { "name": "keep-keys-inactive", "unless": "reactivate", "capture": "kept-inactive",
+      "argv": ["iam", "list-access-keys", "--user-name", "{resource}", "--query", "AccessKeyMetadata[?Status == 'Inactive'].AccessKeyId"] },
+    { "name": "reactivate-keys", "when": "reactivate", "forEach": "active-keys", "as": "key",
+      "argv": ["iam", "update-access-key", "--user-name", "{resource}", "--access-key-id", "{key}", "--status", "Active"] }
+  ],
+  "onSuccess": { "state": "contained", "checklist": "containment.deny-iam" },
+  "onUndo": { "state": "recovered", "when": "reactivate" }
+}
+"""#),
         ("actions/containment/iam.deactivate-key.json", #"""
 {
   "id": "iam.deactivate-key",
@@ -733,6 +1167,105 @@ enum BuiltinActionFiles {
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.deny-iam" },
   "onUndo": { "state": "recovered" }
+}
+"""#),
+        ("actions/containment/iam.deny-session.json", #"""
+{
+  "id": "iam.deny-session",
+  "phase": "containment",
+  "kinds": ["iam-role"],
+  "summary": "On a shared role, deny only the attacker's session: an inline policy that denies everything to the one session named by its role session name (an instance's credentials are the session named after the instance id) or by its source identity; every other session of the role keeps working",
+  "risk": "reversible",
+  "guardsCaller": true,
+  "warning": "Only that session is cut: whoever can still assume the role starts a new session under another name at once (the caller picks the session name), so restrict who can assume it too (iam.restrict-trust). A source identity cannot be changed within a session or the roles it chains to, so denying by source identity also cuts the sessions it chained to, as far as those roles carry this deny too: this action writes it on this role only. With --param session-name, every session of this role with that name is denied, now and later.",
+  "parameters": [
+    { "name": "session-name", "shape": "session-name", "summary": "The role session name (the part after the role in arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION; an instance id for an instance's credentials)" },
+    { "name": "source-identity", "shape": "session-name", "summary": "The source identity the attacker's session carries (aws:SourceIdentity), used when no session name is given" }
+  ],
+  "record": [
+    { "name": "record-session-user-id", "capture": "session-user-id", "when": "session-name",
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query", { "query": "join(':', [Role.RoleId, {session-name}])" }] },
+    { "name": "name-session-policy", "capture": "policy-name", "when": "session-name",
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query", { "query": "join('', ['firebreak-deny-session-', {session-name}])" }] },
+    { "name": "name-source-identity-policy", "capture": "policy-name", "unless": "session-name", "when": "source-identity",
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query", { "query": "join('', ['firebreak-deny-source-identity-', {source-identity}])" }] },
+    { "name": "record-previous-policy", "capture": "previous-policy", "when": "policy-name", "tolerate": ["NoSuchEntity"],
+      "argv": ["iam", "get-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}", "--query", "PolicyDocument"] }
+  ],
+  "requires": [
+    { "value": "policy-name", "reason": "name the session: --param session-name=… (the role session name) or --param source-identity=…" }
+  ],
+  "steps": [
+    { "name": "deny-session-name", "when": "session-user-id",
+      "argv": ["iam", "put-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}",
+               "--policy-document", { "json": { "Version": "2012-10-17", "Statement": [{
+                   "Sid": "FirebreakDenySession", "Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": { "StringEquals": { "aws:userid": "{session-user-id}" } } }] } }] },
+    { "name": "deny-source-identity", "unless": "session-user-id",
+      "argv": ["iam", "put-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}",
+               "--policy-document", { "json": { "Version": "2012-10-17", "Statement": [{
+                   "Sid": "FirebreakDenySourceIdentity", "Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": { "StringEquals": { "aws:SourceIdentity": "{source-identity}" } } }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-session-denied", "when": "session-user-id", "expect": "{session-user-id}",
+      "argv": ["iam", "get-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}",
+               "--query", "PolicyDocument.Statement[0].Condition.StringEquals.\"aws:userid\""] },
+    { "name": "verify-source-identity-denied", "unless": "session-user-id", "expect": "{source-identity}",
+      "argv": ["iam", "get-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}",
+               "--query", "PolicyDocument.Statement[0].Condition.StringEquals.\"aws:SourceIdentity\""] }
+  ],
+  "undo": [
+    { "name": "restore-previous-policy", "when": "previous-policy",
+      "argv": ["iam", "put-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}", "--policy-document", { "json": "{previous-policy}" }] },
+    { "name": "remove-session-deny", "unless": "previous-policy",
+      "argv": ["iam", "delete-role-policy", "--role-name", "{resource}", "--policy-name", "{policy-name}"] }
+  ]
+}
+"""#),
+        ("actions/containment/iam.restrict-trust.json", #"""
+{
+  "id": "iam.restrict-trust",
+  "phase": "containment",
+  "kinds": ["iam-role"],
+  "summary": "Replace the role's trust policy so that only the principal you name can assume it: the attacker cannot start a fresh session (revoking sessions alone does not stop a new AssumeRole); the original trust policy is recorded and undo puts it back",
+  "risk": "reversible",
+  "guardsCaller": true,
+  "warning": "Every other principal loses the ability to assume the role, legitimate ones included: services (EC2 instances through the role's instance profiles, Lambda, ECS tasks), users and roles of this and other accounts, SAML and web-identity federation. Sessions issued before stay valid until they expire: revoke them with iam.revoke-sessions (or deny just one with iam.deny-session). The named principal must exist, or IAM refuses the policy. Anyone allowed iam:UpdateAssumeRolePolicy can change it back.",
+  "parameters": [
+    { "name": "allow-principal", "shape": "role-arn", "required": true,
+      "summary": "The one role that may still assume it, e.g. your responders' role arn:aws:iam::123456789012:role/incident-response" }
+  ],
+  "preview": [
+    { "name": "find-trusted", "capture": "trusted-now",
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query",
+               "Role.AssumeRolePolicyDocument.Statement[?Effect == 'Allow'].Principal.[AWS, Service, Federated][][][]"] },
+    { "name": "find-instance-profiles", "capture": "instance-profiles",
+      "argv": ["iam", "list-instance-profiles-for-role", "--role-name", "{resource}", "--query", "InstanceProfiles[].InstanceProfileName"] }
+  ],
+  "notice": "trusted now, and no longer able to assume {resource}: {trusted-now}; instance profiles whose instances stop getting new credentials: {instance-profiles}",
+  "record": [
+    { "name": "record-trust-policy", "capture": "original-trust",
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query", "Role.AssumeRolePolicyDocument"] }
+  ],
+  "requires": [
+    { "value": "original-trust", "reason": "the role's trust policy could not be read, so it could not be put back: nothing is changed" }
+  ],
+  "steps": [
+    { "name": "replace-trust-policy",
+      "argv": ["iam", "update-assume-role-policy", "--role-name", "{resource}", "--policy-document",
+               { "json": { "Version": "2012-10-17", "Statement": [{
+                   "Sid": "FirebreakRestrictTrust", "Effect": "Allow", "Principal": { "AWS": "{allow-principal}" }, "Action": "sts:AssumeRole" }] } }] }
+  ],
+  "verify": [
+    { "name": "verify-trust-policy", "expect": { "sids": ["FirebreakRestrictTrust"], "principal": "{allow-principal}" },
+      "argv": ["iam", "get-role", "--role-name", "{resource}", "--query",
+               "Role.AssumeRolePolicyDocument.{sids: Statement[].Sid, principal: Statement[0].Principal.AWS}"] }
+  ],
+  "undo": [
+    { "name": "restore-trust-policy", "when": "original-trust",
+      "argv": ["iam", "update-assume-role-policy", "--role-name", "{resource}", "--policy-document", { "json": "{original-trust}" }] }
+  ]
 }
 """#),
         ("actions/containment/iam.revoke-sessions.json", #"""
@@ -1608,6 +2141,595 @@ enum BuiltinActionFiles {
                "--start-time", "{since}", "--end-time", "{until}", "--max-items", "{max-items}"] }
   ],
   "onSuccess": { "checklist": "troubleshooting.cloudtrail" }
+}
+"""#),
+        ("actions/troubleshooting/cloudtrail.persistence-sweep.json", #"""
+{
+  "id": "cloudtrail.persistence-sweep",
+  "phase": "troubleshooting",
+  "kinds": [
+    "aws-account"
+  ],
+  "summary": "Sweep CloudTrail, in every region of the incident, for the management events attackers use to stay (new users, keys, passwords, policies, roles and trust, functions and permissions, bucket policies and ACLs, trails stopped or changed, key pairs, open security groups, new instances) since the time you give; each event streams into the log pane",
+  "risk": "read-only",
+  "parameters": [
+    {
+      "name": "since",
+      "shape": "time",
+      "required": true,
+      "summary": "The window's start: RFC 3339, or a duration before now (90m, 6h, 2d); CloudTrail keeps 90 days"
+    },
+    {
+      "name": "until",
+      "shape": "time",
+      "default": "0m",
+      "summary": "The window's end (default now)"
+    },
+    {
+      "name": "max-items",
+      "shape": "integer",
+      "min": 1,
+      "max": 1000,
+      "default": "200",
+      "summary": "At most this many events per event name and region, newest first"
+    }
+  ],
+  "records": "cloudtrail-events",
+  "steps": [
+    {
+      "name": "lookup-create-user",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateUser"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-access-key",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateAccessKey"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-login-profile",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateLoginProfile"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-update-login-profile",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "UpdateLoginProfile"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-attach-user-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AttachUserPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-user-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutUserPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-attach-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AttachRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-role",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateRole"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-update-assume-role-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "UpdateAssumeRolePolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-policy-version",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreatePolicyVersion"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-function",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateFunction"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-add-permission",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AddPermission"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-bucket-policy",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutBucketPolicy"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-bucket-acl",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutBucketAcl"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-stop-logging",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "StopLogging"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-delete-trail",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "DeleteTrail"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-put-event-selectors",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "PutEventSelectors"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-create-key-pair",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "CreateKeyPair"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-import-key-pair",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "ImportKeyPair"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-authorize-security-group-ingress",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "AuthorizeSecurityGroupIngress"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    },
+    {
+      "name": "lookup-run-instances",
+      "forEach": "incident-regions",
+      "as": "in-region",
+      "region": "in-region",
+      "argv": [
+        "cloudtrail",
+        "lookup-events",
+        "--lookup-attributes",
+        {
+          "json": [
+            {
+              "AttributeKey": "EventName",
+              "AttributeValue": "RunInstances"
+            }
+          ]
+        },
+        "--start-time",
+        "{since}",
+        "--end-time",
+        "{until}",
+        "--max-items",
+        "{max-items}"
+      ]
+    }
+  ],
+  "onSuccess": {
+    "checklist": "troubleshooting.cloudtrail"
+  }
 }
 """#),
         ("actions/troubleshooting/flowlogs.enable.json", #"""

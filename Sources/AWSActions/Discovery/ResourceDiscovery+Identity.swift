@@ -28,8 +28,11 @@ extension DiscoveryContext {
             ["iam", "list-attached-user-policies", "--user-name", name],
             ["iam", "list-user-policies", "--user-name", name],
             ["iam", "list-access-keys", "--user-name", name],
+            ["iam", "get-login-profile", "--user-name", name],
+            ["iam", "list-mfa-devices", "--user-name", name],
         ])
-        for (answer, what) in zip(answers, ["get-user", "list-groups-for-user", "list-attached-user-policies", "list-user-policies", "list-access-keys"]) {
+        for (answer, what) in zip(answers, ["get-user", "list-groups-for-user", "list-attached-user-policies", "list-user-policies", "list-access-keys",
+                                            "get-login-profile", "list-mfa-devices"]) where answer.errorCode != "NoSuchEntity" || what != "get-login-profile" {
             note(answer, "\(what) \(name)", into: &result)
         }
         let userObject = answers[0].object?.object("User")
@@ -51,6 +54,7 @@ extension DiscoveryContext {
             let status = key.string("Status") ?? "?"
             add(key.string("AccessKeyId"), .iamAccessKey, "other access key (\(status)) of user \(name)", into: &result)
         }
+        credentials(of: name, login: answers[5], mfa: answers[6], into: &result)
     }
 
     /// The instances whose instance profile carries `role`.
@@ -81,6 +85,26 @@ extension DiscoveryContext {
         note(answer, "get-instance-profile \(name)", into: &result)
         for role in answer.object?.object("InstanceProfile")?.objects("Roles") ?? [] {
             add(role.string("Arn"), .iamRole, relation + " " + name, tags: role["Tags"], into: &result)
+        }
+    }
+
+    /// A user's console password and MFA devices (what `iam.contain-user` removes
+    /// and deactivates): facts, and each virtual device's ARN as a related resource.
+    func credentials(of name: String, login: AWSQuery.Answer, mfa: AWSQuery.Answer, into result: inout DiscoveryResult) {
+        if let profile = login.object?.object("LoginProfile") {
+            result.facts.append("user \(name) has a console password (created \(profile.string("CreateDate")?.terminalSafe ?? "?"))")
+        } else if login.errorCode == "NoSuchEntity" {
+            result.facts.append("user \(name) has no console password")
+        }
+        for device in mfa.object?.objects("MFADevices") ?? [] {
+            guard let serial = device.string("SerialNumber") else { continue }
+            let relation = "MFA device of user \(name), enabled \(device.string("EnableDate")?.terminalSafe ?? "?")"
+            // A virtual device's serial is its ARN; a hardware device's is only a serial number.
+            if serial.hasPrefix("arn:") {
+                add(serial, .other, relation, into: &result)
+            } else {
+                result.facts.append("\(relation): hardware serial \(serial.terminalSafe)")
+            }
         }
     }
 }

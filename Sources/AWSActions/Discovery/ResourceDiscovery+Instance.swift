@@ -57,5 +57,6 @@ extension DiscoveryContext {
                 add(role.string("Arn"), .iamRole, "role (through its instance profile) of \(id)", tags: role["Tags"], into: &result)
             }
         }
+        instanceService(id, into: &result)
     }
 }

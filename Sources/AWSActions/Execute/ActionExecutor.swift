@@ -94,6 +94,8 @@ public struct ActionExecutor: Sendable {
     /// argument, and which of them collect ids when calls are batched.
     private struct Ready {
         var index: Int
+        /// The region the call goes to (the resource's, or the one the step names).
+        var region: String?
         var pieces: [[String]]
         var collects: [Bool]
         /// The repetition's item (`StepRepetition`), nil for a step that is not repeated.
@@ -232,7 +234,13 @@ public struct ActionExecutor: Sendable {
                         pieces.append(["--dry-run"])
                         collects.append(false)
                     }
-                    ready.append(Ready(index: index, pieces: pieces, collects: collects, item: element?.key, position: position, values: stepValues))
+                    let (region, refusedRegion) = step.callRegion(stepValues, fallback: resource.region)
+                    if let refusedRegion {
+                        try onStep(unrun(.failed, refusedRegion))
+                        if stage != .compensate { finish(index, .failed, "\(step.name)\(Self.failedOn(element?.key)): \(refusedRegion)") }
+                        continue
+                    }
+                    ready.append(Ready(index: index, region: region, pieces: pieces, collects: collects, item: element?.key, position: position, values: stepValues))
                 }
 
                 let pool = BoundedCallPool<Result<AWSCallResult, AWSCLIFailure>>(limit: maxConcurrentCalls)
@@ -389,7 +397,7 @@ public struct ActionExecutor: Sendable {
     /// collected (`{resource}` and spreads) and that share a region.
     private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
         guard step.batch, ready.count > 1 else {
-            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: regions[$0.index], item: $0.item, position: $0.position, values: $0.values) }
+            return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: $0.region, item: $0.item, position: $0.position, values: $0.values) }
         }
         var groups: [(key: [String?], members: [Ready])] = []
         for item in ready {

@@ -37,6 +37,8 @@ public struct ActionPlanner: Sendable {
         for resource in resources {
             var resourceValues = try resource.builtins(incident: state.incident.id, run: runID, now: now)
             resourceValues.set("incident-opened", string: Self.awsTime(state.incident.openedAt))
+            let regions = state.incident.regions.isEmpty ? [resource.region].compactMap { $0 } : state.incident.regions
+            resourceValues.set("incident-regions", json: TemplateValues.canonical(regions))
             if let run = IncidentEvidence.run(thatCreated: resource.cliID, in: state) { resourceValues.set("evidence-run", string: run) }
             for parameter in definition.parameters {
                 guard let value = parameters[parameter.name] else { continue }
@@ -249,7 +251,8 @@ public struct ActionPlanner: Sendable {
                             arguments += [Self.display(argument)]
                         }
                     }
-                    let full = SecretMask(values.secrets).apply(to: complete ? runner.fullArguments(arguments, region: resource.region) : arguments)
+                    let region = step.callRegion(stepValues, fallback: resource.region).region ?? resource.region
+                    let full = SecretMask(values.secrets).apply(to: complete ? runner.fullArguments(arguments, region: region) : arguments)
                     var condition: String?
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }

@@ -25,6 +25,7 @@ extension Playbook {
         .init(id: "containment.contain-functions", phase: .containment, text: "Contain compromised Lambda functions: throttle, remove public permissions, disable triggers", backedBy: .action("lambda.contain")),
         .init(id: "containment.rotate-secrets", phase: .containment, text: "Rotate exposed secrets and overwrite exposed parameters", backedBy: .action("secrets.rotate")),
         .init(id: "containment.restart-logging", phase: .containment, text: "Restart CloudTrail logging the attacker stopped", backedBy: .action("cloudtrail.restart-logging")),
+        .init(id: "containment.preserve-evidence", phase: .containment, text: "Keep instances and their disks from deletion: termination protection, volumes kept on termination, stop on shutdown", backedBy: .action("ec2.preserve-evidence")),
         .init(id: "containment.stop-instances", phase: .containment, text: "Snapshot volumes, then stop compromised instances (never terminate)", backedBy: .action("ec2.stop")),
 
         .init(id: "troubleshooting.what-when", phase: .troubleshooting, text: "Establish what happened and when"),
