@@ -46,8 +46,11 @@ final class RecordedResponsesCLI {
         key = " ".join(args[:2])
         if key in plan:
             counter = os.path.join(folder, "count-" + key.replace(" ", "-"))
-            n = int(open(counter).read()) if os.path.exists(counter) else 0
-            open(counter, "w").write(str(n + 1))
+            n = int(open(counter).read() or "0") if os.path.exists(counter) else 0
+            # Written whole or not at all: a stand-in ended half-way must not leave the next one an empty count.
+            with open(counter + ".new", "w") as new:
+                new.write(str(n + 1))
+            os.replace(counter + ".new", counter)
             with open(os.path.join(folder, "calls-" + key.replace(" ", "-")), "a") as log:
                 log.write(json.dumps(args) + "\\n")
             answer = plan[key][min(n, len(plan[key]) - 1)]

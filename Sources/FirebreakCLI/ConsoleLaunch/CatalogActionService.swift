@@ -30,7 +30,15 @@ struct CatalogActionService: ConsoleActionService {
     func actions(for resources: [Resource]) throws -> [ActionChoice] {
         // Only actions that apply to every chosen resource.
         let kinds = Set(resources.map(\.kind))
-        return catalog.actions.filter { definition in kinds.allSatisfy { kind in catalog.actions(for: kind).contains { $0.id == definition.id } } }
+        let applicable = catalog.actions.filter { definition in kinds.allSatisfy { kind in catalog.actions(for: kind).contains { $0.id == definition.id } } }
+        // The playbook's own actions first, in its order, so the next right one is a key away however many apply.
+        let playbookOrder = Playbook.default.items.compactMap { item -> String? in
+            if case .action(let id)? = item.backedBy { return id }
+            return nil
+        }
+        func rank(_ id: String) -> Int { playbookOrder.firstIndex(of: id) ?? playbookOrder.count }
+        return applicable.enumerated().sorted { (rank($0.element.id), $0.offset) < (rank($1.element.id), $1.offset) }
+            .map(\.element)
             .map { definition in
                 ActionChoice(id: definition.id, summary: definition.summary, risk: definition.risk.rawValue,
                              parameters: definition.parameters.map {
