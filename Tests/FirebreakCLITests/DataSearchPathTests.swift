@@ -60,14 +60,26 @@ struct DataSearchPathTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: scratch.root.appendingPathComponent("actions").path)
         try scratch.write(Self.backdoor, at: "unpacked/actions/iam.deactivate-key.json", mode: 0o644)
 
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["action", "list", "--json"]
-        process.environment = scratch.fb().environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // The copy was open for writing a moment ago: a child another test forks meanwhile holds that
+        // descriptor until it execs, and exec then fails with ETXTBSY. Try again until it is gone.
+        var process: Process, out: Pipe
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            process = Process()
+            process.executableURL = binary
+            process.arguments = ["action", "list", "--json"]
+            process.environment = scratch.fb().environment
+            out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where Date() < deadline
+                && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
