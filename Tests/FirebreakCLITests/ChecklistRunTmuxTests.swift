@@ -54,7 +54,8 @@ struct ChecklistRunTmuxTests {
         switch backing {
         // The action's menu for the incident's resources, or why none of them needs it.
         case .action(let id): return ["\(id)  ", "\(id) applies to", "\(id): no compromised"]
-        case .operation(.readinessAudit): return ["auditing readiness in us-east-1", "readiness: "]
+        // Five items share the audit: asked again while it runs, it says so rather than queueing another.
+        case .operation(.readinessAudit): return ["auditing readiness in us-east-1", "readiness: ", "the readiness audit is already running"]
         case .operation(.accountsAndRegions): return ["Accounts and regions · INC-1"]
         case .operation(.importFindings): return ["securityhub, guardduty, or the path of a findings file"]
         case .operation(.discovery): return ["Discover what is related to"]
@@ -92,8 +93,8 @@ struct ChecklistRunTmuxTests {
             }
             if phase != .followUp { try tmux.press("]") }
         }
-        // The audit's calls fail (nothing listens there) and it says so; wait for it before quitting.
-        try tmux.waitFor("readiness: ")
+        // The audit's calls fail (nothing listens there) and it says so; wait for its record before quitting.
+        try tmux.waitFor("readiness audit (us-east-1)", timeout: 60)
         try tmux.press("q")
         // A write still running makes `q` ask; when the write ends just as it asks, the question goes away
         // and the `y` meant for it is an ordinary key: then quit again.
@@ -108,6 +109,34 @@ struct ChecklistRunTmuxTests {
         // Nothing the keys did wrote a finding or a follow-up; the audit was recorded.
         let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
         #expect((show["readiness"] as? [Any])?.isEmpty == false)
+    }
+
+    /// AWS work that hangs (a stand-in `aws` that sleeps): asked twice, it is queued once; `q` names it, and `y`
+    /// stops the hung call and quits at once rather than waiting for it and for what was queued behind it.
+    @Test func quittingAnywayDoesNotWaitForAWSWork() throws {
+        let folder = try TemporaryFolder()
+        let bin = folder.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nexec sleep 300\n".write(toFile: bin + "/aws", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/aws")
+        let fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "alice")
+        try fb.ok("open", "--title", "hangs", "--region", "us-east-1")
+        let tmux = try TmuxSession(width: 160, height: 50, environment: ConsoleEndToEndTests.environment(fb, Self.aws),
+                                   command: ConsoleEndToEndTests.command("console INC-1 --aws-cli '\(bin)/aws'"))
+        try tmux.waitFor("INC-1 hangs", "[ ] Identify risk areas")
+        try tmux.press("r")                               // Identify risk areas: the audit
+        try tmux.waitFor("auditing readiness in us-east-1")
+        try tmux.press("j", "r")                          // the owner-tags item: the same audit
+        try tmux.waitFor("the readiness audit is already running")
+        try tmux.press("q")
+        try tmux.waitFor("A write to the incident is still running:", "  the readiness audit", "y  quit anyway")
+        try tmux.press("y")
+        // Well inside the 60 s the hung call would take to time out.
+        try tmux.waitFor("EXIT:0", timeout: 20)
+        // The stopped audit was recorded for what it was (every check could not run), not lost; and only once.
+        let audits = try fb.run("events", "INC-1").stdout.split(separator: "\n").filter { $0.contains("readiness.audited") }
+        #expect(audits.count == 1)
+        #expect(audits.first?.contains("0 pass, 0 fail") == true)
     }
 
     @Test func anUnavailableKeySaysWhyInTheFooterAndInTheHelp() throws {

@@ -52,10 +52,8 @@ extension ConsoleModel {
     }
 
     mutating func auditReadiness() -> [ConsoleEffect] {
-        pendingWrites += 1
         let regions = state?.incident.regions ?? []
-        say("auditing readiness in \(regions.isEmpty ? "the default region" : regions.joined(separator: ", "))…")
-        return [.awsWork(.auditReadiness)]
+        return start(.auditReadiness, saying: "auditing readiness in \(regions.isEmpty ? "the default region" : regions.joined(separator: ", "))…")
     }
 
     /// The accounts and regions the incident spans, and how many of its resources are in each.
@@ -86,9 +84,7 @@ extension ConsoleModel {
     }
 
     mutating func verifyContainment() -> [ConsoleEffect] {
-        pendingWrites += 1
-        say("verifying every containment still in force…")
-        return [.awsWork(.verifyContainment)]
+        start(.verifyContainment, saying: "verifying every containment still in force…")
     }
 
     /// The reversible runs not undone yet, newest first; for the network, only EC2's (isolation, quarantine).

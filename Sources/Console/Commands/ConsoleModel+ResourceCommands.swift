@@ -44,9 +44,7 @@ extension ConsoleModel {
     /// Discovery from one resource: what it touches is added as suspected.
     mutating func discover(from resource: String) -> [ConsoleEffect] {
         guard mode == .live else { return [] }
-        pendingWrites += 1
-        say("discovering what is related to \(resource)…")
-        return [.awsWork(.discover(resource: resource))]
+        return start(.discover(resource: resource), saying: "discovering what is related to \(resource)…")
     }
 
     mutating func sortResources() -> [ConsoleEffect] {

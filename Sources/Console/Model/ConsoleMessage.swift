@@ -31,6 +31,8 @@ public enum ConsoleMessage: Sendable {
     case logSourceStatus(id: String, name: String, LogSourceStatus)
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
+    /// AWS work the console started ended (before its `writeFinished`), however it ended.
+    case awsWorkFinished(ConsoleAWSWork)
     /// Background work failed in a way the responder must see.
     case failed(String)
     /// Background work finished with something worth a line in the footer.

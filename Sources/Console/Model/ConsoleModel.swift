@@ -46,8 +46,12 @@ public struct ConsoleModel: Sendable {
     var status: StatusMessage?
     /// Writes sent to the store and not yet answered.
     var pendingWrites = 0
+    /// AWS work started here and not ended yet, in the order it was asked for (it runs one at a time).
+    var awsWorkInFlight: [ConsoleAWSWork] = []
     public let bindings: ConsoleKeyTable
     public internal(set) var shouldQuit = false
+    /// The responder quit while AWS work was running and said to quit anyway: it is stopped, not waited for.
+    public internal(set) var abandonsAWSWork = false
     /// Set in replay mode once the events are loaded.
     var replay: ReplayState?
     /// Other consoles on this incident now.

@@ -77,6 +77,8 @@ public protocol ConsoleActionService: Sendable {
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String
     /// The plan that reverts `run` from what it recorded (`firebreak action undo` before it asks), with `undoes` set.
     func previewUndo(run: String, in state: IncidentState) throws -> ActionPreview
+    /// Stops the `aws` call running now and every later one, each recorded as interrupted (the console quits anyway).
+    func stopRunningWork()
     /// `firebreak report`: the post-incident report of `incident` written to a new file at `path`, its format by the
     /// extension (`.md`, `.json`, `.html`); one line saying where.
     func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String
@@ -94,5 +96,16 @@ public enum ConsoleAWSWork: Equatable, Sendable {
     case verifyContainment
     /// `firebreak action undo`: the run reverted from what it recorded.
     case undo(run: String)
+
+    /// What the work is, as the footer and the quit question name it.
+    public var title: String {
+        switch self {
+        case .discover(let resource): return "discovery from \(resource)"
+        case .auditReadiness: return "the readiness audit"
+        case .importFindings(let source): return "the import from \(source)"
+        case .verifyContainment: return "verification of the containments"
+        case .undo(let run): return "the undo of \(run)"
+        }
+    }
 }
 

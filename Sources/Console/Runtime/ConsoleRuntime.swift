@@ -98,7 +98,7 @@ public final class ConsoleRuntime {
             }
             if changed { present() }
         }
-        worker.drain()
+        worker.drain(stoppingAWSWork: model.abandonsAWSWork)
     }
 
     /// Shows a line in the footer (e.g. why the requested theme was not used).

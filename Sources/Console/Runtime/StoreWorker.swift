@@ -83,7 +83,7 @@ final class StoreWorker: @unchecked Sendable {
                     send(.details(title: "Metrics · \(incident)", lines: MetricsText.lines(metrics)))
                 }
             case .awsWork(let work):
-                awsWrite { [store, actor] actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
+                awsWrite(finishing: work) { [store, actor] actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
             case .listIncidents:
                 attempt { send(.incidents(try store.incidents(includeClosed: false))) }
             case .openIncident(let opened):
@@ -111,10 +111,19 @@ final class StoreWorker: @unchecked Sendable {
         queue.async { [self] in fetchNew() }
     }
 
-    /// Waits for every queued effect to finish (before the console exits).
-    func drain() {
+    /// Waits for every queued effect to finish (before the console exits). With `stoppingAWSWork` (the responder
+    /// quit anyway) the running `aws` call is stopped and no later one starts; each records how it ended, and the
+    /// console waits for that record at most `deadline` seconds.
+    func drain(stoppingAWSWork: Bool = false, deadline: TimeInterval = 10) {
         queue.sync {}
-        awsQueue.sync {}
+        if stoppingAWSWork {
+            actions?.stopRunningWork()
+            let stopped = DispatchSemaphore(value: 0)
+            awsQueue.async { stopped.signal() }
+            guard stopped.wait(timeout: .now() + deadline) == .success else { return }
+        } else {
+            awsQueue.sync {}
+        }
         queue.sync {}
     }
 
@@ -140,17 +149,21 @@ final class StoreWorker: @unchecked Sendable {
     }
 
     /// AWS work that writes: answered like a write, its one-line summary shown as a notice.
-    private func awsWrite(_ body: @escaping @Sendable (any ConsoleActionService, IncidentID) throws -> String) {
+    private func awsWrite(finishing work: ConsoleAWSWork? = nil,
+                          _ body: @escaping @Sendable (any ConsoleActionService, IncidentID) throws -> String) {
         guard let actions, let incident else {
+            if let work { send(.awsWorkFinished(work)) }
             send(.writeFinished(error: "\(ConsoleActionsUnavailable())"))
             return
         }
         awsQueue.async { [self] in
-            do {
-                let summary = try body(actions, incident)
+            let outcome = Result { try body(actions, incident) }
+            if let work { send(.awsWorkFinished(work)) }
+            switch outcome {
+            case .success(let summary):
                 send(.writeFinished(error: nil))
                 send(.notice(summary))
-            } catch {
+            case .failure(let error):
                 send(.writeFinished(error: "\(error)"))
             }
             queue.async { [self] in fetchNew() }

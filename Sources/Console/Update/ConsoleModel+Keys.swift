@@ -45,7 +45,10 @@ extension ConsoleModel {
             }
             return []
         case .confirmQuit:
-            if key == .character("y") || key == .character("Y") { shouldQuit = true }
+            if key == .character("y") || key == .character("Y") {
+                shouldQuit = true
+                abandonsAWSWork = true
+            }
             overlay = nil
             return []
         case .choice(var menu):
@@ -196,9 +199,7 @@ extension ConsoleModel {
                 return [.logSource(.add(spec: spec))]
             case .importFindings:
                 let source = try TextField.singleLine(text, named: "the source", maxLength: 4096)
-                pendingWrites += 1
-                say("importing findings from \(source)…")
-                return [.awsWork(.importFindings(from: source))]
+                return start(.importFindings(from: source), saying: "importing findings from \(source)…")
             case .actionParameter(var parameters):
                 let value = text.trimmingCharacters(in: .whitespaces)
                 let asked = parameters.current
@@ -228,8 +229,8 @@ extension ConsoleModel {
 
     /// The run of a plan the responder confirmed: the action, or the undo of the run it reverts.
     mutating func confirmed(_ preview: ActionPreview) -> [ConsoleEffect] {
+        if let run = preview.undoes { return start(.undo(run: run), saying: "undoing \(run)…") }
         pendingWrites += 1
-        if let run = preview.undoes { return [.awsWork(.undo(run: run))] }
         return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
     }
 

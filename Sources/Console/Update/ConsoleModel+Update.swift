@@ -78,6 +78,9 @@ extension ConsoleModel {
         case .incidents(let incidents):
             overlay = .picker(IncidentPicker(incidents: incidents))
             return []
+        case .awsWorkFinished(let work):
+            if let index = awsWorkInFlight.firstIndex(of: work) { awsWorkInFlight.remove(at: index) }
+            return []
         case .writeFinished(let error):
             pendingWrites = max(0, pendingWrites - 1)
             if let error { status = StatusMessage(text: error, isError: true, at: now) }
@@ -104,6 +107,18 @@ extension ConsoleModel {
 
     mutating func complain(_ text: String) {
         status = StatusMessage(text: text, isError: true, at: now)
+    }
+
+    /// AWS work that writes: counted like a write; the same work asked for again while it runs is not queued twice.
+    mutating func start(_ work: ConsoleAWSWork, saying text: String) -> [ConsoleEffect] {
+        if awsWorkInFlight.contains(work) {
+            say("\(work.title) is already running: its result comes here")
+            return []
+        }
+        pendingWrites += 1
+        awsWorkInFlight.append(work)
+        say(text)
+        return [.awsWork(work)]
     }
 
     /// A write to the incident: counted until the store answers.

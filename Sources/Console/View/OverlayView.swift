@@ -23,7 +23,7 @@ enum OverlayView {
                   preferredWidth: min(max(50, preview.lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
                 .draw(into: &canvas, area: area)
         case .confirmQuit:
-            Modal(title: "Quit?", text: ["A write to the incident is still running.", "", "y  quit anyway", "any other key: stay"])
+            Modal(title: "Quit?", text: QuitQuestion.lines(awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
                 .draw(into: &canvas, area: area)
         case .choice(let menu):
             let lines = menu.options.enumerated().map { index, option in

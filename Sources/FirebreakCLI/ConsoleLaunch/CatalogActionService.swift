@@ -18,8 +18,15 @@ struct CatalogActionService: ConsoleActionService {
 
     init(catalog: ActionCatalog, runners: AWSRunnerFactory, ownerTags: OwnerTags = OwnerTags()) {
         self.catalog = catalog
+        var runners = runners
+        // One for the whole console: quitting anyway stops whichever call runs (a pipe; nil only when none can be made).
+        runners.interruption = runners.interruption ?? (try? RunInterruption())
         self.runners = runners
         self.ownerTags = ownerTags
+    }
+
+    func stopRunningWork() {
+        runners.interruption?.interrupt()
     }
 
     /// With one runner's settings as the factory's (the tests' emulator).

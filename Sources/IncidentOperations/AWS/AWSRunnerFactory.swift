@@ -13,6 +13,8 @@ public struct AWSRunnerFactory: Sendable {
     public var base: AWSCLIConfiguration
     /// The profile that reaches each account (`profile.ACCOUNT` in the config file).
     public var profiles: AccountProfiles
+    /// Stops every call of every runner made here once asked (the console quitting with work running).
+    public var interruption: RunInterruption?
 
     public init(base: AWSCLIConfiguration, profiles: AccountProfiles = AccountProfiles(profiles: [:])) {
         self.base = base
@@ -36,7 +38,8 @@ public struct AWSRunnerFactory: Sendable {
     public func runner(for incident: Incident?, timeout: TimeInterval? = nil) throws(OperationError) -> AWSCLIRunner {
         var configuration = base
         if let timeout { configuration.timeout = timeout }
-        let runner = AWSCLIRunner(configuration: configuration)
+        var runner = AWSCLIRunner(configuration: configuration)
+        runner.interruption = interruption
         guard let incident else { return runner }
         do {
             return try runner.confined(for: incident)

@@ -37,6 +37,6 @@ extension AWSCLIRunner {
     public func with(profile: String) -> AWSCLIRunner {
         var configuration = self.configuration
         configuration.profile = profile
-        return AWSCLIRunner(configuration: configuration)
+        return AWSCLIRunner(configuration: configuration, interruption: interruption)
     }
 }
