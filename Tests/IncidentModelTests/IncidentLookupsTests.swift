@@ -36,6 +36,21 @@ struct IncidentLookupsTests {
         #expect(decoded == state)
     }
 
+    /// A short id names a resource of another kind only when no kind is asked for: the role `…:role/web` is not
+    /// the user `…:user/web` already in the incident (discovery and import used to take it for present).
+    @Test func aShortIDOfAnotherKindIsNotTheSameResource() throws {
+        var script = EventScript()
+        var state = try IncidentState(opening: script.next(.incidentOpened(IncidentStateTests.opened)))
+        state.apply(script.next(.resourceAdded(ResourceAdded(id: "arn:aws:iam::123456789012:user/web", kind: .iamUser, state: .compromised))))
+        let role = "arn:aws:iam::123456789012:role/web"
+        #expect(state.existingResource(named: role, kind: .iamRole) == nil)
+        #expect(state.existingResource(named: "arn:aws:iam::123456789012:user/web", kind: .iamUser)?.kind == .iamUser)
+        #expect(state.existingResource(named: "web", kind: .iamUser)?.kind == .iamUser)
+        #expect(state.existingResource(named: "web", kind: .other)?.kind == .iamUser)
+        // Without a kind the short id still finds the one resource so named (the command line's `web`).
+        #expect(state.existingResource(named: role)?.kind == .iamUser)
+    }
+
     @Test func aStateDecodedAndFoldedFurtherEqualsOneFoldedThroughout() throws {
         let (state, events) = try Self.folded()
         var decoded = try JSONDecoder().decode(IncidentState.self, from: try JSONEncoder().encode(state))

@@ -8,7 +8,7 @@ public enum DiscoveryEvents {
     public static func events(for result: DiscoveryResult, from root: Resource, in incident: IncidentState) -> [EventPayload] {
         var events: [EventPayload] = []
         var unowned: [String] = []
-        for found in result.related where incident.existingResource(named: found.reference.id) == nil {
+        for found in result.related where incident.existingResource(named: found.reference.id, kind: found.reference.kind) == nil {
             events.append(.resourceAdded(ResourceAdded(
                 id: found.reference.id, kind: found.reference.kind, region: found.region, account: found.account, owner: found.owner,
                 state: .suspected, foundVia: ResourceLink(from: root.id, relation: found.relation))))

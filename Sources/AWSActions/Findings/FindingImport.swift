@@ -20,7 +20,7 @@ public enum FindingImport {
         let initial = state ?? (finding.isSevere ? .compromised : .suspected)
         for resource in finding.resources {
             let id: String
-            if let existing = incident.existingResource(named: resource.reference.id) {
+            if let existing = incident.existingResource(named: resource.reference.id, kind: resource.reference.kind) {
                 id = existing.id
             } else {
                 id = resource.reference.id

@@ -44,7 +44,7 @@ public enum DiscoverRelated {
             throw OperationError.discoveryFoundNothing(root: root.id, problem: problem)
         }
         var added: [ResourceAdded] = []
-        let present = found.related.filter { current.existingResource(named: $0.reference.id) != nil }
+        let present = found.related.filter { current.existingResource(named: $0.reference.id, kind: $0.reference.kind) != nil }
         try store.append(to: incident, actor: actor, at: nil) { state in
             let rootNow = try state.resource(matching: root.id)
             let events = DiscoveryEvents.events(for: found, from: rootNow, in: state)
