@@ -59,7 +59,6 @@ extension ConsoleModel {
     }
 
     var screenText: String {
-        var copy = self
-        return ConsoleView.render(&copy).textLines().joined(separator: "\n")
+        ConsoleView.render(self).textLines().joined(separator: "\n")
     }
 }

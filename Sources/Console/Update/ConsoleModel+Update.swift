@@ -5,8 +5,11 @@ import LogTail
 import TerminalUI
 
 extension ConsoleModel {
-    /// Applies one message and returns the work the runtime must do.
+    /// Applies one message and returns the work the runtime must do. The only
+    /// place the model changes: the view reads it and changes nothing.
     public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+        // Whatever the message changed (size, focus, counts, an overlay), the lists scroll by what the screen shows.
+        defer { fitListsToScreen() }
         switch message {
         case .key(let key):
             // A key after the message had a moment on screen means it was read.

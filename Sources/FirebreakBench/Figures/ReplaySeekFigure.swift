@@ -68,7 +68,7 @@ enum ReplaySeekFigure {
         let start = Stopwatch.now()
         // The same call the console's store worker makes for `firebreak replay`.
         _ = model.update(.replayLoaded(try ReplayLog.load(id, from: store)))
-        _ = ConsoleView.render(&model)
+        _ = ConsoleView.render(model)
         let load = Stopwatch.now() - start
         // The recorded span, read apart from the replay so the replay's own memory is all the child holds besides.
         guard let first = try store.events(of: id, since: 0).first?.event.recordedAt,
@@ -83,7 +83,7 @@ enum ReplaySeekFigure {
             for character in formatter.string(from: target) { _ = model.update(.key(.character(character))) }
             let begin = Stopwatch.now()
             _ = model.update(.key(.enter))
-            _ = ConsoleView.render(&model)
+            _ = ConsoleView.render(model)
             seeks.append((Stopwatch.now() - begin) * 1000)
             positions.insert(model.state?.lastSeq ?? 0)
         }
