@@ -82,7 +82,10 @@ enum ReplaySeekFigure {
             _ = model.update(.key(.character("t")))
             for character in formatter.string(from: target) { _ = model.update(.key(.character(character))) }
             let begin = Stopwatch.now()
-            _ = model.update(.key(.enter))
+            // The seek's read, done as the console's store worker does it, its answer back to the model.
+            for case .readReplay(let read) in model.update(.key(.enter)) {
+                _ = model.update(.replayEvents(read, try read.perform()))
+            }
             _ = ConsoleView.render(model)
             seeks.append((Stopwatch.now() - begin) * 1000)
             positions.insert(model.state?.lastSeq ?? 0)
