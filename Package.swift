@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: IncidentModel ← IncidentStore, AWSActions ← IncidentOperations ← Console, FirebreakCLI ← firebreak.
+// Dependencies point one way: IncidentModel ← IncidentStore, AWSActions ← IncidentOperations ← IncidentDocuments, Console ← FirebreakCLI ← firebreak.
 // docs/ARCHITECTURE.md explains each module's job.
 let package = Package(
     name: "Firebreak",
@@ -35,6 +35,9 @@ let package = Package(
         // The use cases both front ends share (import, discovery, readiness, action runs, verification,
         // report data), the one AWS-runner factory and region rule; below FirebreakCLI and Console.
         .target(name: "IncidentOperations", dependencies: ["IncidentModel", "IncidentStore", "AWSActions"]),
+        // The incident written out: the JSON values of --json and the report, the post-incident report as
+        // Markdown, JSON and HTML, and the report file; above IncidentOperations, below FirebreakCLI.
+        .target(name: "IncidentDocuments", dependencies: ["IncidentModel", "IncidentStore", "AWSActions", "IncidentOperations"]),
         // The shared store: IncidentEventStore on a PostgreSQL server (PostgresNIO), and where `--db` points.
         .target(
             name: "PostgresStore",
@@ -53,6 +56,7 @@ let package = Package(
                 "PostgresStore",
                 "AWSActions",
                 "IncidentOperations",
+                "IncidentDocuments",
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore
@@ -44,6 +45,9 @@ public enum FirebreakMain {
             Output.error(error.description)
             return 1
         } catch let error as StoreError {
+            Output.error(error.description)
+            return 1
+        } catch let error as ReportWriteError {
             Output.error(error.description)
             return 1
         } catch {
