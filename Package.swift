@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "AWSActions", dependencies: ["IncidentModel", "DataFolders", "CProcessSpawn"]),
         // How the AWS CLI is started: fork + exec with a death signal and no inherited descriptors (posix_spawn sets neither).
         .target(name: "CProcessSpawn"),
+        // moto_server on a free 127.0.0.1 port: the one emulator launcher of drills, the benchmark and the tests.
+        .target(name: "AWSEmulator"),
         // Where themes, action definitions and drill scenarios are looked for.
         .target(name: "DataFolders"),
         .target(
@@ -57,6 +59,7 @@ let package = Package(
                 "AWSActions",
                 "IncidentOperations",
                 "IncidentDocuments",
+                "AWSEmulator",
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",
@@ -69,7 +72,7 @@ let package = Package(
         // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
         .executableTarget(
             name: "FirebreakBench",
-            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "Console", "TerminalUI", "LogTail"]
+            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "AWSEmulator", "Console", "TerminalUI", "LogTail"]
         ),
         // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
         .target(name: "TerminalUI", dependencies: ["DataFolders"]),
@@ -112,8 +115,8 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: ["firebreak", "IncidentModel", "AWSActions", "TerminalUI", "LogTail", "FirebreakTestSupport"]
         ),
-        // What the test targets share: a seedable generator, temporary folders.
-        .target(name: "FirebreakTestSupport", path: "Tests/Support"),
+        // What the test targets share: a seedable generator, temporary folders, tmux, servers (moto through AWSEmulator).
+        .target(name: "FirebreakTestSupport", dependencies: ["AWSEmulator"], path: "Tests/Support"),
     ],
     swiftLanguageModes: [.v6]
 )
