@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: IncidentModel ← IncidentStore, AWSActions ← IncidentOperations ← Console, FirebreakCLI ← firebreak.
+// Dependencies point one way: IncidentModel ← IncidentStore, AWSActions ← IncidentOperations ← IncidentDocuments, Console ← FirebreakCLI ← firebreak.
 // docs/ARCHITECTURE.md explains each module's job.
 let package = Package(
     name: "Firebreak",
@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "AWSActions", dependencies: ["IncidentModel", "DataFolders", "CProcessSpawn"]),
         // How the AWS CLI is started: fork + exec with a death signal and no inherited descriptors (posix_spawn sets neither).
         .target(name: "CProcessSpawn"),
+        // moto_server on a free 127.0.0.1 port: the one emulator launcher of drills, the benchmark and the tests.
+        .target(name: "AWSEmulator"),
         // Where themes, action definitions and drill scenarios are looked for.
         .target(name: "DataFolders"),
         .target(
@@ -35,6 +37,9 @@ let package = Package(
         // The use cases both front ends share (import, discovery, readiness, action runs, verification,
         // report data), the one AWS-runner factory and region rule; below FirebreakCLI and Console.
         .target(name: "IncidentOperations", dependencies: ["IncidentModel", "IncidentStore", "AWSActions"]),
+        // The incident written out: the JSON values of --json and the report, the post-incident report as
+        // Markdown, JSON and HTML, and the report file; above IncidentOperations, below FirebreakCLI.
+        .target(name: "IncidentDocuments", dependencies: ["IncidentModel", "IncidentStore", "AWSActions", "IncidentOperations"]),
         // The shared store: IncidentEventStore on a PostgreSQL server (PostgresNIO), and where `--db` points.
         .target(
             name: "PostgresStore",
@@ -53,6 +58,8 @@ let package = Package(
                 "PostgresStore",
                 "AWSActions",
                 "IncidentOperations",
+                "IncidentDocuments",
+                "AWSEmulator",
                 "Console",
                 "TerminalUI",
                 "NcursesTerminal",
@@ -65,7 +72,7 @@ let package = Package(
         // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
         .executableTarget(
             name: "FirebreakBench",
-            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "Console", "TerminalUI", "LogTail"]
+            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "AWSEmulator", "Console", "TerminalUI", "LogTail"]
         ),
         // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
         .target(name: "TerminalUI", dependencies: ["DataFolders"]),
@@ -108,8 +115,8 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: ["firebreak", "IncidentModel", "AWSActions", "TerminalUI", "LogTail", "FirebreakTestSupport"]
         ),
-        // What the test targets share: a seedable generator, temporary folders.
-        .target(name: "FirebreakTestSupport", path: "Tests/Support"),
+        // What the test targets share: a seedable generator, temporary folders, tmux, servers (moto through AWSEmulator).
+        .target(name: "FirebreakTestSupport", dependencies: ["AWSEmulator"], path: "Tests/Support"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
+import AWSActions
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore
@@ -37,13 +39,7 @@ public enum FirebreakMain {
         } catch let error as CLIError {
             Output.error(error.description)
             return error.exitCode
-        } catch let error as OperationError {
-            Output.error(error.description)
-            return 1
-        } catch let error as IncidentError {
-            Output.error(error.description)
-            return 1
-        } catch let error as StoreError {
+        } catch let error as any Error & CustomStringConvertible where oneLineErrors.contains(where: { $0 == type(of: error) }) {
             Output.error(error.description)
             return 1
         } catch {
@@ -57,5 +53,10 @@ public enum FirebreakMain {
             Output.error(message.split(separator: "\n").first.map(String.init) ?? "\(error)")
             return code.rawValue
         }
+    }
+
+    /// The typed errors of the layers below, each already one line naming the problem.
+    static var oneLineErrors: [any (Error & CustomStringConvertible).Type] {
+        [OperationError.self, IncidentError.self, StoreError.self, ActionCatalogLoadError.self, ReportWriteError.self]
     }
 }

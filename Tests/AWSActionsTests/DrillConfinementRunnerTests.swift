@@ -1,4 +1,5 @@
 @testable import AWSActions
+import AWSEmulator
 import Foundation
 import IncidentModel
 import Testing

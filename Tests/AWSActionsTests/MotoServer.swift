@@ -1,3 +1,4 @@
+import AWSEmulator
 import FirebreakTestSupport
 import Foundation
 import Testing
@@ -7,36 +8,15 @@ import Testing
 final class MotoServer: @unchecked Sendable {
     @TaskLocal static var current: MotoServer?
 
-    let port: Int
-    let process: Process
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+    private let emulator: MotoEmulator
+    var port: Int { emulator.port }
+    var endpoint: String { emulator.endpoint }
 
     init() throws {
-        port = try LocalPort.free()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-        var environment = ProcessInfo.processInfo.environment
-        environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "false"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while !LocalPort.accepts(port) {
-            guard process.isRunning, Date() < deadline else {
-                stop()
-                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "moto_server did not start (run scripts/setup)"])
-            }
-            usleep(50_000)
-        }
+        emulator = try MotoEmulator(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// SIGKILL: moto keeps nothing worth flushing, and its server ignores SIGTERM.
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    func stop() { emulator.stop() }
 
     /// The environment an `aws` call against this server needs: dummy credentials, one attempt, no user config.
     var environment: [String: String] { emulatorEnvironment(endpoint: endpoint) }

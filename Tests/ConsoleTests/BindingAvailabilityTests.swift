@@ -9,8 +9,7 @@ import Testing
 struct BindingAvailabilityTests {
     /// The footer cell where `label`'s key is drawn, and its style.
     static func footerStyle(of label: String, in model: ConsoleModel) throws -> CellStyle {
-        var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(model)
         let row = canvas.height - 1
         let line = canvas.textLines()[row]
         let range = try #require(line.range(of: " \(label)"), "no '\(label)' in the footer: \(line)")

@@ -53,13 +53,23 @@ extension ConsoleModel {
         }
     }
 
+    /// Does for a replay's reads what the store worker does (`ConsoleEffect.readReplay`) and hands the answers back.
+    mutating func answerReplayReads(_ effects: [ConsoleEffect]) {
+        for case .readReplay(let read) in effects {
+            do {
+                _ = update(.replayEvents(read, try read.perform()))
+            } catch {
+                _ = update(.replayReadFailed(read, reason: "\(error)"))
+            }
+        }
+    }
+
     /// Types text into whatever has the keys.
     mutating func type(_ text: String) {
         for character in text { _ = update(.key(.character(character))) }
     }
 
     var screenText: String {
-        var copy = self
-        return ConsoleView.render(&copy).textLines().joined(separator: "\n")
+        ConsoleView.render(self).textLines().joined(separator: "\n")
     }
 }

@@ -182,8 +182,7 @@ struct ConsoleUpdateTests {
                          actor: "x\u{1B}[31m", payload: .resourceAdded(ResourceAdded(id: "evil", kind: .s3Bucket, owner: "\u{1B}]0;pwned\u{07}\u{9B}2J", state: .compromised)))
         events.append(RecordedEvent(event: evil, body: "{}", prevHash: "", hash: ""))
         _ = model.update(.appended(try IncidentState.replaying(events.map(\.event)), [events.last!]))
-        var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(model)
         for cell in canvas.cells {
             #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
         }

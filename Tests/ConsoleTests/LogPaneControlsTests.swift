@@ -96,8 +96,7 @@ struct LogPaneControlsTests {
 
         // Matches stand out on lines that are not selected; the rest of the line does not.
         _ = model.press("G")
-        var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(model)
         let row = try #require(canvas.textLines().firstIndex { $0.contains("Failed password for admin") })
         let column = try #require(canvas.column(of: "Failed password", inRow: row))
         #expect(canvas.role(x: column, y: row) == .listSelected)

@@ -24,13 +24,11 @@ struct LogPaneTests {
 
     @Test func hostileBytesNeverReachTheCanvasAndTheRestOfTheScreenIsUntouched() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 200, height: 60))
-        var copy = model
-        let before = ConsoleView.render(&copy)
+        let before = ConsoleView.render(model)
         let hostile: [UInt8] = Array("ok \u{1B}[2J\u{1B}[H\u{1B}]0;owned\u{07} \u{9B}31m".utf8) + [0xFF, 0xFE] + Array(" \u{202E}gnp.exe".utf8)
         _ = model.update(.logLines([LogTail.LogLine(sourceID: "file:/x", sequence: 1, bytes: hostile),
                                     Self.fileLine(String(repeating: "A", count: 5_000_000), sequence: 2)], sourceName: "x"))
-        copy = model
-        let after = ConsoleView.render(&copy)
+        let after = ConsoleView.render(model)
         for cell in after.cells {
             #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) })
         }
@@ -47,8 +45,7 @@ struct LogPaneTests {
     @Test func mentionsOfTheIncidentsResourcesAreHighlightedAndEnterGoesThere() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 200, height: 60))
         _ = model.update(.logLines([Self.fileLine("CreateUser by AKIAIOSFODNN7EXAMPLE from 198.51.100.7")], sourceName: "cloudtrail"))
-        var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(model)
         let row = try #require(canvas.textLines().firstIndex { $0.contains("CreateUser by AKIA") })
         let column = try #require(canvas.column(of: "AKIAIOSFODNN7EXAMPLE", inRow: row))
         #expect(canvas.role(x: column, y: row) == .logHighlight)

@@ -109,7 +109,7 @@ struct ReplayCheckpointTests {
         let store = try SQLiteIncidentStore(path: folder.database, mode: .readOnly)
         let log = try ReplayLog.load(id, from: store)
         #expect(log.count == live.count)
-        var replay = try ReplayState(log: log)
+        var replay = ReplayState(log: log)
         var rng = SeededGenerator(seed: seed)
         let interval = ReplayLog.checkpointInterval
         var targets = [live.count, 1, interval, interval + 1, interval - 1, 2 * interval, 2 * interval + 1, live.count - 1, 2]
@@ -192,12 +192,57 @@ struct ReplayCheckpointTests {
         let log = try ReplayLog(events: events, source: FailingSource(working: InMemoryReplayEvents(all: events), failFrom: 6))
         var model = ConsoleModel(mode: .replay, operatorName: "reviewer", size: Size(width: 120, height: 40), now: ConsoleFixtures.now)
         _ = model.update(.replayLoaded(log))
-        _ = model.press(".", ".")
+        model.answerReplayReads(model.press("."))
+        model.answerReplayReads(model.press("."))
         #expect(model.replay?.position == 3)
-        _ = model.press("$")
+        model.answerReplayReads(model.press("$"))
         #expect(model.replay?.position == 3)
+        #expect(model.replay?.pendingRead == nil, "a failed read is not waited for")
         #expect(model.state == (try IncidentState.replaying(events.prefix(3))))
         #expect(model.status?.isError == true)
         #expect(model.status?.text.contains("review.db") == true)
+    }
+
+    /// The UI loop never reads the store: a seek in a replay of a SQLite file
+    /// asks the store worker for the stretch it needs and stands where it was
+    /// until the answer comes; an answer a later seek superseded is dropped.
+    @Test func aSeekInAStoredRecordAsksTheStoreWorkerAndLandsOnItsAnswer() throws {
+        let folder = try Folder()
+        let writer = try SQLiteIncidentStore(path: folder.database)
+        let (id, live) = try Self.record(1_200, seed: 5, into: writer)
+        let store = try SQLiteIncidentStore(path: folder.database, mode: .readOnly)
+        var model = ConsoleModel(mode: .replay, operatorName: "reviewer", size: Size(width: 120, height: 40), now: ConsoleFixtures.now)
+        _ = model.update(.replayLoaded(try ReplayLog.load(id, from: store)))
+        #expect(model.replay?.position == 1)
+
+        let toEnd = model.press("$")
+        let endRead = try #require(toEnd.compactMap { effect -> ReplayRead? in
+            if case .readReplay(let read) = effect { return read }
+            return nil
+        }.first, "the seek read the store itself: \(toEnd)")
+        #expect(model.replay?.position == 1, "nothing moves before the store worker answers")
+        #expect(model.state == live[0])
+
+        // A second seek before the answer supersedes the first; the first's answer changes nothing.
+        let toStart = model.press(",")
+        #expect(model.replay?.position == 1)
+        _ = model.update(.replayEvents(endRead, try endRead.perform()))
+        #expect(model.replay?.position == 1, "a superseded read landed")
+        model.answerReplayReads(toStart)
+        model.answerReplayReads(model.press("$"))
+        #expect(model.replay?.position == live.count)
+        #expect(model.state == live[live.count - 1])
+
+        // Playing from the opening: each tick's events come through the store worker too.
+        model.answerReplayReads(model.press("0"))
+        #expect(model.replay?.position == 1)
+        _ = model.press("<Space>")
+        var ticks = 0
+        while model.replay?.playing == true && ticks < 10_000 {
+            model.answerReplayReads(model.update(.tick(model.now.addingTimeInterval(60))))
+            ticks += 1
+        }
+        #expect(model.replay?.position == live.count)
+        #expect(model.state == live[live.count - 1])
     }
 }

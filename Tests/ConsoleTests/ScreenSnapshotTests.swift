@@ -48,10 +48,10 @@ struct ScreenSnapshotTests {
         for width in [0, 1, 2, 10, 29, 30, 31, 45, 79, 80, 81, 150, 300] {
             for height in [0, 1, 2, 7, 8, 12, 21, 22, 24, 60] {
                 var model = try ConsoleFixtures.model(size: Size(width: width, height: height))
-                let canvas = ConsoleView.render(&model)
+                let canvas = ConsoleView.render(model)
                 #expect(canvas.width == width && canvas.height == height)
                 _ = model.press("?")
-                _ = ConsoleView.render(&model)
+                _ = ConsoleView.render(model)
             }
         }
         var tiny = try ConsoleFixtures.model(size: Size(width: 20, height: 5))

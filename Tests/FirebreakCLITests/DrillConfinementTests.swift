@@ -1,3 +1,4 @@
+import AWSEmulator
 import Foundation
 import Testing
 import FirebreakTestSupport

@@ -1,4 +1,5 @@
 import AWSActions
+import AWSEmulator
 import Foundation
 @testable import FirebreakCLI
 import IncidentModel
@@ -47,12 +48,12 @@ struct FollowLogsTests {
 
     /// A CloudWatch Logs group with one stream in a fresh moto, and a way to put events into it.
     final class LogGroupFixture {
-        let emulator: DrillEmulator
+        let emulator: MotoEmulator
         let runner: AWSCLIRunner
         let group = "/firebreak/follow-\(UUID().uuidString.prefix(8).lowercased())"
 
         init() throws {
-            emulator = try DrillEmulator(environment: ProcessInfo.processInfo.environment)
+            emulator = try MotoEmulator(environment: ProcessInfo.processInfo.environment)
             runner = AWSCLIRunner(configuration: AWSCLIConfiguration(
                 region: "us-east-1", timeout: 30, environment: emulatorEnvironment(endpoint: emulator.endpoint)))
             try aws("logs", "create-log-group", "--log-group-name", group)

@@ -1,3 +1,4 @@
+import AWSEmulator
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -19,6 +19,10 @@ public enum ConsoleMessage: Sendable {
     case incidents([IncidentSummary])
     /// The incident to replay, indexed (its events stay in the store).
     case replayLoaded(ReplayLog)
+    /// The events a replay's seek asked the store for (`ConsoleEffect.readReplay`).
+    case replayEvents(ReplayRead, [Event])
+    /// The store could not give a replay's seek its events: the one-line reason.
+    case replayReadFailed(ReplayRead, reason: String)
     /// Who else has the incident open (this console excluded).
     case presence([Presence])
     /// Lines from a followed log source (a file, …).
@@ -53,6 +57,8 @@ public enum ConsoleEffect: Equatable, Sendable {
     case listIncidents
     /// Index an incident's record for replay.
     case loadReplay(IncidentID)
+    /// Read the stretch of the record a replay's seek needs (answered by `replayEvents` or `replayReadFailed`).
+    case readReplay(ReplayRead)
     /// List the actions for these resources.
     case listActions(resources: [String])
     /// Plan an action and show its commands.

@@ -7,6 +7,13 @@ import IncidentStore
 public protocol ReplayEventSource: Sendable {
     /// The events whose `seq` is in `seqs`, oldest first.
     func events(seqs: ClosedRange<Int64>) throws -> [Event]
+    /// Whether reading is a look into memory, which the UI loop may do itself; anything else
+    /// (the store) is read by the store worker (`ReplayRead`). Unless a source says so, it is I/O.
+    var isInMemory: Bool { get }
+}
+
+extension ReplayEventSource {
+    public var isInMemory: Bool { false }
 }
 
 /// Reads from the store through the `(incident, seq)` index.
@@ -22,6 +29,7 @@ struct StoredReplayEvents: ReplayEventSource {
 /// Every event in memory; `ReplayLog` has checked that event N has seq N.
 struct InMemoryReplayEvents: ReplayEventSource {
     let all: [Event]
+    var isInMemory: Bool { true }
 
     func events(seqs: ClosedRange<Int64>) throws -> [Event] {
         let lower = max(0, Int(seqs.lowerBound) - 1), upper = min(all.count, Int(seqs.upperBound))

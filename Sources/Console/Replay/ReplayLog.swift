@@ -18,7 +18,7 @@ import IncidentStore
 ///
 /// ```swift
 /// let log = try ReplayLog.load(incident, from: store)   // once, off the UI thread
-/// var replay = try ReplayState(log: log)
+/// var replay = ReplayState(log: log)
 /// try replay.seek(to: 654_321)                         // the state after event #654321
 /// ```
 public final class ReplayLog: Sendable {
@@ -30,6 +30,8 @@ public final class ReplayLog: Sendable {
     /// Phase entries, in order.
     public let phaseStarts: [ReplayPhaseStart]
     let source: any ReplayEventSource
+    /// The opening event, where a replay starts (so starting reads nothing).
+    let opening: Event
     /// When event N was recorded, at index N - 1.
     let recordedAt: [Date]
     /// The state after `checkpointPosition(k)` events, at index k.
@@ -60,7 +62,8 @@ public final class ReplayLog: Sendable {
     }
 
     private init(builder: Builder, incident: IncidentID, source: any ReplayEventSource) throws {
-        guard !builder.checkpoints.isEmpty else { throw IncidentError.invalidInput("\(incident) has no events to replay") }
+        guard !builder.checkpoints.isEmpty, let opening = builder.opening else { throw IncidentError.invalidInput("\(incident) has no events to replay") }
+        self.opening = opening
         self.incident = incident
         self.count = builder.recordedAt.count
         self.phaseStarts = builder.phaseStarts
@@ -93,6 +96,7 @@ public final class ReplayLog: Sendable {
     /// One pass over the record, oldest first.
     private struct Builder {
         var state: IncidentState?
+        var opening: Event?
         var checkpoints: [IncidentState] = []
         var recordedAt: [Date] = []
         var phaseStarts: [ReplayPhaseStart] = []
@@ -105,6 +109,7 @@ public final class ReplayLog: Sendable {
             }
             if state == nil {
                 state = try IncidentState(opening: event)
+                opening = event
                 checkpoints.append(state!)
             } else {
                 state!.apply(event)

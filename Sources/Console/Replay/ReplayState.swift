@@ -30,18 +30,23 @@ public struct ReplayState: Sendable {
     /// The replay's own clock: the recorded time being shown.
     private(set) var clock: Date
 
-    /// Stands at the opening event.
-    public init(log: ReplayLog) throws {
+    /// The read asked of the store worker and not answered yet; only its answer lands.
+    public private(set) var pendingRead: ReplayRead?
+    /// Reads asked for so far (numbers each one).
+    private var readsAsked = 0
+
+    /// Stands at the opening event (which the log holds: nothing is read).
+    public init(log: ReplayLog) {
         self.log = log
         position = 1
         state = log.checkpoints[0]
-        recentEvents = try log.source.events(seqs: 1...1)
+        recentEvents = [log.opening]
         clock = log.recordedAt(1)
     }
 
     /// A record held in memory (tests).
     init(events: [Event]) throws {
-        try self.init(log: ReplayLog(events: events))
+        self.init(log: try ReplayLog(events: events))
     }
 
     /// How many events the record holds.
@@ -51,32 +56,101 @@ public struct ReplayState: Sendable {
     var currentEvent: Event { recentEvents[recentEvents.count - 1] }
     var phaseStarts: [ReplayPhaseStart] { log.phaseStarts }
 
-    /// Moves to `target` events applied (clamped), folding from the nearest
-    /// known state at or before it: the current one, or a checkpoint.
-    /// Throws only when the store cannot be read; the replay is then unchanged.
+    /// Moves to `target` events applied (clamped), reading what it needs
+    /// from the store here and now: for a caller that may wait on the store
+    /// (`replay-measure`, the benchmark, tests). The console uses
+    /// `beginSeek` and `land` instead. Throws only when the store cannot be
+    /// read; the replay is then unchanged.
     public mutating func seek(to target: Int) throws {
+        guard let read = beginSeek(to: target) else { return }
+        do {
+            try land(read, events: read.perform())
+        } catch {
+            _ = abandon(read)
+            throw error
+        }
+    }
+
+    /// Starts moving to `target` events applied (clamped), folding from the
+    /// nearest known state at or before it: the current one, or a checkpoint.
+    /// When the events it needs are held, or the record is in memory, it
+    /// lands at once and returns nil; else it returns the read the store
+    /// worker must do (`pendingRead`, superseding any earlier one) and stays
+    /// where it is until `land`. `clock`: the replay clock once landed
+    /// (nil: when the target event was recorded).
+    mutating func beginSeek(to target: Int, clock landing: Date? = nil) -> ReplayRead? {
         let target = min(max(1, target), log.count)
-        defer { clock = log.recordedAt(position) }
-        guard target != position else { return }
+        pendingRead = nil
+        guard target != position else {
+            clock = landing ?? log.recordedAt(position)
+            return nil
+        }
         let checkpoint = log.checkpointIndex(atOrBefore: target)
         let checkpointPosition = ReplayLog.checkpointPosition(checkpoint)
+        readsAsked += 1
+        let read: ReplayRead
         if target > position && position >= checkpointPosition {
             // Onward from here: read just the events in between.
-            let fresh = try read(position + 1, through: target)
-            for event in fresh { state.apply(event) }
-            recentEvents = Array((recentEvents + fresh).suffix(Self.logWindow))
+            read = ReplayRead(log: log, target: target, first: position + 1, last: target, fold: .onward(from: position),
+                              clock: landing, number: readsAsked)
         } else {
             // From the checkpoint; one read covers both the events to fold and the log pane's window.
             let windowStart = max(1, target - Self.logWindow + 1)
             let first = min(checkpointPosition + 1, windowStart)
+            read = ReplayRead(log: log, target: target, first: first, last: target, fold: .fromCheckpoint(checkpoint),
+                              clock: landing, number: readsAsked)
             // Stepping back stays inside the events already held: nothing to read.
-            let stretch = try held(first, through: target) ?? read(first, through: target)
-            var folded = log.checkpoints[checkpoint]
-            for event in stretch where event.seq > Int64(checkpointPosition) { folded.apply(event) }
-            state = folded
-            recentEvents = Array(stretch.drop { $0.seq < Int64(windowStart) })
+            if let stretch = held(first, through: target) {
+                apply(read, events: stretch)
+                return nil
+            }
         }
-        position = target
+        if log.source.isInMemory, let events = try? read.perform() {
+            apply(read, events: events)
+            return nil
+        }
+        pendingRead = read
+        return read
+    }
+
+    /// Applies the events the store worker read for `read`, when it is the
+    /// latest read asked for; returns false (and changes nothing) for one an
+    /// other seek has superseded.
+    @discardableResult
+    mutating func land(_ read: ReplayRead, events: [Event]) throws -> Bool {
+        guard read == pendingRead else { return false }
+        guard events.count == read.last - read.first + 1, events.first?.seq == Int64(read.first) else {
+            throw IncidentError.invalidInput("\(log.incident)'s events #\(read.first)–#\(read.last) could not all be read back")
+        }
+        pendingRead = nil
+        apply(read, events: events)
+        return true
+    }
+
+    /// The store worker could not read for `read`: nothing moves. False for a superseded read.
+    mutating func abandon(_ read: ReplayRead) -> Bool {
+        guard read == pendingRead else { return false }
+        pendingRead = nil
+        return true
+    }
+
+    private mutating func apply(_ read: ReplayRead, events: [Event]) {
+        switch read.fold {
+        case .onward:
+            for event in events { state.apply(event) }
+            recentEvents = Array((recentEvents + events).suffix(Self.logWindow))
+        case .fromCheckpoint(let checkpoint):
+            let checkpointPosition = ReplayLog.checkpointPosition(checkpoint)
+            var folded = log.checkpoints[checkpoint]
+            for event in events where event.seq > Int64(checkpointPosition) { folded.apply(event) }
+            state = folded
+            let windowStart = max(1, read.target - Self.logWindow + 1)
+            recentEvents = Array(events.drop { $0.seq < Int64(windowStart) })
+        }
+        position = read.target
+        clock = read.clock ?? log.recordedAt(position)
+        // A replay playing stops at the end of the record.
+        if read.clock != nil, atEnd { playing = false }
     }
 
     /// Events `first` through `last` when `recentEvents` holds all of them.
@@ -86,31 +160,26 @@ public struct ReplayState: Sendable {
         return Array(recentEvents[offset...(offset + last - first)])
     }
 
-    /// Events `first` through `last`, checked to be exactly that stretch of the record.
-    private func read(_ first: Int, through last: Int) throws -> [Event] {
-        let events = try log.source.events(seqs: Int64(first)...Int64(last))
-        guard events.count == last - first + 1, events.first?.seq == Int64(first) else {
-            throw IncidentError.invalidInput("\(log.incident)'s events #\(first)–#\(last) could not all be read back")
-        }
-        return events
-    }
-
     /// The last position whose event was recorded at or before `date`.
     func position(at date: Date) -> Int { log.position(at: date) }
 
     /// Advances the clock by `elapsed` real seconds at the current speed and
     /// applies every event recorded by then. Quiet stretches longer than two
-    /// seconds of replay are skipped when `skipIdle` is on.
-    mutating func advance(by elapsed: TimeInterval) throws {
-        guard playing, !atEnd else { playing = false; return }
+    /// seconds of replay are skipped when `skipIdle` is on. While a read is
+    /// pending the clock waits for it. Returns the read to ask for, if any.
+    mutating func advance(by elapsed: TimeInterval) -> ReplayRead? {
+        guard playing, !atEnd else { playing = false; return nil }
+        guard pendingRead == nil else { return nil }
         var newClock = clock.addingTimeInterval(elapsed * speed)
         let next = log.recordedAt(position + 1)
         if skipIdle, next > newClock, next.timeIntervalSince(clock) / speed > 2 {
             newClock = next
         }
         let target = position(at: newClock)
-        if target > position { try seek(to: target) }
-        clock = newClock
-        if atEnd { playing = false }
+        guard target > position else {
+            clock = newClock
+            return nil
+        }
+        return beginSeek(to: target, clock: newClock)
     }
 }

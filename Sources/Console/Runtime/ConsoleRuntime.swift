@@ -52,7 +52,7 @@ public final class ConsoleRuntime {
 
     /// Runs until the responder quits. `incident` nil shows the picker.
     public func run(showing incident: IncidentID?) {
-        model.size = terminal.size
+        _ = model.update(.resize(terminal.size))
         switch (model.mode, incident) {
         case (.replay, let incident?): perform(.loadReplay(incident))
         case (_, let incident?): perform(.load(incident))
@@ -154,7 +154,7 @@ public final class ConsoleRuntime {
     }
 
     private func present() {
-        terminal.present(ConsoleView.render(&model))
+        terminal.present(ConsoleView.render(model))
     }
 }
 

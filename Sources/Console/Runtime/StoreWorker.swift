@@ -42,6 +42,12 @@ final class StoreWorker: @unchecked Sendable {
                     lastSeq = Int64(log.count)
                     send(.replayLoaded(log))
                 }
+            case .readReplay(let read):
+                do {
+                    send(.replayEvents(read, try read.perform()))
+                } catch {
+                    send(.replayReadFailed(read, reason: "\(error)"))
+                }
             case .listActions(let resources):
                 attempt {
                     guard let actions, let incident else { throw ConsoleActionsUnavailable() }

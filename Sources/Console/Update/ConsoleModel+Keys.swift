@@ -219,8 +219,7 @@ extension ConsoleModel {
                 let name = try TextField.singleLine(text, named: "the name", maxLength: 100, allowEmpty: true)
                 return record(.roleAssigned(RoleAssigned(role: role, operatorName: name)))
             case .seekTime:
-                try seek(toTimeText: text)
-                return []
+                return try seek(toTimeText: text)
             }
         } catch {
             return reopen(error)

@@ -5,12 +5,7 @@ import TerminalUI
 
 extension ConsoleModel {
     mutating func startReplay(_ log: ReplayLog) {
-        do {
-            replay = try ReplayState(log: log)
-        } catch {
-            complain("\(error)")
-            return
-        }
+        replay = ReplayState(log: log)
         phaseList.select((replay?.state.phase.number ?? 1) - 1)
         syncFromReplay()
         say("replay: Space plays, . and , step, { and } jump between phases, ? lists the keys")
@@ -30,26 +25,44 @@ extension ConsoleModel {
         refreshListCounts()
     }
 
-    /// Moves the replay, or says why the record could not be read there.
-    private mutating func seekReplay(_ replay: inout ReplayState, to target: Int) {
+    /// Moves the replay; when the store must be read first, asks the store worker to (the UI loop never reads it).
+    private func seekReplay(_ replay: inout ReplayState, to target: Int) -> [ConsoleEffect] {
+        replay.beginSeek(to: target).map { [.readReplay($0)] } ?? []
+    }
+
+    /// The store worker read what a seek needed: the replay lands there, unless a later seek superseded it.
+    mutating func landReplay(_ read: ReplayRead, events: [Event]) {
+        guard var replay else { return }
         do {
-            try replay.seek(to: target)
+            guard try replay.land(read, events: events) else { return }
         } catch {
+            _ = replay.abandon(read)
             replay.playing = false
             complain("\(error)")
         }
+        self.replay = replay
+        syncFromReplay()
+    }
+
+    /// The store worker could not read what a seek needed: the replay stays where it was and says why.
+    mutating func abandonReplayRead(_ read: ReplayRead, reason: String) {
+        guard var replay, replay.abandon(read) else { return }
+        replay.playing = false
+        self.replay = replay
+        complain(reason)
     }
 
     /// The replay's commands: each moves, speeds or pauses the replay, then the panes show where it stands.
     mutating func runReplay(_ command: ReplayCommand) -> [ConsoleEffect] {
         guard var replay else { return [] }
+        var effects: [ConsoleEffect] = []
         switch command {
         case .playPause:
-            if replay.atEnd && !replay.playing { seekReplay(&replay, to: 1) }
+            if replay.atEnd && !replay.playing { effects = seekReplay(&replay, to: 1) }
             replay.playing.toggle()
         case .step(let step):
             replay.playing = false
-            seekReplay(&replay, to: replay.position + step)
+            effects = seekReplay(&replay, to: replay.position + step)
         case .faster:
             replay.speedIndex = min(replay.speedIndex + 1, ReplayState.speeds.count - 1)
         case .slower:
@@ -58,25 +71,25 @@ extension ConsoleModel {
             replay.skipIdle.toggle()
             say(replay.skipIdle ? "idle gaps are skipped" : "idle gaps play in real time")
         case .nextPhase:
-            if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { seekReplay(&replay, to: next.position) }
+            if let next = replay.phaseStarts.first(where: { $0.position > replay.position }) { effects = seekReplay(&replay, to: next.position) }
         case .previousPhase:
-            if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { seekReplay(&replay, to: previous.position) }
+            if let previous = replay.phaseStarts.last(where: { $0.position < replay.position }) { effects = seekReplay(&replay, to: previous.position) }
         case .start:
-            seekReplay(&replay, to: 1)
+            effects = seekReplay(&replay, to: 1)
         case .end:
-            seekReplay(&replay, to: replay.count)
+            effects = seekReplay(&replay, to: replay.count)
         case .seekTime:
             overlay = .prompt(PromptForm(title: "Seek to a time", prompt: Prompt(
                 label: "Time: ", placeholder: "RFC 3339 (2026-11-29T03:04:05Z) or HH:MM[:SS] UTC on the incident's day"), purpose: .seekTime))
         }
         self.replay = replay
         syncFromReplay()
-        return []
+        return effects
     }
 
     /// `2026-11-29T03:04:05Z`, or `03:04[:05]` on the day of the event shown now (UTC).
-    mutating func seek(toTimeText text: String) throws {
-        guard var replay else { return }
+    mutating func seek(toTimeText text: String) throws -> [ConsoleEffect] {
+        guard var replay else { return [] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let date: Date
         if trimmed.contains("-") {
@@ -95,22 +108,19 @@ extension ConsoleModel {
             date = resolved
         }
         replay.playing = false
-        seekReplay(&replay, to: replay.position(at: date))
+        let effects = seekReplay(&replay, to: replay.position(at: date))
         self.replay = replay
         syncFromReplay()
+        return effects
     }
 
-    mutating func advanceReplay(to date: Date) {
-        guard var replay, replay.playing else { return }
-        do {
-            try replay.advance(by: max(0, date.timeIntervalSince(now)))
-        } catch {
-            replay.playing = false
-            complain("\(error)")
-        }
+    mutating func advanceReplay(to date: Date) -> [ConsoleEffect] {
+        guard var replay, replay.playing else { return [] }
+        let effects = replay.advance(by: max(0, date.timeIntervalSince(now))).map { [ConsoleEffect.readReplay($0)] } ?? []
         let moved = replay.position != self.replay?.position
             || keptLineCount(at: replay.clock) != keptLineCount(at: self.replay?.clock ?? replay.clock)
         self.replay = replay
         if moved { syncFromReplay() }
+        return effects
     }
 }

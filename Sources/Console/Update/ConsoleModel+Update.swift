@@ -5,8 +5,11 @@ import LogTail
 import TerminalUI
 
 extension ConsoleModel {
-    /// Applies one message and returns the work the runtime must do.
+    /// Applies one message and returns the work the runtime must do. The only
+    /// place the model changes: the view reads it and changes nothing.
     public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+        // Whatever the message changed (size, focus, counts, an overlay), the lists scroll by what the screen shows.
+        defer { fitListsToScreen() }
         switch message {
         case .key(let key):
             // A key after the message had a moment on screen means it was read.
@@ -16,10 +19,10 @@ extension ConsoleModel {
             size = newSize
             return []
         case .tick(let date):
-            advanceReplay(to: date)
+            let effects = advanceReplay(to: date)
             now = date
             if let status, date.timeIntervalSince(status.at) > (status.isError ? 15 : 8) { self.status = nil }
-            return []
+            return effects
         case .loaded(let newState, let events):
             let switched = state?.incident.id != newState.incident.id
             state = newState
@@ -74,6 +77,12 @@ extension ConsoleModel {
             return []
         case .replayLoaded(let log):
             startReplay(log)
+            return []
+        case .replayEvents(let read, let events):
+            landReplay(read, events: events)
+            return []
+        case .replayReadFailed(let read, let reason):
+            abandonReplayRead(read, reason: reason)
             return []
         case .incidents(let incidents):
             overlay = .picker(IncidentPicker(incidents: incidents))

@@ -3,10 +3,11 @@ import IncidentModel
 import TerminalUI
 
 /// Draws a `ConsoleModel` into a canvas: header, four panes, footer, and the
-/// open overlay. Pure: the same model always gives the same canvas, which is
-/// what the headless snapshot tests rely on.
+/// open overlay. Pure and read-only: the same model always gives the same
+/// canvas, which is what the headless snapshot tests rely on; what scrolling
+/// depends on the screen (each list's rows) `update` keeps fitted.
 public enum ConsoleView {
-    public static func render(_ model: inout ConsoleModel) -> Canvas {
+    public static func render(_ model: ConsoleModel) -> Canvas {
         var canvas = Canvas(size: model.size)
         let screen = ConsoleScreenLayout(size: model.layoutSize, focus: model.focus)
         let layout = screen.base
@@ -18,9 +19,9 @@ public enum ConsoleView {
         if model.state != nil {
             for (pane, rect) in screen.visiblePanes {
                 switch pane {
-                case .phases: PhasePaneView.draw(&model, into: &canvas, rect: rect)
-                case .resources: ResourcePaneView.draw(&model, into: &canvas, rect: rect)
-                case .checklist: ChecklistPaneView.draw(&model, into: &canvas, rect: rect)
+                case .phases: PhasePaneView.draw(model, into: &canvas, rect: rect)
+                case .resources: ResourcePaneView.draw(model, into: &canvas, rect: rect)
+                case .checklist: ChecklistPaneView.draw(model, into: &canvas, rect: rect)
                 case .log: LogPaneView.draw(model, into: &canvas, rect: rect)
                 }
             }
@@ -37,7 +38,7 @@ public enum ConsoleView {
         if let replay = model.replay {
             ScrubberView.draw(replay, into: &canvas, rect: Rect(x: 0, y: model.size.height - 1, width: model.size.width, height: 1))
         }
-        OverlayView.draw(&model, into: &canvas, area: layout.body)
+        OverlayView.draw(model, into: &canvas, area: layout.body)
         return canvas
     }
 

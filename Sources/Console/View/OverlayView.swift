@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Draws the open overlay (help, details, a choice, a prompt, the picker) over the panes.
 enum OverlayView {
-    static func draw(_ model: inout ConsoleModel, into canvas: inout Canvas, area: Rect) {
+    static func draw(_ model: ConsoleModel, into canvas: inout Canvas, area: Rect) {
         guard let overlay = model.overlay else { return }
         switch overlay {
         case .help(let scroll):
@@ -38,10 +38,9 @@ enum OverlayView {
             let body = modal.draw(into: &canvas, area: area)
             form.prompt.draw(into: &canvas, rect: body)
         case .picker(let picker):
-            var list = picker.list
-            let box = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
+            let box = ConsoleScreenLayout.pickerBox(in: area)
             let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q quit").draw(into: &canvas, rect: box)
-            list.draw(into: &canvas, rect: inner, focused: true, emptyText: "No open incidents: O opens one") { index in
+            picker.list.render(into: &canvas, rect: inner, focused: true, emptyText: "No open incidents: O opens one") { index in
                 let incident = picker.incidents[index]
                 return [
                     Span(PhasePaneView.pad(incident.id.description, 8)),
@@ -49,10 +48,6 @@ enum OverlayView {
                     Span(PhasePaneView.pad(incident.phase.title, 17), role: .phaseCurrent),
                     Span(incident.title),
                 ]
-            }
-            if case .picker(var stored) = model.overlay {
-                stored.list = list
-                model.overlay = .picker(stored)
             }
         }
     }

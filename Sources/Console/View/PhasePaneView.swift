@@ -5,12 +5,12 @@ import TerminalUI
 /// The phase timeline: the seven phases, done / current / ahead, when each
 /// was entered, time spent, and how often it was entered (loops back).
 enum PhasePaneView {
-    static func draw(_ model: inout ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+    static func draw(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
         guard let state = model.state else { return }
         let focused = model.focus == .phases
         let inner = Pane(title: "1 Phases", focused: focused).draw(into: &canvas, rect: rect)
         let end = state.incident.closedAt ?? model.displayNow
-        model.phaseList.draw(into: &canvas, rect: inner, focused: focused) { index in
+        model.phaseList.render(into: &canvas, rect: inner, focused: focused) { index in
             let phase = Phase.allCases[index]
             let visits = state.phaseVisits.filter { $0.phase == phase }
             let isCurrent = phase == state.phase

@@ -14,7 +14,7 @@ enum ResourcePaneView {
         }
     }
 
-    static func draw(_ model: inout ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+    static func draw(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
         guard let state = model.state else { return }
         let focused = model.focus == .resources
         let resources = model.visibleResources
@@ -32,14 +32,13 @@ enum ResourcePaneView {
             for (resource, depth) in ResourceSort.tree(resources) { depths[resource.id] = depth }
         }
         // The incident's indicators of compromise, on the pane's last line.
-        var listRect = inner
-        if !state.indicators.isEmpty, inner.height >= 4 {
-            listRect.height -= 1
+        let listRect = ConsoleScreenLayout.resourceRows(inside: inner, showingIndicators: !state.indicators.isEmpty)
+        if listRect.height < inner.height {
             let shown = state.indicators.map { "\($0.kind.rawValue) \($0.value)" }.joined(separator: ", ")
             _ = canvas.put([Span("IOC \(state.indicators.count): ", role: .warning), Span(shown, role: .dim)],
                            x: inner.x, y: inner.maxY - 1, maxWidth: inner.width)
         }
-        model.resourceList.draw(into: &canvas, rect: listRect, focused: focused, emptyText: emptyText) { index in
+        model.resourceList.render(into: &canvas, rect: listRect, focused: focused, emptyText: emptyText) { index in
             let resource = resources[index]
             var spans = [Span(marks.contains(resource.id) ? "● " : "  ", role: .warning),
                          Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]

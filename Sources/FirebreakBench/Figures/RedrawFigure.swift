@@ -22,17 +22,17 @@ enum RedrawFigure {
         _ = model.update(.logLines(lines, sourceName: "auth.log"))
 
         var render = Samples()
-        var canvas = ConsoleView.render(&model)
+        var canvas = ConsoleView.render(model)
         for _ in 1...options.redraws {
             let start = Stopwatch.now()
-            canvas = ConsoleView.render(&model)
+            canvas = ConsoleView.render(model)
             render.add((Stopwatch.now() - start) * 1000)
         }
         var diff = Samples()
         for number in 0..<options.redraws {
             _ = model.update(.logLines([LogLine(sourceID: source, sequence: UInt64(1_000 + number), text: BusyIncident.logLine(1_000 + number))],
                                        sourceName: "auth.log"))
-            let next = ConsoleView.render(&model)
+            let next = ConsoleView.render(model)
             let start = Stopwatch.now()
             _ = next.changes(from: canvas)
             diff.add((Stopwatch.now() - start) * 1000)

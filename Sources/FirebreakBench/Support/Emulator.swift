@@ -1,33 +1,26 @@
-import FirebreakCLI
+import AWSEmulator
 import Foundation
 
-/// The drill's moto_server on a free 127.0.0.1 port (started and guarded by
-/// `DrillEmulator`, the same code `firebreak drill` uses), and the environment
-/// an `aws` call against it needs: dummy credentials, one attempt, no user config.
+/// moto_server on a free 127.0.0.1 port (`MotoEmulator`, the same launcher
+/// `firebreak drill` and the tests use), and the environment an `aws` call
+/// against it needs: dummy credentials, one attempt, no user config, and of
+/// the benchmark's own environment only what finds and runs the CLI.
 final class Emulator {
-    let server: DrillEmulator
+    let server: MotoEmulator
     let aws: String
 
     init() throws {
         guard let aws = ChildProcess.locate("aws") else { throw BenchError("the aws CLI is not installed (scripts/setup installs it)") }
         self.aws = aws
-        server = try DrillEmulator(environment: ProcessInfo.processInfo.environment)
+        server = try MotoEmulator(environment: ProcessInfo.processInfo.environment)
     }
 
     func stop() { server.stop() }
 
     var environment: [String: String] {
-        var environment: [String: String] = [:]
         let inherited = ProcessInfo.processInfo.environment
-        for key in ["PATH", "HOME", "PYENV_ROOT", "PYENV_VERSION", "LANG"] { environment[key] = inherited[key] }
-        environment["AWS_ACCESS_KEY_ID"] = "testing"
-        environment["AWS_SECRET_ACCESS_KEY"] = "testing"
-        environment["AWS_DEFAULT_REGION"] = "us-east-1"
-        environment["AWS_MAX_ATTEMPTS"] = "1"
-        environment["AWS_ENDPOINT_URL"] = server.endpoint
-        environment["AWS_CONFIG_FILE"] = "/dev/null"
-        environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
-        return environment
+        return emulatorEnvironment(endpoint: server.endpoint,
+                                   base: inherited.filter { ["PATH", "HOME", "PYENV_ROOT", "PYENV_VERSION", "LANG"].contains($0.key) })
     }
 
     /// One `aws` call's output (JSON unless `--output` says otherwise).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSActions
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 
@@ -210,14 +211,7 @@ func parseParameters(_ pairs: [String]) throws -> [String: String] {
 extension ActionCatalog {
     /// The catalog; each definition file that was skipped is one warning line on
     /// stderr (`warn` elsewhere, e.g. the console's footer) naming the file and why.
-    static func loadForCommand(warn: (String) -> Void = { Output.error("warning: \($0)") }) throws -> ActionCatalog {
-        let catalog: ActionCatalog
-        do {
-            catalog = try ActionCatalog.load()
-        } catch {
-            throw CLIError("action catalog: \(error.description)")
-        }
-        for problem in catalog.skipped { warn("action catalog: \(problem.description)") }
-        return catalog
+    static func loadForCommand(warn: (String) -> Void = { Output.error("warning: \($0)") }) throws(ActionCatalogLoadError) -> ActionCatalog {
+        try ActionCatalog.load(warn: warn)
     }
 }

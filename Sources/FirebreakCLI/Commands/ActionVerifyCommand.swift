@@ -1,6 +1,7 @@
 import ArgumentParser
 import AWSActions
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 

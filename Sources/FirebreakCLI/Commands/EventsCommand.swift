@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentDocuments
 import IncidentModel
 
 /// `firebreak events INCIDENT [--since SEQ] [--json]`: the raw event log.

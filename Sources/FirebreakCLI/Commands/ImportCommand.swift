@@ -1,6 +1,7 @@
 import AWSActions
 import ArgumentParser
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore

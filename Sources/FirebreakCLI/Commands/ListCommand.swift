@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentDocuments
 import IncidentModel
 
 /// `firebreak list [--all] [--json]`.

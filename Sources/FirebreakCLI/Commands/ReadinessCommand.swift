@@ -1,6 +1,7 @@
 import AWSActions
 import ArgumentParser
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore
@@ -67,16 +68,6 @@ struct ReadinessCommand: ParsableCommand {
             "incident": .string(incident?.description), "regions": .array(audit.regions.map(JSONValue.string)),
             "ticked": .array(ticked.map(JSONValue.string)),
             "results": .array(audit.results.map(JSONValue.readinessResult)),
-        ])
-    }
-}
-
-extension JSONValue {
-    static func readinessResult(_ result: ReadinessResult) -> JSONValue {
-        .object([
-            "check": .string(result.check), "title": .string(result.title), "region": .string(result.region), "account": .string(result.account),
-            "covers": .string(result.covers), "status": .string(result.status.rawValue), "detail": .string(result.detail),
-            "evidence": .array(result.evidence.map { .object(["argv": .array($0.argv.map(JSONValue.string)), "output": .string($0.output)]) }),
         ])
     }
 }

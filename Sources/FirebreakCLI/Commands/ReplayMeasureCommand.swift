@@ -29,7 +29,7 @@ struct ReplayMeasureCommand: ParsableCommand {
         let store = try globals.readOnlyStore(for: id)
         let opening = Date()
         let log = try ReplayLog.load(id, from: store)
-        var replay = try ReplayState(log: log)
+        var replay = ReplayState(log: log)
         let opened = Date().timeIntervalSince(opening)
         var positions = SplitMix(state: seed)
         var times: [TimeInterval] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 
@@ -26,14 +27,16 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let id = try IncidentID(parsing: incident)
         let generatedBy = try globals.operatorIdentity()
-        let report = try IncidentReport.load(id, from: try globals.readOnlyStore(for: id), generatedBy: generatedBy)
-        let text = try format.render(report)
+        let store = try globals.readOnlyStore(for: id)
         if let output {
-            try ReportFile.write(text, to: output, replace: force)
+            try WriteReport.write(id, from: store, generatedBy: generatedBy, to: output, format: format, replace: force)
             Output.line("\(id): \(format.rawValue) report written to \(output)")
         } else {
             // Values inside are already escaped for their format and terminal-safe.
+            let text = try format.render(try IncidentReport.load(id, from: store, generatedBy: generatedBy))
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentStore
 

@@ -1,6 +1,7 @@
 import AWSActions
 import Console
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore
@@ -53,14 +54,7 @@ extension CatalogActionService {
     }
 
     func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String {
-        let format: ReportFormat = switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "json": .json
-        case "html", "htm": .html
-        case "md", "markdown": .markdown
-        default: throw CLIError("\(path.terminalSafe): name the file .md, .json or .html (its format)")
-        }
-        let report = try IncidentReport.load(incident, from: store, generatedBy: actor)
-        try ReportFile.write(try format.render(report), to: path, replace: false)
+        let format = try WriteReport.write(incident, from: store, generatedBy: actor, to: path)
         return "\(incident): \(format.rawValue) report written to \(path.terminalSafe)"
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AWSActions
+import AWSEmulator
 import Foundation
+import IncidentDocuments
 import IncidentModel
 import IncidentOperations
 import IncidentStore
@@ -77,7 +79,14 @@ struct DrillCommand: ParsableCommand {
         }
         let store = try globals.writableStore()
 
-        let emulator = try DrillEmulator(environment: environment)
+        let emulator: MotoEmulator
+        do {
+            emulator = try MotoEmulator(environment: environment)
+        } catch EmulatorError.notInstalled {
+            throw CLIError("moto_server (the local AWS emulator drills run against) is not installed: \(EmulatorError.installHint)")
+        } catch {
+            throw CLIError("\(error)")
+        }
         defer { emulator.stop() }
         // Everything in this process (the seeding, the console, any action it runs) talks to the
         // emulator with dummy credentials, never to a real account.

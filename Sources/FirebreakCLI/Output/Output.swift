@@ -1,4 +1,5 @@
 import Foundation
+import IncidentDocuments
 import IncidentModel
 
 /// Writing to stdout and stderr. Everything a person reads passes through

@@ -3,7 +3,7 @@ import IncidentModel
 import IncidentStore
 
 /// Everything the post-incident report says, gathered once from the record and
-/// then written as Markdown, JSON or HTML (`IncidentReport+Markdown`, `+JSON`, `+HTML`).
+/// then written as Markdown, JSON or HTML (IncidentDocuments: `IncidentReport+Markdown`, `+JSON`, `+HTML`).
 ///
 /// It is built from the events, the state they fold into, the metrics and the
 /// result of verifying the hash chain, all read from the same store, so every

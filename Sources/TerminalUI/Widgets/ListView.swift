@@ -105,17 +105,27 @@ public struct ListView: Hashable, Sendable {
     public mutating func draw(into canvas: inout Canvas, rect: Rect, focused: Bool, emptyText: String = "",
                               row: (Int) -> [Span]) {
         setViewportHeight(rect.height)
+        render(into: &canvas, rect: rect, focused: focused, emptyText: emptyText, row: row)
+    }
+
+    /// Draws the rows as `draw` would, leaving this state as it is: for a
+    /// view that only reads its model, whose owner keeps `viewportHeight`
+    /// fitted to `rect` (then the two draw the same).
+    public func render(into canvas: inout Canvas, rect: Rect, focused: Bool, emptyText: String = "",
+                       row: (Int) -> [Span]) {
+        var fitted = self
+        fitted.setViewportHeight(rect.height)
         guard !rect.isEmpty else { return }
         canvas.withClip(rect) { canvas in
-            if count == 0 {
+            if fitted.count == 0 {
                 canvas.put(emptyText, x: rect.x, y: rect.y, maxWidth: rect.width, role: .dim)
                 return
             }
             let selectedRole: StyleRole = focused ? .listSelected : .listSelectedUnfocused
-            for (line, index) in visibleRange.enumerated() {
+            for (line, index) in fitted.visibleRange.enumerated() {
                 let y = rect.y + line
                 var spans = row(index)
-                if index == selection {
+                if index == fitted.selection {
                     canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: selectedRole)
                     spans = spans.map { Span($0.text, role: selectedRole) }
                 }

@@ -12,6 +12,11 @@ public struct Pane: Hashable, Sendable {
         self.info = info
     }
 
+    /// The rectangle inside the frame that `draw` would give for `rect`, without drawing.
+    public static func inner(of rect: Rect) -> Rect {
+        rect.width >= 2 && rect.height >= 2 ? rect.inset(by: 1) : .zero
+    }
+
     /// Draws the frame and title into `rect`; returns the inner rectangle to
     /// draw the content in (empty when `rect` is too small for a frame).
     @discardableResult

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document built by hand, so every key the contract promises is
 /// present even when its value is null.
-enum JSONValue: Codable, Equatable {
+public enum JSONValue: Codable, Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -11,17 +11,17 @@ enum JSONValue: Codable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
+    public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    public static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
 
     /// Parses stored JSON text (an event's body) into a value. Through the
     /// decoder rather than `JSONSerialization`, whose booleans on Linux are
     /// numbers: `"dryRun": false` must come back as `false`, not `0`.
-    init(parsing text: String) throws {
+    public init(parsing text: String) throws {
         self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -40,7 +40,7 @@ enum JSONValue: Codable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -54,7 +54,7 @@ enum JSONValue: Codable, Equatable {
     }
 
     /// Pretty, sorted JSON text: one document for stdout.
-    func rendered() throws -> String {
+    public func rendered() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

@@ -9,20 +9,21 @@ import Glibc
 /// The text goes to a temporary file beside the target first; it then takes
 /// the target's name with `link` (which fails if the name exists, so two
 /// writers cannot both win) or, with `replace`, with `rename`.
-enum ReportFile {
-    static func write(_ text: String, to path: String, replace: Bool) throws {
+public enum ReportFile {
+    /// Writes `text` at `path` (see above); throws a `ReportWriteError`.
+    public static func write(_ text: String, to path: String, replace: Bool) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("cannot write \(path): the folder \(folder) does not exist")
+            throw ReportWriteError.noFolder(path: path, folder: folder)
         }
         if !replace && FileManager.default.fileExists(atPath: path) {
-            throw CLIError("\(path) already exists; choose another --output or add --force to replace it")
+            throw ReportWriteError.exists(path: path)
         }
         let temporary = folder + "/.firebreak-report-\(UUID().uuidString).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ReportWriteError.failed(path: path, reason: String(cString: strerror(errno))) }
         var failed: Int32 = 0
         text.utf8CString.withUnsafeBufferPointer { buffer in
             var offset = 0
@@ -36,12 +37,11 @@ enum ReportFile {
         if failed == 0 && fsync(fd) != 0 { failed = errno }
         close(fd)
         defer { unlink(temporary) }
-        if failed != 0 { throw CLIError("cannot write \(path): \(String(cString: strerror(failed)))") }
+        if failed != 0 { throw ReportWriteError.failed(path: path, reason: String(cString: strerror(failed))) }
         if replace {
-            guard rename(temporary, path) == 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else { throw ReportWriteError.failed(path: path, reason: String(cString: strerror(errno))) }
         } else if link(temporary, path) != 0 {
-            let reason = errno == EEXIST ? "it already exists; choose another --output or add --force to replace it" : String(cString: strerror(errno))
-            throw CLIError("cannot write \(path): \(reason)")
+            throw errno == EEXIST ? ReportWriteError.exists(path: path) : ReportWriteError.failed(path: path, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -4,9 +4,9 @@ import IncidentStore
 
 /// The JSON shapes of ../shared/CLI.md, with stable camelCase keys.
 extension JSONValue {
-    static func time(_ date: Date?) -> JSONValue { .string(date.map(Timestamp.format)) }
+    public static func time(_ date: Date?) -> JSONValue { .string(date.map(Timestamp.format)) }
 
-    static func incidentSummary(_ summary: IncidentSummary) -> JSONValue {
+    public static func incidentSummary(_ summary: IncidentSummary) -> JSONValue {
         .object([
             "id": .string(summary.id.description), "number": .int(summary.id.rawValue), "title": .string(summary.title),
             "severity": .int(summary.severity.rawValue), "status": .string(summary.status.rawValue),
@@ -15,7 +15,7 @@ extension JSONValue {
         ])
     }
 
-    static func incident(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) -> JSONValue {
+    public static func incident(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) -> JSONValue {
         let incident = state.incident
         return .object([
             "id": .string(incident.id.description), "number": .int(incident.id.rawValue), "title": .string(incident.title),
@@ -51,7 +51,7 @@ extension JSONValue {
         ])
     }
 
-    static func resource(_ resource: Resource) -> JSONValue {
+    public static func resource(_ resource: Resource) -> JSONValue {
         .object([
             "id": .string(resource.id), "kind": .string(resource.kind.rawValue), "region": .string(resource.region),
             "account": .string(resource.account), "state": .string(resource.state.rawValue), "owner": .string(resource.owner),
@@ -63,7 +63,7 @@ extension JSONValue {
         ])
     }
 
-    static func checklistItem(_ item: ChecklistItem) -> JSONValue {
+    public static func checklistItem(_ item: ChecklistItem) -> JSONValue {
         .object([
             "id": .string(item.id), "phase": .string(item.phase.rawValue), "text": .string(item.text),
             "state": .string(item.state.rawValue), "by": .string(item.by), "at": .time(item.at),
@@ -71,7 +71,7 @@ extension JSONValue {
         ])
     }
 
-    static func event(_ recorded: RecordedEvent) throws -> JSONValue {
+    public static func event(_ recorded: RecordedEvent) throws -> JSONValue {
         let event = recorded.event
         return .object([
             "incident": .string(event.incident.description), "seq": .int(event.seq), "at": .time(event.at),
@@ -80,7 +80,7 @@ extension JSONValue {
         ])
     }
 
-    static func verification(_ result: ChainVerification) -> JSONValue {
+    public static func verification(_ result: ChainVerification) -> JSONValue {
         .object([
             "incident": .string(result.incident.description), "intact": .bool(result.isIntact),
             "verifiedEvents": .int(result.verifiedEvents), "headHash": .string(result.headHash),

@@ -4,7 +4,8 @@ import IncidentOperations
 
 /// The JSON report: one document that validates against docs/report.schema.json.
 extension IncidentReport {
-    func json() -> JSONValue {
+    /// The report as one JSON document (docs/report.schema.json).
+    public func json() -> JSONValue {
         .object([
             "reportVersion": .int(Self.formatVersion),
             "generatedAt": .time(generatedAt),

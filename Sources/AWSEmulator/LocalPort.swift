@@ -3,10 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// TCP ports on 127.0.0.1, for the emulators the tests start.
+/// TCP ports on 127.0.0.1, for the emulators started for drills, the benchmark and the tests.
 public enum LocalPort {
     /// A port nothing listens on now (the kernel's choice).
-    public static func free() throws -> Int {
+    public static func free() throws(EmulatorError) -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -17,7 +17,7 @@ public enum LocalPort {
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
-        guard bound else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "no free port on 127.0.0.1"]) }
+        guard bound else { throw .noFreePort }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 

@@ -5,7 +5,8 @@ import IncidentOperations
 /// The Markdown report, for an email or a wiki page. Every value from the
 /// record passes through `MarkdownText`.
 extension IncidentReport {
-    func markdown() -> String {
+    /// The report as Markdown.
+    public func markdown() -> String {
         let e = MarkdownText.escape as (String?) -> String
         let t = { (date: Date?) in date.map(Timestamp.format) ?? "-" }
         var out: [String] = []
@@ -59,7 +60,7 @@ extension IncidentReport {
         out.append("| Phase | Visits | Time |")
         out.append("| --- | --- | --- |")
         for phase in metrics.phases {
-            out.append("| \(phase.phase.title) | \(phase.visits) | \(phase.visits == 0 ? "-" : Output.duration(phase.seconds)) |")
+            out.append("| \(phase.phase.title) | \(phase.visits) | \(phase.visits == 0 ? "-" : MetricsText.duration(phase.seconds)) |")
         }
         out.append("")
 
@@ -68,7 +69,7 @@ extension IncidentReport {
         out.append("| Phase | Entered | By | Left | Duration |")
         out.append("| --- | --- | --- | --- | --- |")
         for entry in phaseVisits {
-            out.append("| \(entry.visit.phase.title) | \(t(entry.visit.enteredAt)) | \(e(entry.visit.enteredBy)) | \(t(entry.visit.leftAt)) | \(Output.duration(entry.seconds)) |")
+            out.append("| \(entry.visit.phase.title) | \(t(entry.visit.enteredAt)) | \(e(entry.visit.enteredBy)) | \(t(entry.visit.leftAt)) | \(MetricsText.duration(entry.seconds)) |")
         }
         out.append("")
 
@@ -120,7 +121,7 @@ extension IncidentReport {
                 out.append(MarkdownText.codeBlock(run.steps.flatMap { step in
                     ["# \(step.resource) \(step.step) (\(step.stage)): \(step.outcome.rawValue), exit \(step.exitCode.map(String.init) ?? "-"), \(step.durationMs) ms"
                         + (step.error.map { ": \($0)" } ?? ""),
-                     ActionOutput.commandLine(step.argv)]
+                     CommandLineText.aws(step.argv)]
                 }))
                 out.append("")
             }

@@ -30,4 +30,16 @@ struct ConsoleScreenLayout {
             rect.isEmpty ? nil : PaneID(rawValue: index).map { ($0, rect) }
         }
     }
+
+    /// The resource list's rows inside the pane's frame: the last line goes to the incident's indicators when it has any.
+    static func resourceRows(inside inner: Rect, showingIndicators: Bool) -> Rect {
+        var rows = inner
+        if showingIndicators, inner.height >= 4 { rows.height -= 1 }
+        return rows
+    }
+
+    /// The incident picker's frame over the panes' area.
+    static func pickerBox(in area: Rect) -> Rect {
+        Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
+    }
 }

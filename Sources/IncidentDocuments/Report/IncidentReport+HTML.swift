@@ -6,7 +6,8 @@ import IncidentOperations
 /// content-security policy that forbids fetching anything) that prints well.
 /// Every value from the record passes through `HTMLText.escape`.
 extension IncidentReport {
-    func html() -> String {
+    /// The report as one HTML page.
+    public func html() -> String {
         let h = HTMLText.escape as (String?) -> String
         let t = { (date: Date?) in date.map(Timestamp.format) ?? "–" }
         var out: [String] = []
@@ -63,13 +64,13 @@ extension IncidentReport {
         out.append("<li>Operators: \(h(MetricsText.operators(metrics)))</li>")
         out.append("</ul>")
         table(["Phase", "Visits", "Time"], metrics.phases.map { phase in
-            [phase.phase.title, String(phase.visits), phase.visits == 0 ? "–" : Output.duration(phase.seconds)]
+            [phase.phase.title, String(phase.visits), phase.visits == 0 ? "–" : MetricsText.duration(phase.seconds)]
         })
         out.append("</section>")
 
         out.append("<section id=\"phases\"><h2>Phases</h2>")
         table(["Phase", "Entered", "By", "Left", "Duration"], phaseVisits.map { entry in
-            [entry.visit.phase.title, t(entry.visit.enteredAt), h(entry.visit.enteredBy), t(entry.visit.leftAt), Output.duration(entry.seconds)]
+            [entry.visit.phase.title, t(entry.visit.enteredAt), h(entry.visit.enteredBy), t(entry.visit.leftAt), MetricsText.duration(entry.seconds)]
         })
         out.append("</section>")
 
@@ -112,7 +113,7 @@ extension IncidentReport {
             if let error = run.error { out.append("<p class=\"bad\">\(h(error))</p>") }
             if !run.steps.isEmpty {
                 table(["Resource", "Step", "Command", "Outcome"], run.steps.map { step in
-                    [h(step.resource), "\(h(step.step)) (\(h(step.stage)))", "<code>\(h(ActionOutput.commandLine(step.argv)))</code>",
+                    [h(step.resource), "\(h(step.step)) (\(h(step.stage)))", "<code>\(h(CommandLineText.aws(step.argv)))</code>",
                      "\(step.outcome.rawValue), exit \(step.exitCode.map(String.init) ?? "–"), \(step.durationMs) ms" + (step.error.map { "<br>" + h($0) } ?? "")]
                 })
             }

@@ -5,14 +5,14 @@ import IncidentModel
 /// (docs/report.schema.json, `$defs/metrics`).
 extension JSONValue {
     /// `{"seconds": 1260, "from": …, "to": …, "reason": null}` or `{"seconds": null, …, "reason": "why"}`.
-    static func metric(_ value: MetricValue) -> JSONValue {
+    public static func metric(_ value: MetricValue) -> JSONValue {
         .object([
             "seconds": value.seconds.map(JSONValue.double) ?? .null,
             "from": .time(value.from), "to": .time(value.to), "reason": .string(value.reason),
         ])
     }
 
-    static func metrics(_ metrics: IncidentMetrics) -> JSONValue {
+    public static func metrics(_ metrics: IncidentMetrics) -> JSONValue {
         .object([
             "asOf": .time(metrics.asOf),
             "detectedAt": .time(metrics.detectedAt),
@@ -41,7 +41,7 @@ extension JSONValue {
         ])
     }
 
-    static func followUp(_ item: FollowUpItem) -> JSONValue {
+    public static func followUp(_ item: FollowUpItem) -> JSONValue {
         .object([
             "id": .string(item.id), "category": .string(item.category.rawValue), "text": .string(item.text),
             "owner": .string(item.owner), "due": .string(item.due), "recordedAt": .time(item.recordedAt), "recordedBy": .string(item.recordedBy),

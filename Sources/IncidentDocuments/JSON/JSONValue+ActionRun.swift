@@ -6,7 +6,7 @@ import IncidentOperations
 /// The JSON shapes of action runs, plans and catalog entries (../shared/CLI.md:
 /// action runs `runId action resources status steps[] (argv exitCode durationMs)`).
 extension JSONValue {
-    static func actionRun(_ run: ActionRun) -> JSONValue {
+    public static func actionRun(_ run: ActionRun) -> JSONValue {
         .object([
             "runId": .string(run.runID), "action": .string(run.action), "risk": .string(run.risk.rawValue),
             "resources": .array(run.resources.map(JSONValue.string)), "status": .string(RunLiveness.shownStatus(run).rawValue),
@@ -41,7 +41,7 @@ extension JSONValue {
         ])
     }
 
-    static func actionDefinition(_ definition: ActionDefinition) -> JSONValue {
+    public static func actionDefinition(_ definition: ActionDefinition) -> JSONValue {
         .object([
             "id": .string(definition.id), "phase": .string(definition.phase.rawValue),
             "kinds": .array(definition.kinds.map { .string($0.rawValue) }), "summary": .string(definition.summary),
@@ -55,7 +55,7 @@ extension JSONValue {
         ])
     }
 
-    static func actionPlan(_ plan: ActionPlan, callerProblem: String? = nil) -> JSONValue {
+    public static func actionPlan(_ plan: ActionPlan, callerProblem: String? = nil) -> JSONValue {
         .object([
             "actingAs": .string(plan.caller?.arn), "actingAsProblem": .string(plan.caller == nil && plan.definition.guardsCaller ? callerProblem : nil),
             "accessKeyInUse": .string(plan.caller?.shownKey),
@@ -77,7 +77,7 @@ extension JSONValue {
 }
 
 extension JSONValue {
-    static func storedBody(_ body: StoredBody) -> JSONValue {
+    public static func storedBody(_ body: StoredBody) -> JSONValue {
         .object(["sha256": .string(body.sha256), "bytes": .int(Int64(body.bytes))])
     }
 }
