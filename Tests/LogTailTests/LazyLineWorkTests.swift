@@ -56,4 +56,12 @@ struct LazyLineWorkTests {
         #expect(lines[0].sha256 == Array(SHA256.hash(data: long)) && !lines[0].isRawComplete)
         #expect(lines[1].sha256 == Array(SHA256.hash(data: Array("short".utf8))) && lines[1].isRawComplete)
     }
+
+    /// The level guess tests a byte against a mask of the keywords' first letters: it must hold every one of them.
+    @Test func theLevelGuessesMaskHoldsEveryKeywordsFirstLetter() {
+        let initials = (LogLevel.errorWords + LogLevel.warningWords).reduce(UInt32(0)) { $0 | 1 << UInt32($1[0] - UInt8(ascii: "a")) }
+        #expect(LogLevel.keywordInitials == initials)
+        #expect(LogLevel.guess(Array("x Unauthorized y".utf8)) == .error && LogLevel.guess(Array("disk WARNING".utf8)) == .warning)
+        #expect(LogLevel.guess(Array("undeniable pandemic".utf8)) == .info)
+    }
 }

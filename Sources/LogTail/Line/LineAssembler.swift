@@ -59,7 +59,10 @@ struct LineAssembler {
         let room = keepLimit - kept.count
         if kept.isEmpty, bytes.count <= room, hasher == nil {
             // A whole line in one read (most lines): one allocation of its size.
-            kept = Array(bytes)
+            kept = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initialized in
+                UnsafeMutableRawBufferPointer(target).copyMemory(from: bytes)
+                initialized = bytes.count
+            }
         } else if bytes.count <= room, hasher == nil {
             kept.append(contentsOf: bytes)
         } else {
