@@ -8,8 +8,8 @@ import Testing
 /// the executor reads from an answer.
 @Suite("Shared and keyed steps")
 struct SharedAndKeyedStepTests {
-    static let record: [String: Any] = ["name": "record-vpc", "capture": "vpc", "batch": true, "keyed": true,
-                                        "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[].Instances[].[InstanceId, VpcId]"]]
+    static var record: [String: Any] { ["name": "record-vpc", "capture": "vpc", "batch": true, "keyed": true,
+                                        "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[].Instances[].[InstanceId, VpcId]"]] }
 
     static func load(_ change: (inout [String: Any]) -> Void) -> ActionCatalogError? {
         CatalogTests.load { document in
