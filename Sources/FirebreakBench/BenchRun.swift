@@ -50,6 +50,7 @@ struct BenchRun {
         attempt("redraw") { [try RedrawFigure.measure(workspace, options)] }
         attempt("log-bytes") { [try LogLineBytesFigure.measure(workspace, options)] }
         attempt("log-ingest") { [try LogIngestFigure.measure(workspace, options)] }
+        attempt("replay-start") { [try ReplayStartFigure.measure(workspace, options, library: library)] }
         attempt("replay-seek") { [try ReplaySeekFigure.measure(workspace, options, library: library)] }
         attempt("change-visible") { [try ChangeVisibilityFigure.measure(workspace, options)] }
         attempt("runner") { [try RunnerOverheadFigure.measure(workspace, options, emulator: try withEmulator())] }

@@ -82,4 +82,20 @@ struct ActionRunStateTests {
         #expect(try EventPayload.decode(kind: payload.kind, body: payload.encodedBody()) == payload)
         #expect(!payload.summary.isEmpty)
     }
+
+    /// A run that never finished is undone from its step records: a shared call
+    /// (one security group for a VPC's instances) gives its capture to every
+    /// resource it covered, not only the first.
+    @Test func aSharedCallsCaptureIsEveryCoveredResourcesWhenTheRunNeverFinished() {
+        let first = "i-0123456789abcdef0", second = "i-0fedcba9876543210"
+        let shared = ActionStepRecord(resource: first, step: "create-isolation-group", stage: "change", argv: ["ec2", "create-security-group"],
+                                      outcome: .succeeded, exitCode: 0, durationMs: 400, stdout: "\"sg-1\"", batch: [first, second],
+                                      captures: ["isolation-group": "\"sg-1\""])
+        let own = ActionStepRecord(resource: second, step: "record-vpc", stage: "record", argv: [], outcome: .succeeded, exitCode: nil,
+                                   durationMs: 0, stdout: "\"vpc-1\"", captures: ["vpc": "\"vpc-1\""])
+        let run = ActionRun(runID: "run-1", action: "ec2.isolate", risk: .reversible, resources: [first, second], steps: [shared, own],
+                            startedAt: Date(timeIntervalSince1970: 1_800_000_000), startedBy: "alice")
+        #expect(run.captures(for: second) == ["isolation-group": "\"sg-1\"", "vpc": "\"vpc-1\""])
+        #expect(run.captures(for: first) == ["isolation-group": "\"sg-1\""])
+    }
 }

@@ -5,8 +5,8 @@ import Testing
 /// against moto; each result read back through the CLI, then undone and read back again.
 @Suite("Actions against the moto emulator", .motoServer)
 struct ActionsAgainstMotoTests {
-    /// Two instances of one VPC in one run: each gets isolation groups of its own
-    /// (security group names are unique per VPC), both end contained, and undo restores both.
+    /// Two instances of one VPC in one run: they share the VPC's isolation groups
+    /// (made once, named after the VPC: names are unique per VPC), both end contained, and undo restores both.
     @Test func isolatingTwoInstancesOfOneVPCInOneRun() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }
@@ -18,7 +18,8 @@ struct ActionsAgainstMotoTests {
         for (instance, interfaces) in [(first, firstInterfaces), (second, secondInterfaces)] {
             let now = try drill.aws("ec2", "describe-network-interfaces", "--network-interface-ids", interfaces[0].id,
                                     "--query", "NetworkInterfaces[0].Groups[].GroupName")
-            #expect(now.hasSuffix("-create-isolation-group-\(instance)"), "\(instance) is in \(now)")
+            let vpc = try #require(try drill.recorded("run-1", instance)["vpc"] as? String)
+            #expect(now.hasSuffix("-create-isolation-group-\(vpc)"), "\(instance) is in \(now)")
             #expect(try drill.resourceState(instance) == "contained")
         }
         try drill.firebreakOK("action", "undo", "INC-1", "run-1", "--yes")

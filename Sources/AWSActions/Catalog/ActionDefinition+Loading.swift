@@ -173,7 +173,8 @@ extension ActionDefinition {
 
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
-                                                     "evidence", "forEach", "as", "among", "derive", "report", "region"]).union(ActionStepPoll.stepFields))
+                                                     "evidence", "forEach", "as", "among", "derive", "report", "region",
+                                                     "shareBy", "keyed"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.isPlainName(name) else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -232,14 +233,19 @@ extension ActionDefinition {
             }
         }
         let batch = try object["batch"]?.bool() ?? false
-        if batch, repetition != nil { throw object["batch"]!.fail("a repeated step makes one call per item; it cannot also batch") }
+        let keyed = try object["keyed"]?.bool() ?? false
+        if keyed, !batch { throw object["keyed"]!.fail("keyed reads each resource's or item's value from one batched answer; it goes with batch") }
+        if batch, repetition != nil, !keyed {
+            throw object["batch"]!.fail("a repeated step makes one call per item; it cannot also batch unless keyed (each item's value read from one answer)")
+        }
         if batch {
-            if capture != nil || !expectations.isEmpty {
+            if !keyed && (capture != nil || !expectations.isEmpty) {
                 throw object["batch"]!.fail("a batched call answers for several resources at once, so it cannot capture or expect")
             }
             let collects = arguments.contains { argument in
                 switch argument {
                 case .placeholder("resource"), .spread: return true
+                case .placeholder(let name): return repetition?.gives(name) == true
                 default: return false
                 }
             }
@@ -253,6 +259,18 @@ extension ActionDefinition {
                           expectIncludes: expectations["expectIncludes"], kinds: kinds, tolerate: tolerate, batch: batch,
                           poll: poll, evidence: evidence, repetition: repetition, derivation: derivation, report: report)
         step.region = region
+        step.keyed = keyed
+        if let shareField = object["shareBy"] {
+            let name = try shareField.nonEmptyString()
+            guard ArgumentTemplate.isPlainName(name) else { throw shareField.fail("expected lowercase letters, digits and '-'") }
+            if batch || repetition != nil || poll != nil || evidence != nil || derivation != nil {
+                throw shareField.fail("a shared step is one plain call per group of resources; it cannot also batch, repeat, wait, keep evidence or derive")
+            }
+            if stage == .compensate || stage == .verify {
+                throw shareField.fail("verification and onFailure steps check each resource alone; only change and undo steps share")
+            }
+            step.shareBy = name
+        }
         return step
     }
 
@@ -336,7 +354,7 @@ extension ActionDefinition {
                         throw ActionCatalogError(file: file, field: "\(path).argv[\(position)]", reason: "unknown placeholder {\(name)}")
                     }
                 }
-                for (label, name) in [("when", step.when), ("unless", step.unless), ("region", step.region)] {
+                for (label, name) in [("when", step.when), ("unless", step.unless), ("region", step.region), ("shareBy", step.shareBy)] {
                     if let name, !knows(name) {
                         throw ActionCatalogError(file: file, field: "\(path).\(label)", reason: "unknown placeholder '\(name)'")
                     }

@@ -43,6 +43,17 @@ public struct ActionStep: Sendable, Equatable {
     /// `"region": "r"`: the call goes to the region this placeholder holds (an
     /// item of a step repeated over `{incident-regions}`), not the resource's.
     public var region: String?
+    /// `"shareBy": "vpc"`: resources of one VPC share what the step makes. Its
+    /// `{step-name}` names the VPC, not the resource, and the calls that render
+    /// the same for several resources are made once: the answer (and capture)
+    /// is each one's, and the record covers them all (`batch`).
+    public var shareBy: String?
+    /// With `batch`: the query answers `[[id, value], …]`, and each resource
+    /// (in a repeated step, each item) takes the value paired with its own id:
+    /// its capture, its verification, its own record. One `describe-instances`
+    /// records every instance's VPC; one `describe-network-interfaces`
+    /// verifies every interface.
+    public var keyed: Bool = false
 
     public init(name: String, arguments: [ArgumentTemplate], capture: String? = nil, when: String? = nil, unless: String? = nil,
                 supportsDryRun: Bool = false, expect: String? = nil, expectIncludes: String? = nil,

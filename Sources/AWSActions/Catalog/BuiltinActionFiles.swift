@@ -402,7 +402,7 @@ enum BuiltinActionFiles {
   "id": "ec2.isolate",
   "phase": "containment",
   "kinds": ["ec2-instance"],
-  "summary": "Isolate an instance, interface by interface: both groups are made first; then every network interface goes onto an allow-all transition group and straight on to an isolation group with no egress and only the management port you name",
+  "summary": "Isolate an instance, interface by interface: both groups are made first (once per VPC, shared by the run's instances in it); then every network interface goes onto an allow-all transition group and straight on to an isolation group with no egress and only the management port you name",
   "risk": "reversible",
   "warning": "Cut: new connections both ways, and TCP and UDP flows the allow-all transition group (IPv4 and IPv6) leaves untracked. Not cut: ICMP, which is always tracked; flows through a NAT gateway, load balancer, transit gateway, PrivateLink interface endpoint, Network Firewall endpoint, Global Accelerator or egress-only internet gateway, which AWS always tracks, so they go on until they go idle (ec2.nacl-deny-cidrs cuts live flows to addresses you know); credentials already taken from the instance (its role's keys stay valid until they expire: iam.revoke-sessions). Every connection, good or bad, is cut except from --param management-cidr and, if given, TCP 443 out to --param evidence-egress-cidr, which stays open until ec2.close-evidence-egress revokes it once the capture is done. If a change fails half-way, no interface is left on the transition group: each goes onto the isolation group, or back onto its own groups, and the run's error says which.",
   "parameters": [
@@ -415,37 +415,37 @@ enum BuiltinActionFiles {
       "otherwise": "no ec2.capture-memory run succeeded for it in this incident: once isolated, Systems Manager can no longer reach it and its memory is lost for good, unless --param evidence-egress-cidr keeps that way open." }
   ],
   "record": [
-    { "name": "record-vpc", "capture": "vpc",
-      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[0].Instances[0].VpcId"] },
-    { "name": "record-interfaces", "capture": "interfaces",
+    { "name": "record-vpc", "capture": "vpc", "batch": true, "keyed": true,
+      "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}", "--query", "Reservations[].Instances[].[InstanceId, VpcId]"] },
+    { "name": "record-interfaces", "capture": "interfaces", "batch": true, "keyed": true,
       "argv": ["ec2", "describe-instances", "--instance-ids", "{resource}",
-               "--query", "Reservations[0].Instances[0].NetworkInterfaces[].{id: NetworkInterfaceId, groups: Groups[].GroupId}"] }
+               "--query", "Reservations[].Instances[].[InstanceId, NetworkInterfaces[].{id: NetworkInterfaceId, groups: Groups[].GroupId}]"] }
   ],
   "requires": [
     { "value": "interfaces", "reason": "the instance has no network interface to isolate" }
   ],
   "steps": [
-    { "name": "create-transition-group", "capture": "transition-group", "dryRun": true,
+    { "name": "create-transition-group", "shareBy": "vpc", "capture": "transition-group", "dryRun": true,
       "argv": ["ec2", "create-security-group", "--group-name", "{step-name}", "--vpc-id", "{vpc}",
                "--description", "Firebreak transition group: allows all traffic so TCP and UDP flows become untracked",
                "--query", "GroupId"] },
-    { "name": "open-transition-group", "dryRun": true,
+    { "name": "open-transition-group", "shareBy": "vpc", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-ingress", "--group-id", "{transition-group}",
                "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }], "Ipv6Ranges": [{ "CidrIpv6": "::/0" }] }] }] },
-    { "name": "open-transition-egress-ipv6", "dryRun": true,
+    { "name": "open-transition-egress-ipv6", "shareBy": "vpc", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-egress", "--group-id", "{transition-group}",
                "--ip-permissions", { "json": [{ "IpProtocol": "-1", "Ipv6Ranges": [{ "CidrIpv6": "::/0" }] }] }] },
-    { "name": "create-isolation-group", "capture": "isolation-group", "dryRun": true,
+    { "name": "create-isolation-group", "shareBy": "vpc", "capture": "isolation-group", "dryRun": true,
       "argv": ["ec2", "create-security-group", "--group-name", "{step-name}", "--vpc-id", "{vpc}",
                "--description", "Firebreak isolation group: no egress, management port only",
                "--query", "GroupId"] },
-    { "name": "revoke-isolation-egress", "capture": "isolation-sealed", "dryRun": true,
+    { "name": "revoke-isolation-egress", "shareBy": "vpc", "capture": "isolation-sealed", "dryRun": true,
       "argv": ["ec2", "revoke-security-group-egress", "--group-id", "{isolation-group}",
                "--ip-permissions", { "json": [{ "IpProtocol": "-1", "IpRanges": [{ "CidrIp": "0.0.0.0/0" }] }] }, "--query", "Return"] },
-    { "name": "allow-management", "when": "management-cidr", "dryRun": true,
+    { "name": "allow-management", "shareBy": "vpc", "when": "management-cidr", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-ingress", "--group-id", "{isolation-group}",
                "--protocol", "tcp", "--port", "{management-port}", "--cidr", "{management-cidr}"] },
-    { "name": "allow-evidence-egress", "when": "evidence-egress-cidr", "dryRun": true,
+    { "name": "allow-evidence-egress", "shareBy": "vpc", "when": "evidence-egress-cidr", "dryRun": true,
       "argv": ["ec2", "authorize-security-group-egress", "--group-id", "{isolation-group}",
                "--ip-permissions", { "json": [{ "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
                                                 "IpRanges": [{ "CidrIp": "{evidence-egress-cidr}", "Description": "Firebreak: evidence capture; revoke once done" }] }] }] },
@@ -476,15 +476,16 @@ enum BuiltinActionFiles {
                "--query", { "query": "NetworkInterfaces[?contains(Groups[].GroupId, {transition-group})].NetworkInterfaceId" }] }
   ],
   "verify": [
-    { "name": "verify-isolated", "forEach": "interfaces", "as": "eni", "expect": ["{isolation-group}"],
-      "argv": ["ec2", "describe-network-interfaces", "--network-interface-ids", "{eni.id}", "--query", "NetworkInterfaces[0].Groups[].GroupId"] }
+    { "name": "verify-isolated", "forEach": "interfaces", "as": "eni", "batch": true, "keyed": true, "expect": ["{isolation-group}"],
+      "argv": ["ec2", "describe-network-interfaces", "--network-interface-ids", "{eni.id}",
+               "--query", "NetworkInterfaces[].[NetworkInterfaceId, Groups[].GroupId]"] }
   ],
   "undo": [
     { "name": "restore-interface-groups", "forEach": "interfaces", "as": "eni",
       "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{eni.groups...}"] },
-    { "name": "delete-isolation-group", "when": "isolation-group",
+    { "name": "delete-isolation-group", "shareBy": "vpc", "when": "isolation-group",
       "argv": ["ec2", "delete-security-group", "--group-id", "{isolation-group}"] },
-    { "name": "delete-transition-group", "when": "transition-group",
+    { "name": "delete-transition-group", "shareBy": "vpc", "when": "transition-group",
       "argv": ["ec2", "delete-security-group", "--group-id", "{transition-group}"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.isolation-security-group" },

@@ -75,9 +75,15 @@ public struct ActionExecutor: Sendable {
     /// The unique name a step gives what it creates: `firebreak-INC-1-run-3-create-isolation-group`;
     /// in a run over several resources, each resource's own (`…-create-isolation-group-i-0abc…`), since
     /// two instances of one VPC cannot both have a security group of the same name.
-    static func stepName(plan: ActionPlan, step: ActionStep, resource: String) -> String {
+    /// A shared step (`shareBy`) names what it makes after the value it is shared by
+    /// (`…-create-isolation-group-vpc-0abc…`), one per VPC; `{vpc}` itself until it is known.
+    static func stepName(plan: ActionPlan, step: ActionStep, resource: String, values: TemplateValues) -> String {
         let name = "firebreak-\(plan.incident)-\(plan.runID)-\(step.name)"
-        return plan.resources.count > 1 ? "\(name)-\(resource)" : name
+        guard plan.resources.count > 1 else { return name }
+        if let shared = step.shareBy {
+            return "\(name)-" + ((values.object(shared) as? String) ?? "{\(shared)}")
+        }
+        return "\(name)-\(resource)"
     }
 
     /// One resource's way through the run.
@@ -115,6 +121,8 @@ public struct ActionExecutor: Sendable {
         var item: String? = nil
         var position: Int? = nil
         var values: TemplateValues
+        /// What a batched call was rendered from: one per resource, or per item of a repeated step.
+        var parts: [Ready] = []
     }
 
     /// Runs `plan`. `dryRun` uses the API's own dry run where a step has one,
@@ -191,7 +199,7 @@ public struct ActionExecutor: Sendable {
                         }
                         continue
                     }
-                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id))
+                    stepValues.set("step-name", string: Self.stepName(plan: plan, step: step, resource: resource.id, values: stepValues))
                     var pieces: [[String]] = []
                     var collects: [Bool] = []
                     var renderProblem: TemplateValues.RenderError?
@@ -202,6 +210,8 @@ public struct ActionExecutor: Sendable {
                         }
                         switch argument {
                         case .placeholder("resource"), .spread: collects.append(true)
+                        // A batched repeated step collects every item's id into its one call.
+                        case .placeholder(let name) where step.batch && step.repetition?.gives(name) == true: collects.append(true)
                         default: collects.append(false)
                         }
                     }
@@ -270,7 +280,25 @@ public struct ActionExecutor: Sendable {
                             continue
                         }
                         var handled = handle(result, step: step, stage: stage, dryRun: dryRun, changes: changes,
-                                             values: call.values, verify: call.members.count == 1)
+                                             values: call.values, verify: call.members.count == 1 && !step.keyed)
+                        // A keyed answer (`[[id, value], …]`): each part takes its own value, verified on its own.
+                        var keyedParts: [(part: Ready, value: Any?, problem: String?)] = []
+                        if step.keyed, handled.outcome == .succeeded, handled.call != nil, !(dryRun && changes) {
+                            let answer = Self.answerByKey(handled.output)
+                            let parts = call.parts.isEmpty ? ready.filter { $0.index == first && $0.item == call.item } : call.parts
+                            for part in parts {
+                                let key = part.item ?? progress[part.index].resource.cliID
+                                guard let value = answer[key] else { keyedParts.append((part, nil, "AWS's answer names no \(key)")); continue }
+                                let mismatch = stage == .verify || stage == .compensate ? verification(step, output: value, values: part.values) : nil
+                                keyedParts.append((part, value, mismatch))
+                            }
+                            if keyedParts.count == 1 {
+                                // One part: the call's own record says it all.
+                                handled.output = keyedParts[0].value
+                                if let problem = keyedParts[0].problem { (handled.outcome, handled.problem) = (.failed, problem) }
+                                keyedParts = []
+                            }
+                        }
                         if handled.outcome == .succeeded, stage == .change, let format = plan.definition.recordFormat, let output = handled.call?.stdout {
                             do {
                                 records[ids[0], default: []] += try format.records(from: output)
@@ -298,7 +326,8 @@ public struct ActionExecutor: Sendable {
                             }
                         }
                         var captured: [String: String]?
-                        if handled.outcome == .succeeded, let name = step.capture, !(dryRun && changes), call.members.count == 1, !waitAgain {
+                        if handled.outcome == .succeeded, let name = step.capture, !(dryRun && changes),
+                           call.members.count == 1 || step.shareBy != nil, keyedParts.isEmpty, !waitAgain {
                             // Evidence is kept in the body store; what the step captures is its hash.
                             captured = [name: TemplateValues.canonical(evidence.map { $0.body.sha256 } ?? handled.output ?? NSNull())]
                         }
@@ -320,17 +349,42 @@ public struct ActionExecutor: Sendable {
                         recording = nil
                         if waitAgain {
                             submit(call, after: step.poll!.every)
-                        } else if handled.outcome == .succeeded {
-                            for (name, json) in captured ?? [:] {
-                                progress[first].values.set(name, json: json)
-                                progress[first].captures[name] = json
+                        } else if handled.outcome == .succeeded && !keyedParts.isEmpty {
+                            // Each part's value from the one answer, recorded as its own (argv empty: no call of its own),
+                            // so verification says which item failed and undo reads each resource's capture.
+                            for (part, value, problem) in keyedParts {
+                                let json = value.map(TemplateValues.canonical)
+                                let captures = problem == nil && part.position == nil ? step.capture.map { [$0: json ?? "null"] } : nil
+                                try onStep(ActionStepRecord(resource: progress[part.index].resource.id, step: step.name, stage: stage.rawValue,
+                                                            argv: [], outcome: problem == nil ? .succeeded : .failed, exitCode: nil, durationMs: 0,
+                                                            stdout: json ?? "", error: problem, captures: captures, item: part.item))
+                                if let problem {
+                                    if stage != .compensate, progress[part.index].isActive {
+                                        finish(part.index, .failed, "\(step.name)\(Self.failedOn(part.item)): \(problem)")
+                                    }
+                                } else if let position = part.position {
+                                    repeated[part.index]?[position] = value ?? NSNull()
+                                } else if let captures {
+                                    for (name, json) in captures {
+                                        progress[part.index].values.set(name, json: json)
+                                        progress[part.index].captures[name] = json
+                                    }
+                                }
                             }
-                        } else if call.members.count > 1 && handled.outcome == .failed && handled.call != nil
+                        } else if handled.outcome == .succeeded {
+                            // A shared call's answer is each member's.
+                            for member in call.members {
+                                for (name, json) in captured ?? [:] {
+                                    progress[member].values.set(name, json: json)
+                                    progress[member].captures[name] = json
+                                }
+                            }
+                        } else if max(call.members.count, call.parts.count) > 1 && handled.outcome == .failed && handled.call != nil && step.shareBy == nil
                                     && runner.interruption?.isInterrupted != true {
                             // Which of them made the batch fail? Ask for each alone.
-                            for member in call.members {
-                                let alone = ready.first { $0.index == member }!
-                                submit(Call(members: [member], arguments: alone.arguments, region: call.region, position: alone.position, values: alone.values))
+                            for alone in call.parts {
+                                submit(Call(members: [alone.index], arguments: alone.arguments, region: call.region, item: alone.item,
+                                            position: alone.position, values: alone.values))
                             }
                         } else if stage == .compensate {
                             // Compensation goes on: each of its steps is a separate attempt at a safe state.
@@ -396,6 +450,18 @@ public struct ActionExecutor: Sendable {
     /// per group of resources whose arguments differ only where ids are
     /// collected (`{resource}` and spreads) and that share a region.
     private static func calls(for ready: [Ready], step: ActionStep, regions: [String?]) -> [Call] {
+        if step.shareBy != nil, ready.count > 1 {
+            // The same call for several resources (their shared group's id) is made once for all of them.
+            var groups: [(key: [String?], members: [Ready])] = []
+            for item in ready {
+                let key = item.arguments.map(Optional.some) + [nil, item.region]
+                if let found = groups.firstIndex(where: { $0.key == key }) { groups[found].members.append(item) } else { groups.append((key, [item])) }
+            }
+            return groups.map { group in
+                let first = group.members[0]
+                return Call(members: group.members.map(\.index), arguments: first.arguments, region: first.region, values: first.values)
+            }
+        }
         guard step.batch, ready.count > 1 else {
             return ready.map { Call(members: [$0.index], arguments: $0.arguments, region: $0.region, item: $0.item, position: $0.position, values: $0.values) }
         }
@@ -410,12 +476,34 @@ public struct ActionExecutor: Sendable {
         }
         return groups.map { group in
             let first = group.members[0]
+            if group.members.count == 1 {
+                return Call(members: [first.index], arguments: first.arguments, region: first.region, item: first.item, position: first.position,
+                            values: first.values, parts: group.members)
+            }
             var arguments: [String] = []
             for position in first.pieces.indices {
-                arguments += first.collects[position] ? group.members.flatMap { $0.pieces[position] } : first.pieces[position]
+                if first.collects[position] {
+                    // Resources that share a group collect its id once.
+                    var seen = Set<String>()
+                    arguments += group.members.flatMap { $0.pieces[position] }.filter { seen.insert($0).inserted }
+                } else {
+                    arguments += first.pieces[position]
+                }
             }
-            return Call(members: group.members.map(\.index), arguments: arguments, region: regions[first.index], values: first.values)
+            var members: [Int] = []
+            for member in group.members where !members.contains(member.index) { members.append(member.index) }
+            return Call(members: members, arguments: arguments, region: regions[first.index], values: first.values, parts: group.members)
         }
+    }
+
+    /// A `keyed` answer, `[[id, value], …]`, by id; empty for any other shape.
+    static func answerByKey(_ output: Any?) -> [String: Any] {
+        var found: [String: Any] = [:]
+        for pair in (output as? [Any]) ?? [] {
+            guard let pair = pair as? [Any], pair.count == 2, let id = pair[0] as? String else { continue }
+            found[id] = pair[1]
+        }
+        return found
     }
 
     /// How one finished call turned out for the step.

@@ -238,7 +238,7 @@ public struct ActionPlanner: Sendable {
                     var stepValues = values
                     for (name, json) in element?.values ?? [:] { stepValues.set(name, json: json) }
                     if element != nil, !Self.itemConditionsHold(step, stepValues) { continue }
-                    stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step, resource: resource.id))
+                    stepValues.set("step-name", string: ActionExecutor.stepName(plan: plan, step: step, resource: resource.id, values: stepValues))
                     var arguments: [String] = []
                     var complete = true
                     for argument in step.arguments {
@@ -257,6 +257,7 @@ public struct ActionPlanner: Sendable {
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }
                     if step.batch { condition = [condition, "one call for every resource it applies to"].compactMap { $0 }.joined(separator: "; ") }
+                    if let shared = step.shareBy { condition = [condition, "one call per \(shared) for the resources that share it"].compactMap { $0 }.joined(separator: "; ") }
                     if let poll = step.poll { condition = [condition, poll.summary].compactMap { $0 }.joined(separator: "; ") }
                     if let kind = step.evidence { condition = [condition, "output kept whole as evidence (\(kind.rawValue)) with its SHA-256"].compactMap { $0 }.joined(separator: "; ") }
                     if let repetition = step.repetition, templated {
@@ -293,12 +294,23 @@ public struct ActionPlanner: Sendable {
     /// Folds the calls of batched steps into one per step as the executor does
     /// when their other arguments match; the merged call stands where the first was.
     static func mergeBatches(_ calls: [ActionPlan.Call], plan: ActionPlan) -> [ActionPlan.Call] {
-        let batched = Set(ActionStage.allCases.flatMap { plan.definition.steps(of: $0) }.filter(\.batch).map(\.name))
-        guard !batched.isEmpty, plan.resources.count > 1 else { return calls }
+        let steps = ActionStage.allCases.flatMap { plan.definition.steps(of: $0) }
+        let batched = Set(steps.filter(\.batch).map(\.name))
+        let shared = Set(steps.filter { $0.shareBy != nil }.map(\.name))
+        guard !batched.isEmpty || !shared.isEmpty, plan.resources.count > 1 else { return calls }
         var result: [ActionPlan.Call] = []
         var mergedInto: [String: Int] = [:]
         let ids = Set(plan.resources.map(\.cliID))
         for call in calls {
+            if shared.contains(call.step), call.complete {
+                // Identical calls of a shared step are one call for all the resources they cover.
+                let key = "\(call.stage.rawValue)/\(call.step)/" + call.arguments.joined(separator: "\u{0}")
+                if let index = mergedInto[key] { result[index].resources.append(call.resource) } else {
+                    mergedInto[key] = result.count
+                    result.append(call)
+                }
+                continue
+            }
             guard batched.contains(call.step), call.complete else { result.append(call); continue }
             // The key: the argv without the collected ids.
             let key = "\(call.stage.rawValue)/\(call.step)/" + call.arguments.filter { !ids.contains($0) }.joined(separator: "\u{0}")

@@ -26,7 +26,7 @@ struct BenchOptions {
         }
     }
 
-    static let figureIDs = ["append", "cli-append", "console-start", "redraw", "log-bytes", "log-ingest", "replay-seek",
+    static let figureIDs = ["append", "cli-append", "console-start", "redraw", "log-bytes", "log-ingest", "replay-start", "replay-seek",
                             "change-visible", "runner", "isolate", "memory"]
 
     func runs(_ id: String) -> Bool { only.isEmpty || only.contains(id) }

@@ -57,7 +57,8 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
             return result.captures
         }
         var captures: [String: String] = [:]
-        for step in steps where step.resource == resource && step.outcome == .succeeded {
+        // A shared call (one security group for a VPC's instances) captured for every resource it covered.
+        for step in steps where step.coveredResources.contains(resource) && step.outcome == .succeeded {
             captures.merge(step.captures ?? [:]) { $1 }
         }
         return captures

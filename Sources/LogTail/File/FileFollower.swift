@@ -209,7 +209,7 @@ final class FileFollower: @unchecked Sendable {
     private func makeLine(_ assembled: LineAssembler.Assembled, arrivedAt: Date) -> LogLine {
         defer { sequence += 1 }
         return LogLine(sourceID: sourceID, sequence: sequence, kept: assembled.kept, rawLength: assembled.length,
-                       digest: assembled.digest, time: nil, level: nil, arrivedAt: arrivedAt, limits: limits)
+                       digest: assembled.streamedDigest, time: nil, level: nil, arrivedAt: arrivedAt, limits: limits)
     }
 
     private func deliver(_ batch: inout [LogLine], _ runner: SourceRunner) {

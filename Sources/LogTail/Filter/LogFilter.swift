@@ -58,7 +58,7 @@ public struct LogFilter: Sendable {
     public func admits(_ line: LogLine) -> Bool {
         if !hiddenLevels.isEmpty, hiddenLevels.contains(line.level) { return false }
         if !hiddenSources.isEmpty, hiddenSources.contains(line.sourceID) { return false }
-        return pattern?.matches(line.text) ?? true
+        return pattern?.matches(line) ?? true
     }
 
     /// The ranges of `line.text` the query matches, to highlight.

@@ -62,6 +62,17 @@ public struct LogPattern: Sendable {
         }
     }
 
+    /// Whether the pattern matches `line`'s text. An ASCII substring is
+    /// looked for in the raw bytes of a plain line (its text is its bytes),
+    /// so most lines are filtered without their text being made.
+    public func matches(_ line: LogLine) -> Bool {
+        if case .substring(let needle, let ascii?) = matcher, !needle.isEmpty,
+           let found = line.withPlainBytes({ bytes in ascii.withUnsafeBufferPointer { Self.firstASCIIMatch($0, in: bytes, from: 0) != nil } }) {
+            return found
+        }
+        return matches(line.text)
+    }
+
     /// Every non-overlapping, non-empty match in `text`, in order.
     public func ranges(in text: String) -> [Range<String.Index>] {
         switch matcher {
@@ -102,22 +113,24 @@ public struct LogPattern: Sendable {
     private static func firstASCIIMatch(_ needle: [UInt8], in text: String, from: Int) -> Int? {
         var text = text
         return text.withUTF8 { haystack -> Int? in
-            needle.withUnsafeBufferPointer { needle -> Int? in
-                let last = haystack.count - needle.count
-                guard from <= last else { return nil }
-                let first = needle[0]
-                var index = from
-                while index <= last {
-                    if lower(haystack[index]) == first {
-                        var offset = 1
-                        while offset < needle.count, lower(haystack[index + offset]) == needle[offset] { offset += 1 }
-                        if offset == needle.count { return index }
-                    }
-                    index += 1
-                }
-                return nil
-            }
+            needle.withUnsafeBufferPointer { firstASCIIMatch($0, in: haystack, from: from) }
         }
+    }
+
+    private static func firstASCIIMatch(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let last = haystack.count - needle.count
+        guard from <= last else { return nil }
+        let first = needle[0]
+        var index = from
+        while index <= last {
+            if lower(haystack[index]) == first {
+                var offset = 1
+                while offset < needle.count, lower(haystack[index + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 
     @inline(__always)

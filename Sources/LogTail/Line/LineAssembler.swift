@@ -12,13 +12,17 @@ struct LineAssembler {
     struct Assembled {
         var kept: [UInt8]
         var length: Int
-        var digest: LineDigest
+        /// The whole line's hash, made as it streamed in, for a line longer
+        /// than what is kept; nil otherwise (the line hashes `kept` when asked).
+        var streamedDigest: LineDigest?
+        /// The whole line's hash.
+        var digest: LineDigest { streamedDigest ?? LineDigest(hashing: kept) }
     }
 
     let keepLimit: Int
     private var kept: [UInt8] = []
     private var length = 0
-    /// Started only once a line outgrows `keepLimit`; short lines are hashed in one go.
+    /// Started only once a line outgrows `keepLimit`; a short line is hashed only if asked (`LogLine.sha256Hex`).
     private var hasher: SHA256?
 
     init(keepLimit: Int) {
@@ -53,7 +57,13 @@ struct LineAssembler {
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         let room = keepLimit - kept.count
-        if bytes.count <= room, hasher == nil {
+        if kept.isEmpty, bytes.count <= room, hasher == nil {
+            // A whole line in one read (most lines): one allocation of its size.
+            kept = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initialized in
+                UnsafeMutableRawBufferPointer(target).copyMemory(from: bytes)
+                initialized = bytes.count
+            }
+        } else if bytes.count <= room, hasher == nil {
             kept.append(contentsOf: bytes)
         } else {
             if hasher == nil {
@@ -68,8 +78,8 @@ struct LineAssembler {
     }
 
     private mutating func finish() -> Assembled {
-        let digest = hasher.map { LineDigest($0.finalize()) } ?? LineDigest(hashing: kept)
-        let done = Assembled(kept: kept, length: length, digest: digest)
+        let digest = hasher.map { LineDigest($0.finalize()) }
+        let done = Assembled(kept: kept, length: length, streamedDigest: digest)
         kept = []
         length = 0
         hasher = nil
