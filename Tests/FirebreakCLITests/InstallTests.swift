@@ -93,7 +93,7 @@ struct InstallTests {
         let zsh = try String(contentsOf: prefix.appendingPathComponent("share/zsh/site-functions/_firebreak"), encoding: .utf8)
         #expect(zsh.hasPrefix("#compdef firebreak"))
         let fish = try String(contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/firebreak.fish"), encoding: .utf8)
-        #expect(fish.contains("complete -c firebreak"))
+        #expect(fish.contains("complete -c 'firebreak'"))
         // The man page is installed when generate-manual made one for this build, and said either way.
         let page = prefix.appendingPathComponent("share/man/man1/firebreak.1")
         if said.contains("; man page ") {

@@ -150,7 +150,7 @@ struct CatalogActionService: ConsoleActionService {
             let ticked = changes.ticked.count, reopened = changes.reopened.count
             return "readiness: \(audit.tally)"
                 + (ticked == 0 ? "" : "; ticked \(ticked) item\(ticked == 1 ? "" : "s")")
-                + (reopened == 0 ? "" : "; reopened \(reopened) a check now fails") + " (show lists each)"
+                + (reopened == 0 ? "" : "; reopened \(reopened) (a check behind it now fails)") + " (show lists each)"
         case .importFindings(let from):
             let state = try store.state(of: incident)
             let source = try? FindingSource(parsing: from)
