@@ -37,7 +37,7 @@ struct TamperAndConcurrencyTests {
         try sqlite3(fb.database, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 3")
         let result = try fb.run("verify")
         #expect(result.status == 2)
-        #expect(result.stderr.contains("INC-1 event #3: is missing"))
+        #expect(result.stderr.contains("INC-1: NOT intact: event #3: is missing"))
     }
 
     /// Two processes append 2,000 events each to one incident at the same time.
