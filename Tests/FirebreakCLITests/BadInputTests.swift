@@ -38,7 +38,19 @@ struct BadInputTests {
         .init(arguments: ["open", "--title", "x", "--severity", "0"], message: "severity 0 is out of range"),
         .init(arguments: ["open", "--title", "x", "--account", "12"], message: "'12' is not an AWS account id"),
         .init(arguments: ["open", "--title", "x", "--at", "yesterday"], message: "'yesterday' is not an RFC 3339 time"),
-        .init(arguments: ["open", "--title", "x", "--at", "2099-01-01T00:00:00Z"], message: "is in the future"),
+        .init(arguments: ["open", "--title", "x", "--at", "2099-01-01T00:00:00Z"], message: "is in the future (more than 5 minutes ahead of this machine's clock); pass --force"),
+        // One strict reading of times and dates everywhere: February 30th is refused, never stored as March 2nd.
+        .init(arguments: ["note", "INC-1", "x", "--at", "2026-02-30T10:00:00Z"], message: "--at '2026-02-30T10:00:00Z' is not a real time: February 2026 has 28 days"),
+        .init(arguments: ["phase", "INC-1", "detection", "--at", "2026-11-28T24:00:00Z"], message: "--at '2026-11-28T24:00:00Z' is not a real time: there is no hour 24"),
+        .init(arguments: ["open", "--title", "x", "--at", "2025-04-31T00:00:00Z"], message: "--at '2025-04-31T00:00:00Z' is not a real time: April 2025 has 30 days"),
+        .init(arguments: ["followup", "INC-1", "x", "--owner", "alice", "--due", "2026-02-30"], message: "--due '2026-02-30' is not a real date: February 2026 has 28 days"),
+        .init(arguments: ["note", "INC-1", "x", "--at", "2001-01-01T00:00:00Z"], message: "--at 2001-01-01T00:00:00Z is more than a year before the incident opened ("),
+        .init(arguments: ["note", "INC-1", "x", "--at", "2099-01-01T00:00:00Z"], message: "is in the future"),
+        // The id inside an ARN is held to the rule its bare id is.
+        .init(arguments: ["resource", "add", "INC-1", "arn:aws:ec2:us-east-1:123456789012:instance/i-xyz"],
+              message: "names 'i-xyz', which is not a valid ec2-instance id; expected i- followed by 8 or 17 hex digits"),
+        .init(arguments: ["resource", "add", "INC-1", "arn:aws:ec2:us-east-1:123456789012:security-group/sg-12"],
+              message: "names 'sg-12', which is not a valid security-group id"),
         .init(arguments: ["open"], message: "Missing expected argument '--title <title>'"),
         .init(arguments: ["note", "INC-1", " "], message: "the note is empty"),
         .init(arguments: ["close", "INC-1", "--resolution", ""], message: "the resolution is empty"),
@@ -65,6 +77,18 @@ struct BadInputTests {
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
         #expect(result.stdout.isEmpty)
         #expect(try dump(fb.database) == before)
+    }
+
+    /// An incident opens at any past time, a real leap day needs nothing, and `--force` takes a time outside the plausible range as given.
+    @Test func aForcedTimeIsKeptAndALeapDayIsReal() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"))
+        try fb.ok("open", "--title", "old", "--at", "2024-02-29T12:00:00Z")
+        try fb.ok("note", "INC-1", "leap day", "--at", "2024-02-29T23:59:59.5+00:00")
+        try fb.ok("note", "INC-1", "long ago", "--at", "2001-01-01T00:00:00Z", "--force")
+        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
+        #expect(events.map { $0["at"] as? String } == ["2024-02-29T12:00:00.000Z", "2024-02-29T23:59:59.500Z", "2001-01-01T00:00:00.000Z"])
+        #expect(try fb.run("verify", "INC-1").status == 0)
     }
 
     @Test func aDatabasePathThatCannotBeCreated() throws {

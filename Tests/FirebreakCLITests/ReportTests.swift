@@ -54,7 +54,27 @@ struct ReportTests {
         #expect(!report.replacingOccurrences(of: "\\<img", with: "").contains("<img"))
         #expect(!report.contains("**bold**"))
         #expect(!report.replacingOccurrences(of: "\\](http", with: "").contains("](http"))
-        #expect(report.contains("\\<img src=x onerror=alert(1)\\> \\*\\*bold\\*\\* \\[link\\](http://evil.example) \\| cell"))
+        #expect(report.contains("\\<img src=x onerror=alert(1)> \\*\\*bold\\*\\* \\[link\\](http://evil.example) \\| cell"))
+    }
+
+    /// Multi-line text keeps its paragraphs and line breaks in both formats
+    /// (the HTML printed `\u{A}` where a newline belonged), and Markdown
+    /// escapes only what would change the meaning.
+    @Test func paragraphsAndLineBreaksSurviveInHTMLAndMarkdown() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("incidents.db"), operatorName: "alice")
+        try fb.ok("open", "--title", "paragraphs", "--summary", "Keys leaked in a build log.\nRotated at 03:10.\n\n# not a heading, snake_case {json} a > b & c")
+        try fb.ok("phase", "INC-1", "follow-up")
+        try fb.ok("note", "INC-1", "lesson: alerts\nreached nobody for an hour\n\n- not a list &amp; <b>not bold</b>")
+        let markdown = try fb.ok("report", "INC-1")
+        #expect(markdown.contains("Keys leaked in a build log.  \nRotated at 03:10.\n\n\\# not a heading, snake_case {json} a > b & c\n"), "\(markdown)")
+        #expect(markdown.contains("lesson: alerts  \n  reached nobody for an hour\n\n  \\- not a list \\&amp; \\<b>not bold\\</b>"), "\(markdown)")
+        let path = folder.path("report.html")
+        try fb.ok("report", "INC-1", "--format", "html", "--output", path)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!html.contains("\\u{A}") && !markdown.contains("\\u{A}"))
+        #expect(html.contains("<p class=\"text\">Keys leaked in a build log.<br>Rotated at 03:10.</p>\n<p class=\"text\"># not a heading, snake_case {json} a &gt; b &amp; c</p>"), "\(html)")
+        #expect(html.contains("lesson: alerts<br>reached nobody for an hour<br><br>- not a list &amp;amp; &lt;b&gt;not bold&lt;/b&gt;"), "\(html)")
     }
 
     @Test func jsonValidatesAgainstTheShippedSchema() throws {

@@ -13,10 +13,20 @@ struct TamperAndConcurrencyTests {
         try sqlite3(fb.database, "DROP TRIGGER events_no_update; UPDATE events SET payload = replace(payload, 'note 3', 'note 8') WHERE seq = 4")
         let result = try fb.run("verify", "INC-1")
         #expect(result.status == 2)
-        #expect(result.stderr == "firebreak: INC-1 event #4: its content does not match its hash (altered after it was recorded): the record was altered\n")
+        // One clear line, the same on stdout and stderr, naming the event once.
+        let line = "INC-1: NOT intact: event #4: its content does not match its hash (altered after it was recorded)"
+        #expect(result.stderr == "firebreak: \(line)\n")
+        #expect(result.stdout.split(separator: "\n").map(String.init).contains(line), "stdout: \(result.stdout)")
+        #expect(!result.stdout.contains("intact, "))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(fb.run("verify", "--json").stdout.utf8)) as? [[String: Any]])
         #expect(json.first?["firstBadEvent"] as? Int == 4)
         #expect(json.first?["intact"] as? Bool == false)
+        // Its head is the incident's own: the hash stored with its last event (#7), not the last that verified (#3).
+        let stored = try sqlite3(fb.database, "SELECT hash FROM events WHERE seq = 7").trimmingCharacters(in: .whitespacesAndNewlines)
+        let lastVerified = try sqlite3(fb.database, "SELECT hash FROM events WHERE seq = 3").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(stored.count == 64 && stored != lastVerified)
+        #expect(json.first?["headHash"] as? String == stored)
+        #expect(json.first?["verifiedHeadHash"] as? String == lastVerified)
     }
 
     @Test func verifyCatchesADeletedEvent() throws {
@@ -27,7 +37,7 @@ struct TamperAndConcurrencyTests {
         try sqlite3(fb.database, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 3")
         let result = try fb.run("verify")
         #expect(result.status == 2)
-        #expect(result.stderr.contains("INC-1 event #3: is missing"))
+        #expect(result.stderr.contains("INC-1: NOT intact: event #3: is missing"))
     }
 
     /// Two processes append 2,000 events each to one incident at the same time.

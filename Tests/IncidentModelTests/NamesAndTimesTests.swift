@@ -54,6 +54,37 @@ struct NamesAndTimesTests {
         }
     }
 
+    /// Foundation's formatter read 2026-02-30 as March 2nd; the strict reader refuses what does not exist.
+    @Test(arguments: [("2026-02-30T00:00:00Z", "February 2026 has 28 days"), ("2025-02-29T00:00:00Z", "February 2025 has 28 days"),
+                      ("2100-02-29T00:00:00Z", "February 2100 has 28 days"), ("2026-04-31T00:00:00Z", "April 2026 has 30 days"),
+                      ("2026-00-10T00:00:00Z", "there is no month 0"), ("2026-01-00T00:00:00Z", "there is no day 0"),
+                      ("2026-11-29T24:00:00Z", "there is no hour 24"), ("2026-11-29T23:60:00Z", "there is no minute 60"),
+                      ("2026-11-29T23:59:60Z", "leap seconds are not accepted"), ("2026-11-29T10:00:00+24:00", "offset +24:00 is not a UTC offset")])
+    func impossibleTimesAreRefusedWithTheReason(_ text: String, _ reason: String) {
+        #expect(throws: IncidentError.invalidInput("--at '\(text)' is not a real time: \(reason)")) { try Timestamp.parse(text, option: "--at") }
+    }
+
+    @Test func leapDaysAndEveryShapeOfRealTimeParse() throws {
+        #expect(Timestamp.format(try Timestamp.parse("2024-02-29T23:59:59Z")) == "2024-02-29T23:59:59.000Z")
+        #expect(Timestamp.format(try Timestamp.parse("2000-02-29T00:00:00.0005Z")) == "2000-02-29T00:00:00.001Z")
+        #expect(Timestamp.format(try Timestamp.parse("1969-12-31T23:59:59-01:30")) == "1970-01-01T01:29:59.000Z")
+        // The same instant Foundation gives for every real day of four years, leap and not.
+        let formatter = ISO8601DateFormatter()
+        var day = try #require(formatter.date(from: "2023-01-01T06:07:08Z"))
+        for _ in 0..<(4 * 366) {
+            let text = formatter.string(from: day)
+            #expect(try Timestamp.parse(text) == day, "\(text)")
+            day.addTimeInterval(86_400)
+        }
+        for bad in ["2026-1-01T00:00:00Z", "2026-11-29 03:04:05Z", "2026-11-29T03:04Z", "2026-11-29T03:04:05", "2026-11-29T03:04:05.Z",
+                    "2026-11-29T03:04:05Z trailing", "２０２６-11-29T03:04:05Z"] {
+            #expect(throws: IncidentError.self, "\(bad)") { try Timestamp.parse(bad) }
+        }
+        #expect(try Timestamp.parseDay("2024-02-29") == "2024-02-29")
+        #expect(throws: IncidentError.invalidInput("--due '2026-13-01' is not a real date: there is no month 13")) { try Timestamp.parseDay("2026-13-01", option: "--due") }
+        #expect(throws: IncidentError.invalidInput("'tomorrow' is not a date; expected YYYY-MM-DD, e.g. 2026-12-15")) { try Timestamp.parseDay("tomorrow") }
+    }
+
     @Test func terminalSafeEscapesEveryControlCharacter() {
         let hostile = "ok\u{1B}[2J\u{1B}]0;owned\u{7}\u{9B}31m\r\n\u{202E}txt.exe"
         let safe = hostile.terminalSafe

@@ -194,10 +194,8 @@ extension ActionParameter {
             let seconds: Double? = ["m": 60, "h": 3600, "d": 86400][unit]
             return seconds.map { now.addingTimeInterval(-Double(amount) * $0) }
         }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        // Strictly, as every time is read: 2026-02-30 is refused, not rolled over to March.
+        return try? Timestamp.parse(text)
     }
 
     /// RFC 3339 in UTC to the second, the form AWS and `{now}` use.

@@ -23,7 +23,7 @@ struct FollowUpCommand: ParsableCommand {
         let category = try FollowUpCategory(parsing: kind)
         let body = try TextField.multiLine(text.joined(separator: " "), named: "the follow-up text", maxLength: 2_000)
         let ownerName = try owner.map { try TextField.singleLine($0, named: "the owner", maxLength: 200) }
-        let dueDate = try due.map(FollowUpRecorded.validateDue)
+        let dueDate = try due.map { try FollowUpRecorded.validateDue($0, option: "--due") }
         if category == .action && ownerName == nil {
             throw CLIError("an action item needs an owner: add --owner NAME")
         }

@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
         let store = try globals.writableStore()
         let current = try store.state(of: id)
         let filter = FindingsFilter(minimumSeverity: try minSeverity.map { text throws(FindingsError) in try FindingsFilter.Level(parsing: text) },
-                                    since: try since.map { try Timestamp.parse($0) },
+                                    since: try since.map { try Timestamp.parse($0, option: "--since") },
                                     resource: try resource.map { try TextField.singleLine($0, named: "--resource", maxLength: 2048) })
         let documents = try ImportFindings.documents(files: files, source: source, incident: current.incident, ownerTags: ownerTags, filter: filter,
                                                      runners: try globals.runnerFactory(region: aws.region))

@@ -11,8 +11,9 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .customLong("account"), help: "An AWS account the incident spans (repeatable).") var accounts: [String] = []
     @Option(name: .customLong("region"), help: "An AWS region the incident spans (repeatable).") var regions: [String] = []
     @Option(help: "The phase to start in.") var phase: String = Phase.readiness.rawValue
-    @Option(help: "When it was opened (RFC 3339); default now.") var at: String?
+    @Option(help: "When it was opened (RFC 3339); default now. In the future needs --force.") var at: String?
     @Flag(help: "A practice incident.") var drill = false
+    @Flag(help: "Accept an --at in the future.") var force = false
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
@@ -25,7 +26,7 @@ struct OpenCommand: ParsableCommand {
             phase: try Phase(parsing: phase),
             isDrill: drill)
         let actor = try globals.operatorIdentity()
-        let time = try parseEventTime(at)
+        let time = try EventTime.parse(at, force: force, opened: nil)
         let state = try globals.writableStore().openIncident(opened, actor: actor, at: time)
         Output.line(state.incident.id.description)
     }

@@ -36,18 +36,20 @@ struct ReadinessCommand: ParsableCommand {
         let regions = try AuditReadiness.regions(given: regions, incident: state)
         let audit = try AuditReadiness.audit(runners: try globals.runnerFactory(region: nil), incident: state?.incident, regions: regions,
                                              ownerTags: ownerTags)
-        var ticked: [String] = []
+        var changes = AuditReadiness.ChecklistChanges()
         if let id, let actor {
-            ticked = try AuditReadiness.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
+            changes = try AuditReadiness.record(audit, store: try globals.writableStore(), incident: id, actor: actor)
         }
+        let ticked = changes.ticked
         let results = audit.results
-        if json { return try Output.json(Self.json(audit, incident: id, ticked: ticked)) }
+        if json { return try Output.json(Self.json(audit, incident: id, changes: changes)) }
         for result in results {
             Output.line(Self.line(result))
         }
         Output.line("\(audit.tally) (\(regions.joined(separator: ", ")))")
         if let id {
-            Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))"))
+            Output.line("recorded in \(id)" + (ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: ", "))")
+                        + (changes.reopened.isEmpty ? "" : "; reopened \(changes.reopened.joined(separator: ", ")) (a check behind it now fails)"))
         }
     }
 
@@ -63,10 +65,10 @@ struct ReadinessCommand: ParsableCommand {
         return "\(mark)  \(Output.column(result.check, 22)) \(Output.column(place.isEmpty ? "account" : place, place.count > 14 ? 27 : 14)) \(result.detail.terminalSafe)"
     }
 
-    static func json(_ audit: ReadinessAudited, incident: IncidentID?, ticked: [String]) -> JSONValue {
+    static func json(_ audit: ReadinessAudited, incident: IncidentID?, changes: AuditReadiness.ChecklistChanges) -> JSONValue {
         .object([
             "incident": .string(incident?.description), "regions": .array(audit.regions.map(JSONValue.string)),
-            "ticked": .array(ticked.map(JSONValue.string)),
+            "ticked": .array(changes.ticked.map(JSONValue.string)), "reopened": .array(changes.reopened.map(JSONValue.string)),
             "results": .array(audit.results.map(JSONValue.readinessResult)),
         ])
     }

@@ -38,13 +38,19 @@ struct VerifyCommand: ParsableCommand {
         } else {
             printReport(report, store: store as? SQLiteIncidentStore)
         }
-        if let broken = report.chains.first(where: { !$0.isIntact }), let problem = broken.problem {
-            throw CLIError("\(broken.incident) \(problem): the record was altered", exitCode: 2)
+        if let broken = report.chains.first(where: { !$0.isIntact }) {
+            // The same line as on stdout, so a script reading either one sees what broke.
+            throw CLIError(Self.brokenLine(broken), exitCode: 2)
         }
         if let head = report.unmatchedHeads.first {
             throw CLIError("no incident's chain holds the expected head \(head.hash.prefix(16))…: a chain was cut short or rewritten, or an incident deleted, after that head was given out",
                            exitCode: 2)
         }
+    }
+
+    /// `INC-1: NOT intact: event #4: its content does not match its hash (altered after it was recorded)`.
+    static func brokenLine(_ result: ChainVerification) -> String {
+        "\(result.incident): NOT intact: \(result.problem?.description ?? "unknown problem")"
     }
 
     private func loadAnchors(for id: IncidentID?) throws -> VerificationAnchors {
@@ -70,6 +76,8 @@ struct VerifyCommand: ParsableCommand {
         for result in report.chains {
             if result.isIntact {
                 Output.line("\(result.incident): intact, \(result.verifiedEvents) events, head \(result.headHash)")
+            } else {
+                Output.line(Self.brokenLine(result))
             }
             for signature in result.signatures {
                 let trust = signature.trusted.map { $0 ? ", trusted" : ", NOT a trusted key" } ?? ""

@@ -146,9 +146,11 @@ struct CatalogActionService: ConsoleActionService {
             let state = try store.state(of: incident)
             let regions = try AuditReadiness.regions(given: runners.givenRegion.map { [$0] } ?? [], incident: state)
             let audit = try AuditReadiness.audit(runners: runners, incident: state.incident, regions: regions, ownerTags: ownerTags)
-            let ticked = try AuditReadiness.record(audit, store: store, incident: incident, actor: actor)
+            let changes = try AuditReadiness.record(audit, store: store, incident: incident, actor: actor)
+            let ticked = changes.ticked.count, reopened = changes.reopened.count
             return "readiness: \(audit.tally)"
-                + (ticked.isEmpty ? "" : "; ticked \(ticked.count) item\(ticked.count == 1 ? "" : "s")") + " (show lists each)"
+                + (ticked == 0 ? "" : "; ticked \(ticked) item\(ticked == 1 ? "" : "s")")
+                + (reopened == 0 ? "" : "; reopened \(reopened) (a check behind it now fails)") + " (show lists each)"
         case .importFindings(let from):
             let state = try store.state(of: incident)
             let source = try? FindingSource(parsing: from)

@@ -39,13 +39,3 @@ extension GlobalOptions {
         return store
     }
 }
-
-/// Parses an `--at` value, refusing times well in the future (a typo, not a plan).
-func parseEventTime(_ text: String?) throws -> Date? {
-    guard let text else { return nil }
-    let date = try Timestamp.parse(text)
-    if date.timeIntervalSinceNow > 300 {
-        throw IncidentError.invalidInput("--at \(text.terminalSafe) is in the future")
-    }
-    return date
-}

@@ -83,7 +83,10 @@ extension JSONValue {
     public static func verification(_ result: ChainVerification) -> JSONValue {
         .object([
             "incident": .string(result.incident.description), "intact": .bool(result.isIntact),
-            "verifiedEvents": .int(result.verifiedEvents), "headHash": .string(result.headHash),
+            "verifiedEvents": .int(result.verifiedEvents),
+            // The head is the incident's own (its last stored event's hash); on a broken chain
+            // the last hash that verified is said apart, never passed off as the head.
+            "headHash": .string(result.storedHeadHash ?? result.headHash), "verifiedHeadHash": .string(result.headHash),
             "firstBadEvent": result.problem.map { .int($0.seq) } ?? .null,
             "problem": .string(result.problem?.reason),
             "signatures": .array(result.signatures.map { signature in

@@ -20,6 +20,20 @@ enum HTMLText {
         return result
     }
 
+    /// Multi-line text (a summary, a note) as paragraphs: blank lines part
+    /// them, line breaks inside one are kept (`<br>`), each line escaped, so
+    /// a newline reads as one and never as the literal `\u{A}`.
+    static func paragraphs(_ text: String, class name: String = "text") -> String {
+        TextBlocks.paragraphs(text).map { lines in
+            "<p class=\"\(name)\">" + lines.map { escape($0) }.joined(separator: "<br>") + "</p>"
+        }.joined(separator: "\n")
+    }
+
+    /// Multi-line text inside a cell or list item: its lines kept (`<br>`), blank lines between paragraphs too.
+    static func lines(_ text: String) -> String {
+        TextBlocks.paragraphs(text).map { $0.map { escape($0) }.joined(separator: "<br>") }.joined(separator: "<br><br>")
+    }
+
     /// `escape`, or an en dash for a missing value.
     static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "–" }
 }

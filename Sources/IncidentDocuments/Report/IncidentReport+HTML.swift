@@ -40,7 +40,7 @@ extension IncidentReport {
             ["Phase", state.phase.title],
             ["Opened", "\(t(incident.openedAt)) by \(h(incident.openedBy))"],
             ["Closed", t(incident.closedAt)],
-            ["Resolution", h(incident.resolution)],
+            ["Resolution", incident.resolution.map(HTMLText.lines) ?? "–"],
             ["Intent", intent.map { h($0) } ?? "<span class=\"muted\">not recorded</span>"],
             ["Commander", h(state.roles[.commander])],
             ["Scribe", h(state.roles[.scribe])],
@@ -48,7 +48,7 @@ extension IncidentReport {
             ["Regions", incident.regions.isEmpty ? "–" : h(incident.regions.joined(separator: ", "))],
             ["Record", "<span class=\"\(verification?.isIntact == true ? "ok" : "bad")\">\(h(verificationLine))</span>"],
         ])
-        if !incident.summary.isEmpty { out.append("<p class=\"text\">\(h(incident.summary))</p>") }
+        if !incident.summary.isEmpty { out.append(HTMLText.paragraphs(incident.summary)) }
         out.append("</section>")
 
         out.append("<section id=\"metrics\"><h2>Metrics</h2>")
@@ -146,12 +146,12 @@ extension IncidentReport {
             let items = state.followUps.filter { $0.category == category }
             guard !items.isEmpty else { continue }
             out.append("<h3>\(category.title)</h3>")
-            table(["", "Item", "Owner", "Due"], items.map { [h($0.id), "<span class=\"text\">\(h($0.text))</span>", h($0.owner), h($0.due)] })
+            table(["", "Item", "Owner", "Due"], items.map { [h($0.id), "<span class=\"text\">\(HTMLText.lines($0.text))</span>", h($0.owner), h($0.due)] })
         }
         if state.followUps.isEmpty { out.append("<p class=\"muted\">No follow-up items recorded.</p>") }
         if !followUpNotes.isEmpty {
             out.append("<h3>Notes from the Follow-up phase</h3><ul>")
-            for note in followUpNotes { out.append("<li>\(t(note.at)) \(h(note.by)): <span class=\"text\">\(h(note.text))</span></li>") }
+            for note in followUpNotes { out.append("<li>\(t(note.at)) \(h(note.by)): <span class=\"text\">\(HTMLText.lines(note.text))</span></li>") }
             out.append("</ul>")
         }
         out.append("</section>")
@@ -159,7 +159,7 @@ extension IncidentReport {
         out.append("<section id=\"timeline\"><h2>Timeline</h2>")
         table(["#", "Event time", "Recorded", "Operator", "What"], events.map { recorded in
             let event = recorded.event
-            return [String(event.seq), t(event.at), t(event.recordedAt), h(event.actor), "<span class=\"text\">\(h(event.payload.summary))</span>"]
+            return [String(event.seq), t(event.at), t(event.recordedAt), h(event.actor), "<span class=\"text\">\(HTMLText.lines(event.payload.summary))</span>"]
         })
         out.append("</section>")
 

@@ -36,7 +36,7 @@ extension IncidentReport {
         for (label, value) in rows { out.append("| \(label) | \(value) |") }
         if !incident.summary.isEmpty {
             out.append("")
-            out.append(e(incident.summary))
+            out.append(MarkdownText.paragraphs(incident.summary))
         }
         out.append("")
 
@@ -164,7 +164,7 @@ extension IncidentReport {
             out.append("### \(category.title)")
             out.append("")
             for item in items {
-                var line = "- \(item.id): \(e(item.text))"
+                var line = "- \(item.id): \(MarkdownText.paragraphs(item.text, indent: "  "))"
                 let details = [item.owner.map { "owner " + e($0) }, item.due.map { "due " + e($0) }].compactMap { $0 }
                 if !details.isEmpty { line += " (\(details.joined(separator: ", ")))" }
                 out.append(line)
@@ -175,7 +175,7 @@ extension IncidentReport {
         if !followUpNotes.isEmpty {
             out.append("Notes from the Follow-up phase:")
             out.append("")
-            for note in followUpNotes { out.append("- \(t(note.at)) \(e(note.by)): \(e(note.text))") }
+            for note in followUpNotes { out.append("- \(t(note.at)) \(e(note.by)): \(MarkdownText.paragraphs(note.text, indent: "  "))") }
             out.append("")
         }
 

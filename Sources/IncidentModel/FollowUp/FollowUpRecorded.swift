@@ -23,22 +23,11 @@ public struct FollowUpRecorded: Codable, Sendable, Equatable {
         self.due = due
     }
 
-    /// Checks a due date is a real calendar date written `YYYY-MM-DD`, returning it.
-    public static func validateDue(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            throw IncidentError.invalidInput("due date '\(text.terminalSafe)' is not YYYY-MM-DD")
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components),
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day) else {
-            throw IncidentError.invalidInput("due date '\(text.terminalSafe)' is not a calendar date")
-        }
-        return trimmed
+    /// Checks a due date is a real calendar date written `YYYY-MM-DD`
+    /// (`Timestamp.parseDay`, as every date is read), returning it.
+    /// `option` names where it came from in a refusal (`--due`).
+    public static func validateDue(_ text: String, option: String = "due date") throws -> String {
+        try Timestamp.parseDay(text, option: option)
     }
 }
 

@@ -73,15 +73,24 @@ public struct ResourceIdentifier: Sendable, Hashable {
         switch kind {
         case .s3Bucket, .s3Object:
             _ = try S3Location(path: Substring(arn.resource), original: arn.description)
+        // The id inside an EC2, KMS, Route 53 or CloudTrail ARN is held to the
+        // rule its bare id is: `instance/i-xyz` is refused as `i-xyz` is.
         case .iamUser, .iamRole, .iamGroup, .iamPolicy, .iamInstanceProfile, .logGroup,
-             .autoScalingGroup, .loadBalancer, .ssmParameter, .rdsDBInstance, .eksCluster, .ecsCluster:
+             .autoScalingGroup, .loadBalancer, .ssmParameter, .rdsDBInstance, .eksCluster, .ecsCluster,
+             .ec2Instance, .ebsVolume, .ebsSnapshot, .amiImage, .securityGroup, .subnet, .vpc,
+             .networkInterface, .networkACL, .elasticIP, .kmsKey, .route53Zone, .cloudTrailTrail:
             let name = arn.resourceName
             guard let shape = shapes[kind], shape.matches(name) else {
-                throw IncidentError.invalidInput("ARN '\(arn.description.terminalSafe)' names '\(name.terminalSafe)', which is not a valid \(kind.rawValue) name; expected \(shapes[kind]!.expected)")
+                throw IncidentError.invalidInput("ARN '\(arn.description.terminalSafe)' names '\(name.terminalSafe)', which is not a valid \(kind.rawValue) \(idOrName(kind)); expected \(shapes[kind]!.expected)")
             }
         default:
             break
         }
+    }
+
+    /// "id" for kinds AWS gives ids, "name" for those people name.
+    static func idOrName(_ kind: ResourceKind) -> String {
+        inferredKinds.contains(kind) || kind == .route53Zone ? "id" : "name"
     }
 
     /// Kinds whose ids are distinctive enough to infer from the id alone, most specific first.

@@ -23,17 +23,43 @@ public enum AuditReadiness {
         return ReadinessAudited(regions: regions, results: results)
     }
 
-    /// Appends the audit and ticks the open Readiness items all of whose checks
-    /// passed, in one transaction; returns the items ticked.
-    public static func record(_ audit: ReadinessAudited, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> [String] {
-        var ticked: [String] = []
-        try store.append(to: incident, actor: actor, at: nil) { current in
-            ticked = audit.passedItems.filter { item in current.checklist.first { $0.id == item }?.state == .open }
-            return [.readinessAudited(audit)]
-                + ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: "readiness audit: every check passed")) }
+    /// What recording an audit did to the checklist.
+    public struct ChecklistChanges: Sendable, Equatable {
+        /// Open items every check behind which passed.
+        public var ticked: [String] = []
+        /// Items an earlier audit ticked that a check behind them now fails.
+        public var reopened: [String] = []
+
+        public init(ticked: [String] = [], reopened: [String] = []) {
+            self.ticked = ticked
+            self.reopened = reopened
         }
-        return ticked
     }
+
+    /// Appends the audit, ticks the open Readiness items every check behind
+    /// which passed (each result, in every region and account, of each check
+    /// that covers the item; the reason names them), and reopens an item an
+    /// earlier audit ticked when a check behind it now fails, so a tick never
+    /// outlives the audit that earned it. One transaction. An item a person
+    /// ticked is theirs: an audit never reopens it.
+    public static func record(_ audit: ReadinessAudited, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> ChecklistChanges {
+        var changes = ChecklistChanges()
+        try store.append(to: incident, actor: actor, at: nil) { current in
+            let state = { (item: String) in current.checklist.first { $0.id == item } }
+            changes.ticked = audit.passedItems.filter { state($0)?.state == .open }
+            changes.reopened = audit.failedItems.filter { item in
+                guard let ticked = state(item), ticked.state == .done else { return false }
+                return ticked.reason?.hasPrefix(auditReasonPrefix) == true
+            }
+            return [.readinessAudited(audit)]
+                + changes.ticked.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .done, reason: audit.passReason($0))) }
+                + changes.reopened.map { .checklistItemChanged(ChecklistItemChanged(item: $0, state: .open, reason: audit.failReason($0))) }
+        }
+        return changes
+    }
+
+    /// How every reason the audit gives a checklist change starts.
+    static let auditReasonPrefix = "readiness audit: "
 
     /// The regions to audit (`RegionRule`: those given, else the incident's, else the environment's); one is needed.
     public static func regions(given: [String], incident state: IncidentState?) throws -> [String] {

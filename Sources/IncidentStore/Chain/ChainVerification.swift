@@ -7,6 +7,10 @@ public struct ChainVerification: Sendable, Equatable {
     public var verifiedEvents: Int64
     /// The hash of the last event that verified: the value a report carries.
     public var headHash: String
+    /// The hash of the last event stored, whether it verified or not: the
+    /// incident's head as the store holds it (nil when no event is stored).
+    /// The same as `headHash` when the chain is intact.
+    public var storedHeadHash: String?
     /// The first problem found, or nil when the chain is intact.
     public var problem: ChainProblem?
     /// The heads signed in the chain, oldest first; each signature verified against the key recorded before it.

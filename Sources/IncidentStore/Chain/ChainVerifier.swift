@@ -53,6 +53,7 @@ public enum ChainVerifier {
             return walk
         }
         let rows = try source.chainEvents(of: incident)
+        walk.verification.storedHeadHash = rows.last?.hash
         let projection = try source.chainProjection(of: incident)
         let checkpointSeq: Int64? = projection?.stateSeq
         var state: IncidentState?
