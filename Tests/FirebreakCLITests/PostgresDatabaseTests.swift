@@ -17,32 +17,7 @@ struct PostgresDatabaseTests {
     @Test(.timeLimit(.minutes(3)))
     func twoProcessesWritingOneIncidentMakeOneUnbrokenChain() throws {
         let folder = try TemporaryFolder()
-        let (fb, _, _) = try Self.firebreak(in: folder)
-        try fb.ok("open", "--title", "race")
-        let results = ResultsBox()
-        let writers = ["red", "blue"].map { name in
-            Thread {
-                var writer = fb
-                writer.environment["FIREBREAK_OPERATOR"] = name
-                results.append(name, Result { try writer.run("stress-append", "INC-1", "--count", "500", "--text", name) })
-            }
-        }
-        writers.forEach { $0.start() }
-        while results.count < 2 { Thread.sleep(forTimeInterval: 0.05) }
-        for (name, result) in results.all {
-            let output = try result.get()
-            #expect(output.status == 0, "\(name): \(output.stderr)")
-            #expect(output.stdout.split(separator: "\n").count == 500)
-        }
-        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
-        #expect(events.map { $0["seq"] as? Int } == Array(1...1001))
-        for name in ["red", "blue"] {
-            let texts = events.filter { $0["actor"] as? String == name }.compactMap { ($0["payload"] as? [String: Any])?["text"] as? String }
-            #expect(texts == (1...500).map { "\(name) \($0)" })
-        }
-        let verify = try fb.run("verify")
-        #expect(verify.status == 0, "\(verify.stderr)")
-        #expect(verify.stdout.contains("intact, 1001 events"))
+        try ConcurrentWriters.raceIntoOneChain(try Self.firebreak(in: folder).0, count: 500)
     }
 
     @Test func everyCommandWorksOnTheServerAndTheConfigFileCanNameIt() throws {
