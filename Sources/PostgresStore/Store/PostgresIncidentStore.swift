@@ -113,21 +113,21 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
         return try session.inTransaction(body)
     }
 
-    /// Writes a prepared append: its events, the projection (and the folded
-    /// state when a checkpoint is due) and the notification.
+    /// Writes a prepared append in one statement, one round trip however many
+    /// events it holds: the events, the projection (and the folded state when
+    /// a checkpoint is due after `checkpointSeq`) and the notification.
     private func record(_ prepared: AppendPreparation, checkpointSeq: Int64, refreshCheckpoint: Bool = false,
                         _ connection: PostgresConnection) throws {
-        for recorded in prepared.events {
-            let event = recorded.event
-            try session.rows(connection, """
-                INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
-                VALUES (\(Int64(event.incident.rawValue)), \(event.seq), \(event.at.millisecondsSince1970),
-                        \(event.recordedAt.millisecondsSince1970), \(event.actor), \(event.payload.kind), \(recorded.body),
-                        \(recorded.prevHash), \(recorded.hash))
-                """)
-        }
-        try saveProjection(prepared.state, headHash: prepared.headHash, refreshCheckpoint: refreshCheckpoint, connection)
-        try session.rows(connection, "SELECT pg_notify(\(PostgresSchema.changeChannel), \(String(prepared.state.incident.id.rawValue)))")
+        let state = prepared.state
+        let due = refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval
+        try session.rows(connection, PostgresAppendStatement.query(events: prepared.events, state: state, headHash: prepared.headHash,
+                                                                  checkpoint: due ? try StateSnapshot.encode(state) : nil))
+        if due { cache.markCheckpointStale(state.incident.id, false) }
+    }
+
+    /// Inserts events, hashes and all, as they are, in one statement.
+    func insert(_ events: [RecordedEvent], _ connection: PostgresConnection) throws {
+        try session.rows(connection, PostgresAppendStatement.insertEvents(events))
     }
 
     func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false,
