@@ -58,6 +58,32 @@ struct PostgresDatabaseTests {
         #expect(other == serverHead)
     }
 
+    /// The SELECT-only role of docs/SHARED-DATABASE.md, made with exactly its SQL: it reads and
+    /// verifies; a write is refused by the server in one line and nothing is written.
+    @Test func aSelectOnlyRoleReadsButCannotWrite() throws {
+        let folder = try TemporaryFolder()
+        let (fb, _, name) = try Self.firebreak(in: folder)
+        try fb.ok("open", "--title", "under review")
+        try fb.ok("note", "INC-1", "by the team")
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/SHARED-DATABASE.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let sql = try #require(text.components(separatedBy: "```sql\n").dropFirst().first?.components(separatedBy: "```").first)
+        let role = "reviewer_\(name)"
+        let server = try PostgresServer.shared()
+        try server.psql(database: name, sql.replacingOccurrences(of: "DATABASE firebreak", with: "DATABASE \(name)")
+            .replacingOccurrences(of: " wall", with: " \(role)"))
+        var reviewer = fb
+        reviewer.environment["FIREBREAK_DB"] = "postgresql://\(role)@127.0.0.1:\(server.port)/\(name)?sslmode=disable"
+        #expect(try reviewer.ok("show", "INC-1").contains("under review"))
+        #expect(try reviewer.run("verify").status == 0)
+        let refused = try reviewer.run("note", "INC-1", "by the reviewer")
+        #expect(refused.status != 0)
+        #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("read-only"))
+        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
+        #expect(events.count == 2)
+    }
+
     @Test func aPasswordInTheURLIsRefusedInOneLineAndNeverShown() throws {
         let folder = try TemporaryFolder()
         let (fb, url, name) = try Self.firebreak(in: folder)
