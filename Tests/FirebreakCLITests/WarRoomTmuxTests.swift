@@ -79,7 +79,7 @@ struct WarRoomTmuxTests {
         server.stop()
         try console.waitFor("reconnecting…", timeout: 10)
         try Self.note("written while away", in: console)
-        let refused = try console.waitFor("nothing was written", timeout: 15)
+        let refused = try console.waitFor("cannot connect, nothing was written", timeout: 15)
         #expect(!refused.contains("alice: note: written while away"))
 
         try server.start()
