@@ -34,7 +34,7 @@ struct PostgresTLSTests {
         let server = try tlsServer.get()
         let folder = try TemporaryFolder()
         let (name, _) = try server.createDatabase()
-        let url = server.url(database: name, sslmode: "verify-full") + "&sslrootcert=\(try PostgresServer.unrelatedCA(in: folder.path))"
+        let url = server.url(database: name, sslmode: "verify-full") + "&sslrootcert=\(try PostgresServer.unrelatedCA(in: folder.url.path))"
         #expect {
             _ = try IncidentStoreLocation(url).openWritable(signer: nil)
         } throws: { error in
