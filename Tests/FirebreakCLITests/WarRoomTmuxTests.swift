@@ -27,7 +27,8 @@ struct WarRoomTmuxTests {
         while Date() < deadline {
             if try tmux.screen().contains(text) { return Date() }
         }
-        throw TmuxFailure("the screen never showed '\(text)'; last screen:\n\(try tmux.screen())")
+        let last = try tmux.screen()
+        throw TmuxFailure("the screen never showed '\(text)'; last screen:\n\(last)")
     }
 
     /// Two consoles on one incident: each sees the other in its header (presence through the
