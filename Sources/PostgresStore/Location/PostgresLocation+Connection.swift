@@ -64,7 +64,7 @@ extension PostgresLocation {
         }
         switch error.code {
         case .connectionError where error.underlying is NIOSSLError:
-            return .database(path: description, reason: "TLS: the server's certificate did not verify (sslmode=\(sslMode.rawValue)), nothing was written (\("\(error.underlying!)".terminalSafe))")
+            return .database(path: description, reason: "TLS: the handshake with the server failed (sslmode=\(sslMode.rawValue): is its certificate signed by sslrootcert, for this host?), nothing was written (\("\(error.underlying!)".terminalSafe))")
         case .connectionError:
             let underlying = error.underlying.map { "\($0)".terminalSafe } ?? "no answer"
             // What it means for the responder first: the footer may cut the rest.
