@@ -46,15 +46,19 @@ public final class PostgresServer: @unchecked Sendable {
     /// and starting it under a client, TLS. `tls`: `ssl=on` with a certificate for 127.0.0.1 and
     /// localhost signed by a CA made for it (`caFile`), by Debian's openssl. Stop it with `shutDown()`.
     public static func dedicated(tls: Bool = false) throws -> PostgresServer {
-        try PostgresServer(tls: tls)
+        try PostgresServer(tls: tls, durableCommits: true)
     }
 
     /// With TLS: the CA that signed the server's certificate, for `sslrootcert`.
     public var caFile: String { folder + "/ca.crt" }
     private let tls: Bool
+    /// A dedicated server is stopped at once under its clients: each commit must be in the WAL when it is
+    /// acknowledged (`synchronous_commit=on`), or an immediate stop loses the last ones.
+    private let durableCommits: Bool
 
-    init(tls: Bool = false) throws {
+    init(tls: Bool = false, durableCommits: Bool = false) throws {
         self.tls = tls
+        self.durableCommits = durableCommits
         guard Self.isInstalled else {
             throw PostgresServerError("PostgreSQL is not installed under \(Self.binaries); run scripts/setup")
         }
@@ -88,7 +92,7 @@ public final class PostgresServer: @unchecked Sendable {
         let ssl = tls ? " -c ssl=on -c ssl_cert_file=\(folder)/server.crt -c ssl_key_file=\(folder)/server.key" : ""
         // The server inherits pg_ctl's output: a pipe would never reach its end while the server runs.
         try Self.runAsServer(detached: true, ["pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                              "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" + ssl,
+                              "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=\(durableCommits ? "on" : "off") -c full_page_writes=off -c max_connections=200" + ssl,
                               "start"])
     }
 
