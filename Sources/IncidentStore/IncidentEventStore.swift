@@ -63,7 +63,20 @@ public protocol IncidentEventStore: Sendable {
 /// Tells whether the store changed since the previous call.
 public protocol StoreChangeWatcher: AnyObject, Sendable {
     /// True when some connection committed since the last call (the first call is true).
+    /// Throws while the store cannot be reached (a server away), one line saying so.
     func hasChanged() throws -> Bool
+
+    /// `hasChanged`, after waiting at most `timeout` for a change: a watcher that
+    /// is told of commits returns as soon as one arrives.
+    func waitForChange(timeout: TimeInterval) throws -> Bool
+}
+
+extension StoreChangeWatcher {
+    /// A watcher that can only look (SQLite's `data_version`): waits the whole timeout, then looks.
+    public func waitForChange(timeout: TimeInterval) throws -> Bool {
+        Thread.sleep(forTimeInterval: timeout)
+        return try hasChanged()
+    }
 }
 
 /// One group of a batched append: when its events happened, and what they are.

@@ -17,32 +17,7 @@ struct PostgresDatabaseTests {
     @Test(.timeLimit(.minutes(3)))
     func twoProcessesWritingOneIncidentMakeOneUnbrokenChain() throws {
         let folder = try TemporaryFolder()
-        let (fb, _, _) = try Self.firebreak(in: folder)
-        try fb.ok("open", "--title", "race")
-        let results = ResultsBox()
-        let writers = ["red", "blue"].map { name in
-            Thread {
-                var writer = fb
-                writer.environment["FIREBREAK_OPERATOR"] = name
-                results.append(name, Result { try writer.run("stress-append", "INC-1", "--count", "500", "--text", name) })
-            }
-        }
-        writers.forEach { $0.start() }
-        while results.count < 2 { Thread.sleep(forTimeInterval: 0.05) }
-        for (name, result) in results.all {
-            let output = try result.get()
-            #expect(output.status == 0, "\(name): \(output.stderr)")
-            #expect(output.stdout.split(separator: "\n").count == 500)
-        }
-        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
-        #expect(events.map { $0["seq"] as? Int } == Array(1...1001))
-        for name in ["red", "blue"] {
-            let texts = events.filter { $0["actor"] as? String == name }.compactMap { ($0["payload"] as? [String: Any])?["text"] as? String }
-            #expect(texts == (1...500).map { "\(name) \($0)" })
-        }
-        let verify = try fb.run("verify")
-        #expect(verify.status == 0, "\(verify.stderr)")
-        #expect(verify.stdout.contains("intact, 1001 events"))
+        try ConcurrentWriters.raceIntoOneChain(try Self.firebreak(in: folder).0, count: 500)
     }
 
     @Test func everyCommandWorksOnTheServerAndTheConfigFileCanNameIt() throws {
@@ -81,6 +56,32 @@ struct PostgresDatabaseTests {
         try fb.ok("--db", otherURL, "import-incident", "INC-1", "--from", file)
         let other = try #require(try fb.json("--db", otherURL, "verify", "--json") as? [[String: Any]]).first?["headHash"] as? String
         #expect(other == serverHead)
+    }
+
+    /// The SELECT-only role of docs/SHARED-DATABASE.md, made with exactly its SQL: it reads and
+    /// verifies; a write is refused by the server in one line and nothing is written.
+    @Test func aSelectOnlyRoleReadsButCannotWrite() throws {
+        let folder = try TemporaryFolder()
+        let (fb, _, name) = try Self.firebreak(in: folder)
+        try fb.ok("open", "--title", "under review")
+        try fb.ok("note", "INC-1", "by the team")
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/SHARED-DATABASE.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let sql = try #require(text.components(separatedBy: "```sql\n").dropFirst().first?.components(separatedBy: "```").first)
+        let role = "reviewer_\(name)"
+        let server = try PostgresServer.shared()
+        try server.psql(database: name, sql.replacingOccurrences(of: "DATABASE firebreak", with: "DATABASE \(name)")
+            .replacingOccurrences(of: " wall", with: " \(role)"))
+        var reviewer = fb
+        reviewer.environment["FIREBREAK_DB"] = "postgresql://\(role)@127.0.0.1:\(server.port)/\(name)?sslmode=disable"
+        #expect(try reviewer.ok("show", "INC-1").contains("under review"))
+        #expect(try reviewer.run("verify").status == 0)
+        let refused = try reviewer.run("note", "INC-1", "by the reviewer")
+        #expect(refused.status != 0)
+        #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("read-only"))
+        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
+        #expect(events.count == 2)
     }
 
     @Test func aPasswordInTheURLIsRefusedInOneLineAndNeverShown() throws {

@@ -44,37 +44,7 @@ struct TamperAndConcurrencyTests {
     @Test(.timeLimit(.minutes(5)))
     func twoWritersAtOnceMakeOneUnbrokenChain() throws {
         let folder = try TemporaryFolder()
-        let fb = FirebreakProcess(database: folder.path("incidents.db"))
-        try fb.ok("open", "--title", "race")
-        let results = ResultsBox()
-        let writers = ["red", "blue"].map { name in
-            Thread {
-                var writer = fb
-                writer.environment["FIREBREAK_OPERATOR"] = name
-                results.append(name, Result { try writer.run("stress-append", "INC-1", "--count", "2000", "--text", name) })
-            }
-        }
-        writers.forEach { $0.start() }
-        while results.count < 2 { Thread.sleep(forTimeInterval: 0.05) }
-
-        for (name, result) in results.all {
-            let output = try result.get()
-            #expect(output.status == 0, "\(name): \(output.stderr)")
-            #expect(output.stdout.split(separator: "\n").count == 2000)
-        }
-        let events = try #require(try fb.json("events", "INC-1", "--json") as? [[String: Any]])
-        #expect(events.count == 4001)
-        #expect(events.map { $0["seq"] as? Int } == Array(1...4001))
-        #expect(events.filter { $0["actor"] as? String == "red" }.count == 2000)
-        #expect(events.filter { $0["actor"] as? String == "blue" }.count == 2000)
-        // Each writer's notes are all there, in its own order.
-        for name in ["red", "blue"] {
-            let texts = events.filter { $0["actor"] as? String == name }.compactMap { ($0["payload"] as? [String: Any])?["text"] as? String }
-            #expect(texts == (1...2000).map { "\(name) \($0)" })
-        }
-        let verify = try fb.run("verify")
-        #expect(verify.status == 0)
-        #expect(verify.stdout.contains("intact, 4001 events"))
+        try ConcurrentWriters.raceIntoOneChain(FirebreakProcess(database: folder.path("incidents.db")), count: 2000)
     }
 
     /// A writer killed with SIGKILL mid-loop: every seq it printed (after commit) is there.
@@ -115,14 +85,4 @@ struct TamperAndConcurrencyTests {
         try fb.ok("note", "1", "after the crash")
         #expect(try fb.run("verify").status == 0)
     }
-}
-
-final class ResultsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [(String, Result<FirebreakProcess.Result, any Error>)] = []
-    func append(_ name: String, _ result: Result<FirebreakProcess.Result, any Error>) {
-        lock.lock(); results.append((name, result)); lock.unlock()
-    }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return results.count }
-    var all: [(String, Result<FirebreakProcess.Result, any Error>)] { lock.lock(); defer { lock.unlock() }; return results }
 }

@@ -42,7 +42,23 @@ public final class PostgresServer: @unchecked Sendable {
         }
     }
 
-    init() throws {
+    /// A server of a test's own, for what would disturb the tests sharing `shared()`: stopping
+    /// and starting it under a client, TLS. `tls`: `ssl=on` with a certificate for 127.0.0.1 and
+    /// localhost signed by a CA made for it (`caFile`), by Debian's openssl. Stop it with `shutDown()`.
+    public static func dedicated(tls: Bool = false) throws -> PostgresServer {
+        try PostgresServer(tls: tls, durableCommits: true)
+    }
+
+    /// With TLS: the CA that signed the server's certificate, for `sslrootcert`.
+    public var caFile: String { folder + "/ca.crt" }
+    private let tls: Bool
+    /// A dedicated server is stopped at once under its clients: each commit must be in the WAL when it is
+    /// acknowledged (`synchronous_commit=on`), or an immediate stop loses the last ones.
+    private let durableCommits: Bool
+
+    init(tls: Bool = false, durableCommits: Bool = false) throws {
+        self.tls = tls
+        self.durableCommits = durableCommits
         guard Self.isInstalled else {
             throw PostgresServerError("PostgreSQL is not installed under \(Self.binaries); run scripts/setup")
         }
@@ -52,6 +68,7 @@ public final class PostgresServer: @unchecked Sendable {
         if getuid() == 0 { _ = chown(folder, 65534, 65534) }
         port = try LocalPort.free()
         try Self.runAsServer(["initdb", "-D", folder + "/data", "-U", user, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"])
+        if tls { try makeCertificates() }
         try start()
         try watchOverThisProcess()
     }
@@ -72,10 +89,34 @@ public final class PostgresServer: @unchecked Sendable {
 
     /// Starts (or starts again) the server on its port, waiting until it accepts connections.
     public func start() throws {
+        let ssl = tls ? " -c ssl=on -c ssl_cert_file=\(folder)/server.crt -c ssl_key_file=\(folder)/server.key" : ""
         // The server inherits pg_ctl's output: a pipe would never reach its end while the server runs.
         try Self.runAsServer(detached: true, ["pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                              "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                              "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=\(durableCommits ? "on" : "off") -c full_page_writes=off -c max_connections=200" + ssl,
                               "start"])
+    }
+
+    /// A CA of its own in `folder` that signed nothing this server shows (a client trusting only it must refuse the server).
+    public static func unrelatedCA(in folder: String) throws -> String {
+        let path = folder + "/unrelated-ca.crt"
+        try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                     "-keyout", folder + "/unrelated-ca.key", "-out", path, "-days", "2", "-subj", "/CN=someone else"])
+        return path
+    }
+
+    /// A CA and a server certificate it signed (for 127.0.0.1 and localhost), P-256 keys: quick to make.
+    private func makeCertificates() throws {
+        let openssl = "/usr/bin/openssl"
+        guard FileManager.default.isExecutableFile(atPath: openssl) else { throw PostgresServerError("openssl is not installed; run scripts/setup") }
+        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try Self.run(openssl, ["req", "-x509"] + key + ["-keyout", folder + "/ca.key", "-out", caFile, "-days", "2", "-subj", "/CN=firebreak test CA"])
+        try Self.run(openssl, ["req"] + key + ["-keyout", folder + "/server.key", "-out", folder + "/server.csr", "-subj", "/CN=localhost"])
+        try "subjectAltName=IP:127.0.0.1,DNS:localhost\n".write(toFile: folder + "/server.ext", atomically: true, encoding: .utf8)
+        try Self.run(openssl, ["x509", "-req", "-in", folder + "/server.csr", "-CA", caFile, "-CAkey", folder + "/ca.key", "-CAcreateserial",
+                               "-out", folder + "/server.crt", "-days", "2", "-extfile", folder + "/server.ext"])
+        // The server refuses a key others can read, and must own it.
+        chmod(folder + "/server.key", 0o600)
+        if getuid() == 0 { _ = chown(folder + "/server.key", 65534, 65534); _ = chown(folder + "/server.crt", 65534, 65534) }
     }
 
     /// Stops the server at once (as a crash or a pulled cable would look to clients).
@@ -84,7 +125,7 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     /// Stops the server for good and removes its folder.
-    func shutDown() {
+    public func shutDown() {
         stop()
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -99,8 +140,8 @@ public final class PostgresServer: @unchecked Sendable {
         return (name, url(database: name))
     }
 
-    public func url(database: String) -> String {
-        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    public func url(database: String, sslmode: String = "disable") -> String {
+        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=\(sslmode)"
     }
 
     /// Runs SQL with `psql`, as an administrator (or an attacker with the server's credentials) would;

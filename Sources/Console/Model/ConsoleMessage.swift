@@ -25,6 +25,8 @@ public enum ConsoleMessage: Sendable {
     case replayReadFailed(ReplayRead, reason: String)
     /// Who else has the incident open (this console excluded).
     case presence([Presence])
+    /// The store stopped answering (why, in one line), or answers again (nil).
+    case storeReachability(String?)
     /// Lines from a followed log source (a file, …).
     case logLines([LogTail.LogLine], sourceName: String)
     /// The actions that apply to the chosen resources.

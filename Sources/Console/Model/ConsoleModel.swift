@@ -56,6 +56,8 @@ public struct ConsoleModel: Sendable {
     var replay: ReplayState?
     /// Other consoles on this incident now.
     var others: [Presence] = []
+    /// Why the store cannot be reached now (its server away); the header says "reconnecting…" meanwhile.
+    var storeAway: String?
     /// Resources marked (Space) so one action takes them all.
     var markedResources: Set<String> = []
 

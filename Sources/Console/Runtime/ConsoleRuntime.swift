@@ -60,7 +60,8 @@ public final class ConsoleRuntime {
         }
         // A replay shows what was recorded; it does not follow new changes.
         if model.mode != .replay, let changes = try? store.changeWatcher() {
-            watcher = ChangeWatcherThread(watcher: changes) { [worker] in worker.refresh() }
+            watcher = ChangeWatcherThread(watcher: changes, onChange: { [worker] in worker.refresh() },
+                                          onReachability: { [send] problem in send(.storeReachability(problem)) })
             watcher?.start()
         }
         presence?.start()

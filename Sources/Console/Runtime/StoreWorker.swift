@@ -185,37 +185,3 @@ final class StoreWorker: @unchecked Sendable {
 struct ConsoleActionsUnavailable: Error, CustomStringConvertible {
     var description: String { "AWS actions are not available in this console" }
 }
-
-/// Polls the store's change signal (a cheap `PRAGMA data_version`) ten times
-/// a second on its own thread; reads happen only when something changed.
-final class ChangeWatcherThread: @unchecked Sendable {
-    private let watcher: any StoreChangeWatcher
-    private let onChange: @Sendable () -> Void
-    private let lock = NSLock()
-    private var running = false
-    private var thread: Thread?
-    static let interval: TimeInterval = 0.1
-
-    init(watcher: any StoreChangeWatcher, onChange: @escaping @Sendable () -> Void) {
-        self.watcher = watcher
-        self.onChange = onChange
-    }
-
-    func start() {
-        lock.withLock { running = true }
-        _ = try? watcher.hasChanged()     // the first look only sets the baseline
-        let thread = Thread { [self] in
-            while lock.withLock({ running }) {
-                Thread.sleep(forTimeInterval: Self.interval)
-                if (try? watcher.hasChanged()) == true { onChange() }
-            }
-        }
-        thread.name = "firebreak.console.watcher"
-        self.thread = thread
-        thread.start()
-    }
-
-    func stop() {
-        lock.withLock { running = false }
-    }
-}

@@ -75,6 +75,9 @@ extension ConsoleModel {
         case .presence(let list):
             others = list.filter { $0.incident == state?.incident.id }
             return []
+        case .storeReachability(let problem):
+            storeAway = problem
+            return []
         case .replayLoaded(let log):
             startReplay(log)
             return []

@@ -45,7 +45,7 @@ public enum ConsoleView {
     static func drawHeader(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
         guard let state = model.state else {
             canvas.fill(rect, role: .header)
-            canvas.put(" Firebreak", x: rect.x, y: rect.y, maxWidth: rect.width, role: .header)
+            _ = canvas.put([Span(" Firebreak ", role: .header)] + reconnecting(model), x: rect.x, y: rect.y, maxWidth: rect.width)
             return
         }
         let incident = state.incident
@@ -57,6 +57,7 @@ public enum ConsoleView {
         if model.mode == .readOnly { badges.append(Span(" READ-ONLY ", role: .readonlyBadge)) }
         if model.mode == .replay { badges.append(Span(" REPLAY ", role: .readonlyBadge)) }
         if incident.isDrill { badges.append(Span(" DRILL ", role: .readonlyBadge)) }
+        badges += reconnecting(model)
         // The facts a responder glances for come first; the title takes what room is left.
         let facts = [
             Span("  \(incident.severity)", role: role),
@@ -72,6 +73,11 @@ public enum ConsoleView {
             x += canvas.putTruncated(incident.title, x: x, y: rect.y, maxWidth: room, style: .role(role))
         }
         canvas.put(facts, x: x, y: rect.y, maxWidth: max(0, rect.maxX - x))
+    }
+
+    /// While the store's server is away: what is on screen may be behind, and writes are refused.
+    static func reconnecting(_ model: ConsoleModel) -> [Span] {
+        model.storeAway == nil ? [] : [Span(" reconnecting… ", role: .error)]
     }
 
     /// Roles and the other people on the incident: `cmd alice · scribe bob · also carol, dave (watching)`.

@@ -126,13 +126,10 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         try opened.validate()
         let state = try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0) + 1
-            let now = Timestamp.normalized(Date())
-            let event = Event(incident: IncidentID(rawValue: next), seq: 1, at: at ?? now, recordedAt: now,
-                              actor: actor, payload: .incidentOpened(opened))
-            let state = try IncidentState(opening: event)
-            let recorded = try self.insert(event, prevHash: EventHash.genesis, db)
-            try self.saveProjection(state, headHash: recorded.hash, db)
-            return state
+            let prepared = try AppendPreparation(opening: opened, number: IncidentID(rawValue: next), actor: actor, at: at)
+            try self.insert(prepared.events, db)
+            try self.saveProjection(prepared.state, headHash: prepared.headHash, db)
+            return prepared.state
         }
         cache.remember(state)
         return state
@@ -149,94 +146,50 @@ public final class SQLiteIncidentStore: IncidentEventStore {
 
     @discardableResult
     public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
-        let result = try write { db in
-            var (state, headHash) = try self.loadState(incident, db)
-            let now = Timestamp.normalized(Date())
+        let prepared = try write { db in
+            let (state, headHash) = try self.loadState(incident, db)
             // Events only, not a state per group: a kept copy would make every later apply copy the state's lookups.
-            var events: [[RecordedEvent]] = []
-            var wroteAny = false
-            for group in groups {
-                let payloads = try group.decide(state)
-                var recorded: [RecordedEvent] = []
-                for payload in payloads {
-                    try state.validate(payload)
-                    let event = Event(incident: incident, seq: state.lastSeq + 1, at: group.at ?? now, recordedAt: now,
-                                      actor: actor, payload: payload)
-                    let stored = try self.insert(event, prevHash: headHash, db)
-                    state.apply(event)
-                    headHash = stored.hash
-                    recorded.append(stored)
-                }
-                wroteAny = wroteAny || !recorded.isEmpty
-                events.append(recorded)
-            }
-            var signed: [TrustedHead] = []
-            if wroteAny {
-                let closes = events.joined().contains { if case .incidentClosed = $0.event.payload { return true } else { return false } }
+            var prepared = AppendPreparation(state: state, headHash: headHash)
+            try prepared.add(groups, actor: actor)
+            if !prepared.events.isEmpty {
                 let checkpointSeq = try Int64.fetchOne(db, sql: "SELECT state_seq FROM incidents WHERE id = ?",
                                                        arguments: [incident.rawValue]) ?? 0
-                let checkpointDue = state.lastSeq - checkpointSeq >= Self.checkpointInterval
-                if closes || checkpointDue {
-                    // The key and the signature go with the last group that wrote: they cover every event before them.
-                    var signatures: [RecordedEvent] = []
-                    signed = try self.signHead(&state, &headHash, &signatures, reason: closes ? .close : .checkpoint, now: now, db)
-                    if let last = events.lastIndex(where: { !$0.isEmpty }) { events[last] += signatures }
-                }
-                try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), db)
+                try prepared.signIfDue(after: checkpointSeq, signer: self.signer) { try self.signingKeys(of: incident, db) }
+                try self.insert(prepared.events, db)
+                try self.saveProjection(prepared.state, headHash: prepared.headHash,
+                                        refreshCheckpoint: self.cache.isCheckpointStale(incident), db)
             }
-            return (GroupedAppendResult(events: events, state: state), signed)
+            return prepared
         }
         // Only once committed: a failed commit must not leave a state that never happened,
         // nor a journal line for a head that was never written.
-        cache.remember(result.0.state)
-        signer?.journal(result.1)
-        return result.0
+        cache.remember(prepared.state)
+        signer?.journal(prepared.signedHeads)
+        return GroupedAppendResult(events: prepared.groups, state: prepared.state)
     }
 
     /// Signs the incident's head now, outside the checkpoint schedule (`firebreak sign`).
     /// Returns nil when this store has no signer or the key cannot be loaded.
     public func signHead(of incident: IncidentID) throws -> HeadSigned? {
-        let result = try write { db -> (HeadSigned?, [TrustedHead], IncidentState) in
-            var (state, headHash) = try self.loadState(incident, db)
-            var recorded: [RecordedEvent] = []
-            let signed = try self.signHead(&state, &headHash, &recorded, reason: .request, now: Timestamp.normalized(Date()), db)
-            if !recorded.isEmpty { try self.saveProjection(state, headHash: headHash, db) }
-            let event = recorded.last.flatMap { last -> HeadSigned? in
-                if case .headSigned(let body) = last.event.payload { return body } else { return nil }
+        let prepared = try write { db in
+            let (state, headHash) = try self.loadState(incident, db)
+            var prepared = AppendPreparation(state: state, headHash: headHash)
+            try prepared.signHead(signer: self.signer, reason: .request) { try self.signingKeys(of: incident, db) }
+            if !prepared.events.isEmpty {
+                try self.insert(prepared.events, db)
+                try self.saveProjection(prepared.state, headHash: prepared.headHash, db)
             }
-            return (event, signed, state)
+            return prepared
         }
-        cache.remember(result.2)
-        signer?.journal(result.1)
-        return result.0
+        cache.remember(prepared.state)
+        signer?.journal(prepared.signedHeads)
+        return prepared.lastSignature
     }
 
-    /// Appends the signer's key (the first time they sign this incident) and a
-    /// signature over the head before it. Inside the append's transaction.
-    private func signHead(_ state: inout IncidentState, _ headHash: inout String, _ recorded: inout [RecordedEvent],
-                          reason: HeadSigned.Reason, now: Date, _ db: Database) throws -> [TrustedHead] {
-        guard let signer, let key = signer.key() else { return [] }
-        let incident = state.incident.id
-        let fingerprint = SigningKeyFingerprint.of(key.publicKey)
-        func record(_ payload: EventPayload) throws {
-            let event = Event(incident: incident, seq: state.lastSeq + 1, at: now, recordedAt: now, actor: signer.operatorName, payload: payload)
-            let stored = try insert(event, prevHash: headHash, db)
-            state.apply(event)
-            headHash = stored.hash
-            recorded.append(stored)
-        }
-        let known = try String.fetchAll(db, sql: "SELECT payload FROM events WHERE incident_id = ? AND kind = ?",
-                                        arguments: [incident.rawValue, SigningKeyRecorded.kind])
-            .compactMap { try? JSONDecoder().decode(SigningKeyRecorded.self, from: Data($0.utf8)) }
-        if !known.contains(where: { $0.fingerprint == fingerprint && $0.operatorName == signer.operatorName }) {
-            try record(.signingKeyRecorded(SigningKeyRecorded(
-                operatorName: signer.operatorName, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), fingerprint: fingerprint)))
-        }
-        let seq = state.lastSeq, head = headHash
-        let signature = try HeadSigner.signature(key, incident: incident, seq: seq, headHash: head)
-        try record(.headSigned(HeadSigned(seq: seq, headHash: head, fingerprint: fingerprint, signature: signature, reason: reason)))
-        return [TrustedHead(incident: incident, seq: seq, headHash: head, operatorName: signer.operatorName, fingerprint: fingerprint,
-                            signature: signature, signedAt: now)]
+    /// The bodies of the incident's recorded signing keys.
+    private func signingKeys(of incident: IncidentID, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT payload FROM events WHERE incident_id = ? AND kind = ?",
+                            arguments: [incident.rawValue, SigningKeyRecorded.kind])
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
@@ -253,21 +206,23 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         }
     }
 
-    private func insert(_ event: Event, prevHash: String, _ db: Database) throws -> RecordedEvent {
-        let body = try event.payload.encodedBody()
-        let hash = EventHash.hash(of: event, body: body, prevHash: prevHash)
+    /// Inserts prepared events, hashes and all, as they are.
+    private func insert(_ events: [RecordedEvent], _ db: Database) throws {
         // Prepared once per connection and reused: parsing the SQL for every event cost more than running it.
         let statement = try db.cachedStatement(sql: """
             INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [event.incident.rawValue, event.seq, event.at.millisecondsSince1970,
-                                          event.recordedAt.millisecondsSince1970, event.actor, event.payload.kind, body, prevHash, hash])
-        return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
+        for recorded in events {
+            let event = recorded.event
+            try statement.execute(arguments: [event.incident.rawValue, event.seq, event.at.millisecondsSince1970,
+                                              event.recordedAt.millisecondsSince1970, event.actor, event.payload.kind,
+                                              recorded.body, recorded.prevHash, recorded.hash])
+        }
     }
 
     /// Events between two checkpoints of the folded state.
-    static let checkpointInterval: Int64 = 256
+    static let checkpointInterval = AppendPreparation.checkpointInterval
 
     /// `refreshCheckpoint`: the stored checkpoint could not be used (another reducer
     /// version, or damaged), so write a current one now rather than fold everything again next time.

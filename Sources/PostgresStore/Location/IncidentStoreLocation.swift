@@ -41,11 +41,11 @@ public enum IncidentStoreLocation: Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// Where consoles on this database announce themselves: beside a file; none yet for a server.
+    /// Where consoles on this database announce themselves: beside a file, or in the server's `presence` table.
     public var presenceBoard: (any PresenceBoard)? {
         switch self {
         case .file(let path): return FilePresenceBoard(databasePath: path)
-        case .server: return nil
+        case .server(let location): return try? PostgresPresenceBoard(location: location)
         }
     }
 }

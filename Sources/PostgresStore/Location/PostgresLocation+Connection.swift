@@ -63,9 +63,12 @@ extension PostgresLocation {
             }
         }
         switch error.code {
+        case .connectionError where error.underlying is NIOSSLError:
+            return .database(path: description, reason: "TLS: the handshake with the server failed (sslmode=\(sslMode.rawValue): is its certificate signed by sslrootcert, for this host?), nothing was written (\("\(error.underlying!)".terminalSafe))")
         case .connectionError:
             let underlying = error.underlying.map { "\($0)".terminalSafe } ?? "no answer"
-            return .database(path: description, reason: "cannot connect (\(underlying)); nothing was written")
+            // What it means for the responder first: the footer may cut the rest.
+            return .database(path: description, reason: "cannot connect, nothing was written (\(underlying))")
         case .serverClosedConnection, .clientClosedConnection:
             return .database(path: description, reason: "the connection to the server was lost; a change being written may not have been committed (`firebreak events` shows whether it was)")
         case .sslUnsupported:

@@ -16,14 +16,7 @@ extension PostgresIncidentStore: IncidentRecordImporting {
                 SELECT 1 FROM incidents WHERE id = \(id) UNION SELECT 1 FROM events WHERE incident_id = \(id)
                 """).isEmpty
             if taken { throw StoreError.database(path: self.location.description, reason: "it already has \(record.incident); nothing was written") }
-            for recorded in record.events {
-                let event = recorded.event
-                try session.rows(connection, """
-                    INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
-                    VALUES (\(id), \(event.seq), \(event.at.millisecondsSince1970), \(event.recordedAt.millisecondsSince1970),
-                            \(event.actor), \(event.payload.kind), \(recorded.body), \(recorded.prevHash), \(recorded.hash))
-                    """)
-            }
+            try self.insert(record.events, connection)
             try self.saveProjection(state, headHash: chain.headHash, refreshCheckpoint: true, connection)
             for (sha256, data) in record.bodies {
                 try session.rows(connection, "INSERT INTO bodies (sha256, bytes) VALUES (\(sha256), \(data)) ON CONFLICT (sha256) DO NOTHING")

@@ -32,7 +32,7 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
     let cache = StateCache()
 
     /// Events between two checkpoints of the folded state (as SQLite's).
-    static let checkpointInterval: Int64 = 256
+    static let checkpointInterval = AppendPreparation.checkpointInterval
 
     public init(location: PostgresLocation, mode: Mode = .readWrite, signer: HeadSigner? = nil) throws {
         self.location = location
@@ -53,14 +53,9 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
             // Numbering is serialised by an advisory lock held to the commit: two opens never pick one number.
             try self.session.rows(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.numberingLock))")
             let next = try self.session.rows(connection, "SELECT COALESCE(MAX(id), 0)::bigint + 1 FROM incidents")[0].decode(Int64.self)
-            let now = Timestamp.normalized(Date())
-            let event = Event(incident: IncidentID(rawValue: Int(next)), seq: 1, at: at ?? now, recordedAt: now,
-                              actor: actor, payload: .incidentOpened(opened))
-            let state = try IncidentState(opening: event)
-            let recorded = try self.insert(event, prevHash: EventHash.genesis, connection)
-            try self.saveProjection(state, headHash: recorded.hash, connection)
-            try self.notify(state.incident.id, connection)
-            return state
+            let prepared = try AppendPreparation(opening: opened, number: IncidentID(rawValue: Int(next)), actor: actor, at: at)
+            try self.record(prepared, checkpointSeq: 0, connection)
+            return prepared.state
         }
         cache.remember(state)
         return state
@@ -77,93 +72,40 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
 
     @discardableResult
     public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
-        let result = try write { connection in
-            var (state, headHash, checkpointSeq) = try self.loadState(incident, lockingFor: true, connection)
-            let now = Timestamp.normalized(Date())
-            var events: [[RecordedEvent]] = []
-            var wroteAny = false
-            for group in groups {
-                let payloads = try group.decide(state)
-                var recorded: [RecordedEvent] = []
-                for payload in payloads {
-                    try state.validate(payload)
-                    let event = Event(incident: incident, seq: state.lastSeq + 1, at: group.at ?? now, recordedAt: now,
-                                      actor: actor, payload: payload)
-                    let stored = try self.insert(event, prevHash: headHash, connection)
-                    state.apply(event)
-                    headHash = stored.hash
-                    recorded.append(stored)
-                }
-                wroteAny = wroteAny || !recorded.isEmpty
-                events.append(recorded)
+        let prepared = try write { connection in
+            let (state, headHash, checkpointSeq) = try self.loadState(incident, lockingFor: true, connection)
+            var prepared = AppendPreparation(state: state, headHash: headHash)
+            try prepared.add(groups, actor: actor)
+            if !prepared.events.isEmpty {
+                try prepared.signIfDue(after: checkpointSeq, signer: self.signer) { try self.signingKeys(of: incident, connection) }
+                try self.record(prepared, checkpointSeq: checkpointSeq, refreshCheckpoint: self.cache.isCheckpointStale(incident), connection)
             }
-            var signed: [TrustedHead] = []
-            if wroteAny {
-                let closes = events.joined().contains { if case .incidentClosed = $0.event.payload { return true } else { return false } }
-                if closes || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
-                    // The key and the signature go with the last group that wrote: they cover every event before them.
-                    var signatures: [RecordedEvent] = []
-                    signed = try self.signHead(&state, &headHash, &signatures, reason: closes ? .close : .checkpoint, now: now, connection)
-                    if let last = events.lastIndex(where: { !$0.isEmpty }) { events[last] += signatures }
-                }
-                try self.saveProjection(state, headHash: headHash, refreshCheckpoint: self.cache.isCheckpointStale(incident), connection)
-                try self.notify(incident, connection)
-            }
-            return (GroupedAppendResult(events: events, state: state), signed)
+            return prepared
         }
         // Only once committed: a failed commit must not leave a state that never happened.
-        cache.remember(result.0.state)
-        signer?.journal(result.1)
-        return result.0
+        cache.remember(prepared.state)
+        signer?.journal(prepared.signedHeads)
+        return GroupedAppendResult(events: prepared.groups, state: prepared.state)
     }
 
     public func signHead(of incident: IncidentID) throws -> HeadSigned? {
-        let result = try write { connection -> (HeadSigned?, [TrustedHead], IncidentState) in
-            var (state, headHash, _) = try self.loadState(incident, lockingFor: true, connection)
-            var recorded: [RecordedEvent] = []
-            let signed = try self.signHead(&state, &headHash, &recorded, reason: .request, now: Timestamp.normalized(Date()), connection)
-            if !recorded.isEmpty {
-                try self.saveProjection(state, headHash: headHash, connection)
-                try self.notify(incident, connection)
-            }
-            let event = recorded.last.flatMap { last -> HeadSigned? in
-                if case .headSigned(let body) = last.event.payload { return body } else { return nil }
-            }
-            return (event, signed, state)
+        let prepared = try write { connection in
+            let (state, headHash, checkpointSeq) = try self.loadState(incident, lockingFor: true, connection)
+            var prepared = AppendPreparation(state: state, headHash: headHash)
+            try prepared.signHead(signer: self.signer, reason: .request) { try self.signingKeys(of: incident, connection) }
+            if !prepared.events.isEmpty { try self.record(prepared, checkpointSeq: checkpointSeq, connection) }
+            return prepared
         }
-        cache.remember(result.2)
-        signer?.journal(result.1)
-        return result.0
+        cache.remember(prepared.state)
+        signer?.journal(prepared.signedHeads)
+        return prepared.lastSignature
     }
 
-    /// Appends the signer's key (the first time they sign this incident) and a
-    /// signature over the head before it, inside the append's transaction.
-    private func signHead(_ state: inout IncidentState, _ headHash: inout String, _ recorded: inout [RecordedEvent],
-                          reason: HeadSigned.Reason, now: Date, _ connection: PostgresConnection) throws -> [TrustedHead] {
-        guard let signer, let key = signer.key() else { return [] }
-        let incident = state.incident.id
-        let fingerprint = SigningKeyFingerprint.of(key.publicKey)
-        func record(_ payload: EventPayload) throws {
-            let event = Event(incident: incident, seq: state.lastSeq + 1, at: now, recordedAt: now, actor: signer.operatorName, payload: payload)
-            let stored = try insert(event, prevHash: headHash, connection)
-            state.apply(event)
-            headHash = stored.hash
-            recorded.append(stored)
-        }
-        let known = try session.rows(connection, """
+    /// The bodies of the incident's recorded signing keys.
+    private func signingKeys(of incident: IncidentID, _ connection: PostgresConnection) throws -> [String] {
+        try session.rows(connection, """
             SELECT payload FROM events WHERE incident_id = \(Int64(incident.rawValue)) AND kind = \(SigningKeyRecorded.kind)
-            """).compactMap { row in
-            try? JSONDecoder().decode(SigningKeyRecorded.self, from: Data(try row.decode(String.self).utf8))
-        }
-        if !known.contains(where: { $0.fingerprint == fingerprint && $0.operatorName == signer.operatorName }) {
-            try record(.signingKeyRecorded(SigningKeyRecorded(
-                operatorName: signer.operatorName, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), fingerprint: fingerprint)))
-        }
-        let seq = state.lastSeq, head = headHash
-        let signature = try HeadSigner.signature(key, incident: incident, seq: seq, headHash: head)
-        try record(.headSigned(HeadSigned(seq: seq, headHash: head, fingerprint: fingerprint, signature: signature, reason: reason)))
-        return [TrustedHead(incident: incident, seq: seq, headHash: head, operatorName: signer.operatorName, fingerprint: fingerprint,
-                            signature: signature, signedAt: now)]
+            """).map { try $0.decode(String.self) }
     }
 
     func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
@@ -171,22 +113,21 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
         return try session.inTransaction(body)
     }
 
-    private func insert(_ event: Event, prevHash: String, _ connection: PostgresConnection) throws -> RecordedEvent {
-        let body = try event.payload.encodedBody()
-        let hash = EventHash.hash(incident: event.incident.rawValue, seq: event.seq, atMilliseconds: event.at.millisecondsSince1970,
-                                  recordedAtMilliseconds: event.recordedAt.millisecondsSince1970, actor: event.actor,
-                                  kind: event.payload.kind, body: body, prevHash: prevHash)
-        try session.rows(connection, """
-            INSERT INTO events (incident_id, seq, at, recorded_at, actor, kind, payload, prev_hash, hash)
-            VALUES (\(Int64(event.incident.rawValue)), \(event.seq), \(event.at.millisecondsSince1970),
-                    \(event.recordedAt.millisecondsSince1970), \(event.actor), \(event.payload.kind), \(body), \(prevHash), \(hash))
-            """)
-        return RecordedEvent(event: event, body: body, prevHash: prevHash, hash: hash)
+    /// Writes a prepared append in one statement, one round trip however many
+    /// events it holds: the events, the projection (and the folded state when
+    /// a checkpoint is due after `checkpointSeq`) and the notification.
+    private func record(_ prepared: AppendPreparation, checkpointSeq: Int64, refreshCheckpoint: Bool = false,
+                        _ connection: PostgresConnection) throws {
+        let state = prepared.state
+        let due = refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval
+        try session.rows(connection, PostgresAppendStatement.query(events: prepared.events, state: state, headHash: prepared.headHash,
+                                                                  checkpoint: due ? try StateSnapshot.encode(state) : nil))
+        if due { cache.markCheckpointStale(state.incident.id, false) }
     }
 
-    /// Delivered to every listener when (and only if) the transaction commits.
-    private func notify(_ incident: IncidentID, _ connection: PostgresConnection) throws {
-        try session.rows(connection, "SELECT pg_notify(\(PostgresSchema.changeChannel), \(String(incident.rawValue)))")
+    /// Inserts events, hashes and all, as they are, in one statement.
+    func insert(_ events: [RecordedEvent], _ connection: PostgresConnection) throws {
+        try session.rows(connection, PostgresAppendStatement.insertEvents(events))
     }
 
     func saveProjection(_ state: IncidentState, headHash: String, refreshCheckpoint: Bool = false,

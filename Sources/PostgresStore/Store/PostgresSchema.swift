@@ -89,6 +89,19 @@ enum PostgresSchema {
         Migration(identifier: "v3-kept-log-line-bytes", statements: [
             "CREATE TABLE kept_log_bytes (incident_id BIGINT PRIMARY KEY, bytes BIGINT NOT NULL)",
         ]),
+        // Who has an incident open, from any machine (PostgresPresenceBoard): not a fact of the incident, outside the chain.
+        Migration(identifier: "v4-presence", statements: [
+            """
+            CREATE TABLE presence (
+                session TEXT PRIMARY KEY,
+                operator_name TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                incident_id BIGINT NOT NULL,
+                heartbeat_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX presence_by_incident ON presence (incident_id, heartbeat_at)",
+        ]),
     ]
 
     /// Brings the database up to this build's schema, or refuses it. Under a
