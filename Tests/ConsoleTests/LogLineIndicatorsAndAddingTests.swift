@@ -34,25 +34,26 @@ struct LogLineIndicatorsAndAddingTests {
 
     @Test func anIndicatorNamedInALineIsMarkedAndALookalikeIsNot() throws {
         var model = try Self.model()
-        _ = model.update(.logLines([Self.line(Self.runInstances),
-                                    Self.line("REJECT tcp 198.51.100.70:44321 -> 10.0.1.5:22 3 packets 180 bytes eni-0a1b2c3d4e5f60718 action=REJECT", sequence: 2)],
-                                   sourceName: "AWSLogs"))
+        _ = model.update(.logLines([Self.line(Self.runInstances)], sourceName: "AWSLogs"))
+        let named = try #require(model.visibleLogLines.last)
+        let spans = LogPaneView.spans(for: named, model: model, selected: false)
+        let marked = spans.filter { $0.style == .role(.danger) }.map(\.text)
+        #expect(marked == ["arn:aws:sts::123456789012:federated-user/mallory", "198.51.100.7"])
+        // The rest of the line is drawn as it was: the key and the instance (no indicator, no resource) are not marked.
+        #expect(spans.map(\.text).joined() == "[AWSLogs] " + Self.runInstances)
+        #expect(!spans.contains { $0.style == .role(.danger) && $0.text.contains("ASIA") })
+        #expect(model.indicatorIDs(mentionedIn: Self.runInstances) == ["principal:arn:aws:sts::123456789012:federated-user/mallory", "ip-address:198.51.100.7"])
+
+        // 198.51.100.70 is another address; on the screen the address at the start of a line is in the danger colour.
+        _ = model.update(.logLines([Self.line("198.51.100.70:44321 -> 10.0.1.5:22 REJECT", sequence: 2),
+                                    Self.line("198.51.100.7:44321 -> 10.0.1.5:22 REJECT", sequence: 3)], sourceName: "AWSLogs"))
+        let lookalike = try #require(model.visibleLogLines.dropLast().last)
+        #expect(!LogPaneView.spans(for: lookalike, model: model, selected: false).contains { $0.style == .role(.danger) })
         var copy = model
         let canvas = ConsoleView.render(&copy)
-        let rows = canvas.textLines()
-        let named = try #require(rows.firstIndex { $0.contains("RunInstances by") })
-        let address = try #require(canvas.column(of: "198.51.100.7 ", inRow: named))
-        #expect(canvas.role(x: address, y: named) == .danger)
-        let principal = try #require(canvas.column(of: "arn:aws:sts::123456789012:federated-user/mallory", inRow: named))
-        #expect(canvas.role(x: principal + 10, y: named) == .danger)
-        // Words between them, and the instance (not an indicator, not a resource), are not marked.
-        let key = try #require(canvas.column(of: "ASIAJ2K3L4M5N6EXAMPLE", inRow: named))
-        #expect(canvas.role(x: key, y: named) != .danger)
-        // 198.51.100.70 is another address.
-        let other = try #require(rows.firstIndex { $0.contains("198.51.100.70:44321") })
-        let lookalike = try #require(canvas.column(of: "198.51.100.70", inRow: other))
-        #expect(canvas.role(x: lookalike, y: other) != .danger)
-        #expect(model.indicatorIDs(mentionedIn: Self.runInstances) == ["principal:arn:aws:sts::123456789012:federated-user/mallory", "ip-address:198.51.100.7"])
+        let row = try #require(canvas.textLines().lastIndex { $0.contains("198.51.100.7:44321") })
+        let column = try #require(canvas.column(of: "198.51.100.7:44321", inRow: row))
+        #expect(canvas.role(x: column, y: row) == .danger && canvas.role(x: column + 12, y: row) != .danger)
     }
 
     @Test func plusOffersTheNamesNotYetInTheIncidentThenAsksTheState() throws {
@@ -68,7 +69,7 @@ struct LogLineIndicatorsAndAddingTests {
             Issue.record("no state asked: \(String(describing: model.overlay))"); return
         }
         #expect(name == "AKIAI44QH8DHBEXAMPLE" && states.title == "State of AKIAI44QH8DHBEXAMPLE")
-        let effects = model.press("<Down>", "<Enter>")   // suspected is offered; one down is compromised
+        let effects = model.press("<Enter>")   // compromised is pre-selected, as for `a`
         guard case .record(.resourceAdded(let added)) = effects.first else { Issue.record("nothing recorded: \(effects)"); return }
         #expect(added.id == "AKIAI44QH8DHBEXAMPLE" && added.kind == .iamAccessKey && added.state == .compromised)
     }

@@ -83,7 +83,7 @@ struct DeliveredFilesPollerTests {
         let lines = (0..<5_000).map { "record \($0) " + String(repeating: "z", count: $0 % 50) }
         try Self.gzip(lines.joined(separator: "\n") + "\n", to: path)
         #expect(Gzip.isCompressed(try Data(contentsOf: URL(fileURLWithPath: path))))
-        let source = PollingLogSource(id: "delivered:\(path)", displayName: path,
+        let source = PollingLogSource(id: LogSourceID("delivered:\(path)"), displayName: path,
                                       poller: DeliveredFilesPoller(path: path, decoder: Lines()), interval: 0.05)
         let collector = EventCollector()
         source.start(handler: collector.handler)

@@ -53,7 +53,7 @@ public enum CloudTrailRecordSummary {
     /// Who made the call, by `userIdentity.type`.
     static func principal(_ identity: [String: Any]) -> String {
         let type = text(identity["type"])
-        switch type {
+        switch type ?? "" {
         case "IAMUser", "AssumedRole", "Root", "FederatedUser":
             if let arn = text(identity["arn"]) { return arn }
         case "AWSAccount":

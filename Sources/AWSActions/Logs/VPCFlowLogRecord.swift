@@ -30,7 +30,7 @@ public enum VPCFlowLogRecord {
         let startMs = field["start"].flatMap(Double.init).flatMap { CloudTrailEvents.milliseconds(seconds: $0) } ?? 0
         let interface = field["interface-id"] ?? field["resource-id"]
         var parts: [String]
-        switch field["log-status"] {
+        switch field["log-status"] ?? "" {
         case "NODATA":
             parts = ["NODATA \(interface ?? "-"): no traffic in the capture window" + window(field)]
         case "SKIPDATA":
@@ -61,13 +61,13 @@ public enum VPCFlowLogRecord {
 
     /// IANA protocol numbers as names for the common ones.
     static func protocolName(_ number: String?) -> String {
+        guard let number else { return "-" }
         switch number {
-        case "6": "tcp"
-        case "17": "udp"
-        case "1": "icmp"
-        case "58": "icmpv6"
-        case nil: "-"
-        case let other?: "proto=\(other)"
+        case "6": return "tcp"
+        case "17": return "udp"
+        case "1": return "icmp"
+        case "58": return "icmpv6"
+        default: return "proto=\(number)"
         }
     }
 

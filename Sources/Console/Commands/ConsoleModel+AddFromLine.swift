@@ -23,7 +23,7 @@ extension ConsoleModel {
         return []
     }
 
-    /// Asks the state of `name` before adding it (`suspected` first offered, as `a` does).
+    /// Asks the state of `name` before adding it (`compromised` pre-selected, as for `a`).
     mutating func askStateOfNewResource(_ name: String) {
         overlay = .choice(ChoiceMenu(title: "State of \(name)", options: ResourceState.allCases.map(\.rawValue),
                                      selected: 1, purpose: .newResourceState(reference: name)))

@@ -34,7 +34,7 @@ public enum Gzip {
         } catch let error as GzipError {
             throw error
         } catch let error as CompressNIOError where error == .bufferOverflow {
-            throw GzipError(reason: "it inflates to more than \(limit >> 20) MiB")
+            throw GzipError(reason: "it inflates to more than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes")")
         } catch {
             throw GzipError(reason: "it is not a whole gzip stream (\(error))")
         }
