@@ -27,7 +27,7 @@ public enum VPCFlowLogRecord {
         }
         var field: [String: String] = [:]
         for (name, value) in zip(format.fields, values) where value != "-" { field[name] = value }
-        let startMs = field["start"].flatMap(Double.init).flatMap { CloudTrailEvents.milliseconds(seconds: $0) } ?? 0
+        let startMs = field["start"].flatMap { Double($0) }.flatMap { CloudTrailEvents.milliseconds(seconds: $0) } ?? 0
         let interface = field["interface-id"] ?? field["resource-id"]
         var parts: [String]
         switch field["log-status"] ?? "" {
@@ -54,7 +54,7 @@ public enum VPCFlowLogRecord {
 
     /// ` 10:20:00Z–10:21:00Z` from `start`/`end` (epoch seconds), or nothing.
     static func window(_ field: [String: String]) -> String {
-        guard let start = field["start"].flatMap(TimeInterval.init), let end = field["end"].flatMap(TimeInterval.init) else { return "" }
+        guard let start = field["start"].flatMap({ TimeInterval($0) }), let end = field["end"].flatMap({ TimeInterval($0) }) else { return "" }
         let formatter = ISO8601DateFormatter()
         return " \(formatter.string(from: Date(timeIntervalSince1970: start)))–\(formatter.string(from: Date(timeIntervalSince1970: end)))"
     }
