@@ -49,8 +49,7 @@ struct LogLineIndicatorsAndAddingTests {
                                     Self.line("198.51.100.7:44321 -> 10.0.1.5:22 REJECT", sequence: 3)], sourceName: "AWSLogs"))
         let lookalike = try #require(model.visibleLogLines.dropLast().last)
         #expect(!LogPaneView.spans(for: lookalike, model: model, selected: false).contains { $0.style == .role(.danger) })
-        var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(model)
         let row = try #require(canvas.textLines().lastIndex { $0.contains("198.51.100.7:44321") })
         let column = try #require(canvas.column(of: "198.51.100.7:44321", inRow: row))
         #expect(canvas.role(x: column, y: row) == .danger && canvas.role(x: column + 12, y: row) != .danger)
