@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // gzip for log files as AWS delivers them to S3 (CloudTrail, VPC Flow Logs); zlib underneath.
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         .target(name: "IncidentModel"),
@@ -88,7 +90,8 @@ let package = Package(
         // Log sources → lines: bounded ring buffer, filter, links to the incident's resources.
         .target(
             name: "LogTail",
-            dependencies: ["IncidentModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["IncidentModel", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CompressNIO", package: "compress-nio")]
         ),
         .testTarget(
             name: "LogTailTests",

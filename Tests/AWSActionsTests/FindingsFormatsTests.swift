@@ -261,6 +261,33 @@ struct FindingsFormatsTests {
         #expect(Timestamp.format(finding.firstSeen) == "2026-11-30T14:00:00.000Z")
     }
 
+    @Test func oneEventBridgeEventAsDeliveredImportsItsFinding() throws {
+        // An EventBridge target receives one event per finding, as the object itself (no array, no "Findings"):
+        // Security Hub's "Security Hub Findings - Imported" with `detail.findings[]` (ASFF), GuardDuty's
+        // "GuardDuty Finding" with the finding in camelCase as `detail`.
+        let hub = try Self.document("eventbridge-securityhub-imported.json")
+        #expect(hub.problems.isEmpty)
+        let login = try #require(hub.findings.first)
+        #expect(hub.findings.count == 1 && login.source == .securityHub)
+        #expect(login.id == "arn:aws:guardduty:eu-west-1:210987654321:detector/aa11bb22cc33dd44ee55ff6677889900/finding/c1a2b3c4d5e6f708192a3b4c5d6e7f80")
+        #expect(Self.indicators(login).contains("ip-address 198.51.100.7"))
+
+        let duty = try Self.document("eventbridge-guardduty-finding.json")
+        #expect(duty.problems.isEmpty)
+        let recon = try #require(duty.findings.first)
+        #expect(duty.findings.count == 1 && recon.source == .guardDuty && recon.id == "02b2c3d4e5f60718293a4b5c6d7e8f90")
+        #expect(Self.kinds(recon) == ["iam-access-key AKIAIOSFODNN7EXAMPLE", "iam-user deploy-bot"])
+        #expect(Self.indicators(recon).contains("ip-address 198.51.100.7"))
+        // The same finding through get-findings and through EventBridge makes the same resources and indicators.
+        let direct = try Self.finding(try Self.document("guardduty-resource-types.json"), type: "Recon:IAMUser/MaliciousIPCaller.Custom")
+        #expect(Self.kinds(direct) == Self.kinds(recon) && Self.indicators(direct) == Self.indicators(recon))
+
+        // An object that is neither is still refused with one line.
+        #expect(throws: FindingsError.self) {
+            try FindingsDocument.parse(Data(#"{"detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2"}"#.utf8), source: "x.json")
+        }
+    }
+
     @Test func indicatorsFoldWithEverySourceThatNamedThem() throws {
         let (state, _) = try Self.imported([try Self.document("guardduty-resource-types.json"), try Self.document("securityhub-resource-types.json")])
         // 198.51.100.23 is named by a GuardDuty finding and by a Security Hub one.

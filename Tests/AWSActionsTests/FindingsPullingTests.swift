@@ -66,4 +66,50 @@ struct FindingsPullingTests {
         let ids = try #require(gets.first.flatMap { call in call.firstIndex(of: "--finding-ids").map { Array(call[($0 + 1)...].prefix(3)) } })
         #expect(gets.count == 1 && ids == ["c2c6b1f4e9a8d7e6f5a4b3c2d1e0f9a8", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", "f0e1d2c3b4a5968778695a4b3c2d1e0f"])
     }
+
+    /// moto does not implement batch-update-findings (docs: /work/shared/notes/moto-ir-apis.md): AWS's documented
+    /// response (BatchUpdateFindings, Security Hub API Reference) answers through the same runner.
+    @Test func closingMarksTheImportedSecurityHubFindingsResolvedShowingTheCommandsFirst() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        try drill.firebreakOK("import", "INC-1", Self.fixtures.appendingPathComponent("securityhub-findings.json").path)
+        let cli = try RecordedResponsesCLI(["securityhub batch-update-findings": [RecordedResponsesCLI.fixture("securityhub-batch-update-findings.json")]])
+        let before = try drill.firebreakOK("events", "INC-1")
+
+        // --plan: the exact command, nothing run, nothing recorded.
+        let plan = try drill.firebreakOK("close", "INC-1", "--resolution", "keys rotated", "--resolve-findings", "--plan", "--aws-cli", cli.path)
+        #expect(plan.contains("Mark 3 Security Hub findings RESOLVED, then close INC-1:"))
+        // One call for the three (one region), in the order they were imported (first seen), each by Id and ProductArn.
+        #expect(plan.contains("aws securityhub batch-update-findings --finding-identifiers '[{\"Id\":\"arn:aws:securityhub:eu-west-1:210987654321:subscription/aws-foundational-security-best-practices/v/1.0.0/S3.8/finding/0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d\",\"ProductArn\":\"arn:aws:securityhub:eu-west-1::product/aws/securityhub\"},{\"Id\":\"arn:aws:guardduty:eu-west-1:210987654321:detector/aa11bb22cc33dd44ee55ff6677889900/finding/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b\",\"ProductArn\":\"arn:aws:securityhub:eu-west-1::product/aws/guardduty\"}"))
+        #expect(plan.components(separatedBy: "aws securityhub batch-update-findings").count == 2)
+        #expect(plan.contains("--workflow Status=RESOLVED --note '{\"Text\":\"Resolved in Firebreak incident INC-1: drill\",\"UpdatedBy\":\"firebreak tester\"}'"))
+        #expect(plan.contains("--region eu-west-1"))
+        #expect(cli.calls("securityhub batch-update-findings").isEmpty)
+        #expect(try drill.firebreakOK("events", "INC-1") == before)
+
+        let closed = try drill.firebreakOK("close", "INC-1", "--resolution", "keys rotated", "--resolve-findings", "--aws-cli", cli.path)
+        let calls = cli.calls("securityhub batch-update-findings")
+        #expect(calls.count == 1)
+        let call = try #require(calls.first)
+        let identifiers = try JSONSerialization.jsonObject(with: Data(call[call.firstIndex(of: "--finding-identifiers")! + 1].utf8)) as! [[String: String]]
+        #expect(identifiers.count == 3 && identifiers.allSatisfy { $0["ProductArn"]?.hasPrefix("arn:aws:securityhub:eu-west-1::product/aws/") == true })
+        #expect(call.contains("Status=RESOLVED") && call[call.firstIndex(of: "--region")! + 1] == "eu-west-1")
+        // What AWS answered is said and recorded: two resolved, one it could not find.
+        #expect(closed.contains("Security Hub: 2 findings marked RESOLVED (batch-update-findings); 1 not updated (arn:aws:securityhub:eu-west-1:210987654321:subscription/aws-foundational-security-best-practices/v/1.0.0/S3.8/finding/0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d: FindingNotFound: Finding Not Found)"))
+        #expect(closed.contains("INC-1 closed"))
+        let events = try drill.firebreakOK("events", "INC-1")
+        #expect(events.contains("Security Hub: 2 findings marked RESOLVED") && events.contains("incident.closed"))
+
+        // A call that fails leaves the incident open, the database unchanged.
+        let other = try Drill()
+        defer { other.cleanUp() }
+        try other.firebreakOK("import", "INC-1", Self.fixtures.appendingPathComponent("securityhub-findings.json").path)
+        let denied = try RecordedResponsesCLI(["securityhub batch-update-findings": [.error(code: "AccessDeniedException", operation: "BatchUpdateFindings",
+                                                                                            message: "User is not authorized to perform: securityhub:BatchUpdateFindings")]])
+        let unchanged = try other.firebreakOK("events", "INC-1")
+        let failed = try other.firebreak("close", "INC-1", "--resolution", "x", "--resolve-findings", "--aws-cli", denied.path)
+        #expect(failed.status != 0 && failed.stderr.contains("AccessDeniedException") && failed.stderr.contains("INC-1 stays open"))
+        #expect(failed.stderr.split(separator: "\n").count == 1)
+        #expect(try other.firebreakOK("events", "INC-1") == unchanged)
+    }
 }

@@ -100,6 +100,9 @@ struct ARNParsingTests {
         .init(text: "arn:aws:ec2:us-east-1:123456789012:", reason: "the resource part is empty"),
         .init(text: "arn:aws:iam::123456789012:user/bob\u{1B}[2J", reason: "control character"),
         .init(text: "arn:aws:iam::123456789012:user/bob smith", reason: "whitespace"),
+        // Only an S3 object's key may hold a space; a bucket name never does.
+        .init(text: "arn:aws:s3:::my bucket/key", reason: "whitespace"),
+        .init(text: "arn:aws:s3:::bucket/key\u{07} with bell", reason: "control character"),
     ]
 
     @Test(arguments: malformed)
@@ -111,6 +114,16 @@ struct ARNParsingTests {
             return message.contains(example.reason) && message.hasPrefix("malformed ARN")
                 && !message.contains("\u{1B}")
         }
+    }
+
+    @Test func s3ObjectKeysMayHoldSpaces() throws {
+        // S3 keys are any UTF-8; the object ARN is the bucket up to the first `/` and then the whole key.
+        let arn = try ARN(parsing: "arn:aws:s3:::spill-bucket/Quarterly Reports/Q3 2026 final.xlsx")
+        #expect(arn.kind == .s3Object)
+        let object = try S3Location(parsing: arn.description)
+        #expect(object.bucket == "spill-bucket" && object.key == "Quarterly Reports/Q3 2026 final.xlsx")
+        let resource = try ResourceIdentifier(parsing: "arn:aws:s3:::spill-bucket/Quarterly Reports/Q3 2026 final.xlsx")
+        #expect(resource.kind == .s3Object)
     }
 
     @Test func typeAndIDSplitsOnSlashOrColon() throws {

@@ -62,4 +62,29 @@ struct IncidentLookupsTests {
         #expect(decoded == live)
         #expect(decoded.existingResource(named: "i-0fffffffffffffff0") != nil)
     }
+
+    @Test func indicatorsFoundByKeyMergeSightingsAfterACheckpointToo() throws {
+        let (state, events) = try Self.folded()
+        var script = EventScript(seq: Int64(events.count), clock: events.last!.at, events: [])
+        let first = script.next(.indicatorsRecorded(IndicatorsRecorded(source: "guardduty finding f-1", indicators: [
+            IndicatorSighting(kind: .ipAddress, value: "198.51.100.7", field: "Service.Action.AwsApiCallAction.RemoteIpDetails.IpAddressV4"),
+            IndicatorSighting(kind: .domain, value: "pool.minexmr.example", field: "Service.Action.DnsRequestAction.Domain"),
+        ])))
+        // The same address again, and one value under two kinds: the key is kind and value.
+        let second = script.next(.indicatorsRecorded(IndicatorsRecorded(source: "note", indicators: [
+            IndicatorSighting(kind: .ipAddress, value: "198.51.100.7", field: "text"),
+            IndicatorSighting(kind: .principal, value: "pool.minexmr.example", field: "text"),
+        ])))
+        var live = state
+        live.apply(first)
+        var decoded = try JSONDecoder().decode(IncidentState.self, from: try JSONEncoder().encode(live))
+        live.apply(second)
+        decoded.apply(second)
+        for candidate in [live, decoded] {
+            #expect(candidate.indicators.map(\.id) == ["ip-address:198.51.100.7", "domain:pool.minexmr.example", "principal:pool.minexmr.example"])
+            #expect(candidate.indicators[0].seen.map(\.source) == ["guardduty finding f-1", "note"])
+            #expect(candidate.indicators[1].seen.count == 1 && candidate.indicators[2].seen.count == 1)
+        }
+        #expect(decoded == live)
+    }
 }

@@ -32,10 +32,14 @@ public struct Finding: Sendable, Equatable {
     public var indicators: [IndicatorSighting]
     /// The fields that could not be used, each with why.
     public var unusable: [String]
+    /// Security Hub's `ProductArn` (ASFF only): with `id`, what `batch-update-findings` names the finding by.
+    public var productArn: String?
 
     public init(id: String, source: FindingSource, type: String, severity: String, isSevere: Bool, title: String,
                 firstSeen: Date, lastSeen: Date, account: String?, region: String?, resources: [FindingResource], intent: String?,
-                description: String? = nil, actor: String? = nil, indicators: [IndicatorSighting] = [], unusable: [String] = []) {
+                description: String? = nil, actor: String? = nil, indicators: [IndicatorSighting] = [], unusable: [String] = [],
+                productArn: String? = nil) {
+        self.productArn = productArn
         self.id = id
         self.source = source
         self.type = type

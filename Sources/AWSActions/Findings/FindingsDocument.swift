@@ -2,7 +2,9 @@ import Foundation
 import IncidentModel
 
 /// A findings document as `securityhub get-findings` or `guardduty get-findings`
-/// prints it (`{"Findings": […]}`; a bare array of findings is accepted too),
+/// prints it (`{"Findings": […]}`; a bare array of findings is accepted too,
+/// and EventBridge events — one, or an array of them — whose `detail` is a
+/// GuardDuty finding or holds Security Hub's `findings`),
 /// parsed into findings and the problems of those that could not be.
 ///
 /// Which format it is is told per finding: ASFF carries `SchemaVersion`
@@ -34,6 +36,11 @@ public struct FindingsDocument: Sendable {
         if case .object(let keys, let findings) = outline.root {
             switch findings {
             case .missing:
+                // One EventBridge event saved as it was delivered (a rule's target, an archive replay):
+                // read it as a document of that one event.
+                if keys.contains("detail-type"), keys.contains("detail") {
+                    return try parse(Data("[".utf8) + data + Data("]".utf8), source: source, ownerTags: ownerTags)
+                }
                 let shown = keys.sorted().prefix(5).map(\.terminalSafe).joined(separator: ", ")
                 throw FindingsError(source: source, reason: "not a findings document: expected a \"Findings\" array, found keys \(shown.isEmpty ? "none" : shown)")
             case .notAnArray:

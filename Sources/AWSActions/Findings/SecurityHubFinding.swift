@@ -59,7 +59,8 @@ enum SecurityHubFinding {
                        firstSeen: firstSeen, lastSeen: lastSeen, account: account, region: region, resources: harvest.resources,
                        intent: FindingIntent.asff(types: types),
                        description: fields.text("Description").map { FindingText.line($0, maxLength: 1000) }, actor: actor,
-                       indicators: harvest.indicators, unusable: harvest.unusable)
+                       indicators: harvest.indicators, unusable: harvest.unusable,
+                       productArn: fields.text("ProductArn").flatMap { (try? ARN(parsing: $0)) != nil ? $0 : nil })
     }
 
     static let labels: Set<String> = ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"]

@@ -86,7 +86,9 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["["], command: .selectSource(step: -1), help: "Select the previous source", scope: .pane(.log)),
         ConsoleKeyBinding(["z"], command: .pauseSource, help: "Pause or resume the selected source (its place is kept)", scope: .pane(.log), requires: [.followedSourceSelected(to: "paused")]),
         ConsoleKeyBinding(["m"], command: .muteSource, help: "Mute or unmute the selected source (hidden, still followed)", scope: .pane(.log), requires: [.sourceSelected]),
-        ConsoleKeyBinding(["a"], command: .addSource, help: "Follow another source: a file's path, or group:NAME (CloudWatch Logs)", scope: .pane(.log), mutates: true),
+        ConsoleKeyBinding(["a"], command: .addSource, help: "Follow another source: a file or folder (AWS log files too), or group:NAME (CloudWatch Logs)", scope: .pane(.log), mutates: true),
+        ConsoleKeyBinding(["+"], command: .addResourceFromLine, help: "Add a resource or principal the selected line names (asks its state)",
+                          scope: .pane(.log), mutates: true, requires: [.logLineSelected]),
         ConsoleKeyBinding(["x"], command: .removeSource, help: "Stop following the selected source", scope: .pane(.log), requires: [.followedSourceSelected(to: "removed")]),
 
         // Replay (firebreak replay): these come before the focused pane's keys

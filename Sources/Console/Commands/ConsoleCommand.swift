@@ -66,6 +66,8 @@ public enum ConsoleCommand: Hashable, Sendable {
     case muteSource
     case addSource
     case removeSource
+    /// `+`: add a resource the selected line names.
+    case addResourceFromLine
 
     // Replay (firebreak replay)
     case replay(ReplayCommand)

@@ -65,6 +65,7 @@ extension ConsoleModel {
         case .pauseSource: return pauseSelectedSource()
         case .muteSource: return muteSelectedSource()
         case .addSource: return askForLogSource()
+        case .addResourceFromLine: return addResourceFromLine()
         case .removeSource: return removeSelectedSource()
         case .replay(let replayCommand): return runReplay(replayCommand)
         }

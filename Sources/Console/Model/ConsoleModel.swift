@@ -21,6 +21,8 @@ public struct ConsoleModel: Sendable {
     var lastEventSeq: Int64 = 0
     /// Finds the incident's resources in log lines; rebuilt when they change.
     var linker = ResourceLinker(resources: [])
+    /// Finds the incident's indicators of compromise in log lines (`ConsoleModel+Indicators`).
+    var indicatorLinker = ResourceLinker(resources: [])
     /// The log sources followed besides the incident itself, by id: name and status.
     var logSources: [String: (name: String, status: LogSourceStatus)] = [:]
     /// Lines the log pane keeps unless told otherwise (`--log-lines`).

@@ -28,6 +28,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case discoverFrom([String])
         /// The run to undo (a checklist item's `r`).
         case undoRun([String])
+        /// Which of the names a log line holds to add (`+` in the log pane).
+        case addFromLine([String])
     }
 
     var title: String

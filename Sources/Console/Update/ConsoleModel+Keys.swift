@@ -250,6 +250,9 @@ extension ConsoleModel {
         case .resourceState(let resource):
             guard let current = state?.resources.first(where: { $0.id == resource }) else { return [] }
             return record(.resourceStateChanged(ResourceStateChanged(resource: resource, from: current.state, to: ResourceState.allCases[index])))
+        case .addFromLine(let names):
+            askStateOfNewResource(names[index])
+            return []
         case .newResourceState(let text):
             guard let state, let reference = try? Self.parseResource(text) else { return [] }
             return record(.resourceAdded(state.resourceAdded(reference, state: ResourceState.allCases[index])))

@@ -109,6 +109,7 @@ extension ConsoleModel {
     /// Keeps each list's row count in step with what it shows.
     mutating func refreshListCounts() {
         if let state, !linker.isBuilt(for: state.resources) { linker = ResourceLinker(resources: state.resources) }
+        refreshIndicatorLinker()
         resourceList.setCount(visibleResources.count)
         checklistList.setCount(visibleChecklist.count)
     }

@@ -5,7 +5,8 @@ import TerminalUI
 /// The live log: the incident's events as they are recorded and the lines of
 /// every followed source, newest at the bottom, scrolled back or following,
 /// filtered with `/`, searched with `s` (`n`/`N`). Mentions of the incident's
-/// resources are highlighted, search matches stand out; a row at the top says
+/// resources are highlighted, its indicators of compromise marked in the
+/// danger colour, search matches stand out; a row at the top says
 /// what each followed source is doing, and a marker at the bottom counts the
 /// lines that arrived while the responder was scrolled up.
 enum LogPaneView {
@@ -115,9 +116,12 @@ enum LogPaneView {
         if let search = model.logPane.search {
             marks += search.ranges(in: text).filter { !$0.isEmpty }.map { ($0, selected ? .logHighlight : .listSelected) }
         }
+        // An indicator of compromise before a resource: an access key that is both shows as the indicator.
+        marks += model.indicatorLinker.matches(in: text).map { ($0.range(in: text), selected ? .listSelected : .danger) }
         marks += model.linker.matches(in: text).map { ($0.range(in: text), selected ? .listSelected : .logHighlight) }
         guard !marks.isEmpty else { return [Span(text, role: base)] }
-        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Stable: where two marks start together, the one added first wins.
+        marks = marks.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
         var spans: [Span] = []
         var cursor = text.startIndex
         for mark in marks {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import IncidentModel
+import IncidentOperations
+import IncidentStore
 
 /// `firebreak close INCIDENT --resolution TEXT`.
 struct CloseCommand: ParsableCommand {
@@ -7,6 +9,11 @@ struct CloseCommand: ParsableCommand {
 
     @Argument(help: "The incident.") var incident: String
     @Option(help: "How it ended.") var resolution: String
+    @Flag(name: .customLong("resolve-findings"), help: ArgumentHelp(
+        "Mark the Security Hub findings the incident imported RESOLVED in Security Hub (batch-update-findings, with a note naming the incident); the exact commands are shown first."))
+    var resolveFindings = false
+    @Flag(name: .customLong("plan"), help: "With --resolve-findings: show the exact commands and change nothing.")
+    var planOnly = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
@@ -14,8 +21,40 @@ struct CloseCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let text = try TextField.multiLine(resolution, named: "the resolution")
         let actor = try globals.operatorIdentity()
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { _ in [.incidentClosed(IncidentClosed(resolution: text))] }
+        if planOnly, !resolveFindings { throw CLIError("--plan shows the commands of --resolve-findings: give both") }
+        let store = try globals.writableStore()
+        var payloads: [EventPayload] = []
+        if resolveFindings {
+            guard let summary = try resolveSecurityHubFindings(of: id, store: store, actor: actor) else { return }
+            payloads.append(.noteAdded(NoteAdded(text: summary)))
+        }
+        payloads.append(.incidentClosed(IncidentClosed(resolution: text)))
+        let recorded = payloads
+        try store.append(to: id, actor: actor, at: nil) { _ in recorded }
         Output.line("\(id) closed")
+    }
+
+    /// Shows the exact `batch-update-findings` calls, then (unless `--plan`) runs them and returns the line to record;
+    /// nil after a plan. A call that fails leaves the incident open.
+    private func resolveSecurityHubFindings(of id: IncidentID, store: any IncidentEventStore, actor: String) throws -> String? {
+        let state = try store.state(of: id)
+        guard state.incident.status == .open else { throw CLIError("\(id) is already closed") }
+        let calls = ResolveSecurityHubFindings.calls(for: state, updatedBy: actor)
+        guard !calls.isEmpty else {
+            Output.line("no Security Hub finding to resolve (none imported from Security Hub with its ProductArn)")
+            return planOnly ? nil : "Security Hub: no finding to mark resolved"
+        }
+        let runner = try globals.awsRunner(for: state.incident, region: aws.region)
+        let count = calls.reduce(0) { $0 + $1.findings.count }
+        Output.line("Mark \(count) Security Hub finding\(count == 1 ? "" : "s") RESOLVED, then close \(id):")
+        for call in calls { Output.line("  " + CommandLineText.aws(runner.fullArguments(call.arguments, region: call.region))) }
+        if planOnly { return nil }
+        let outcome = ResolveSecurityHubFindings.run(calls, runner: runner)
+        Output.line(outcome.summary)
+        guard outcome.failures.isEmpty else {
+            throw CLIError("batch-update-findings failed (\(outcome.failures.joined(separator: "; "))): \(id) stays open; close again, with or without --resolve-findings")
+        }
+        return outcome.summary
     }
 }
 

@@ -25,6 +25,7 @@ enum ConsoleLauncher {
             throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
         }
         let logGroups = try logs.map(ConsoleLogSources.check) ?? []
+        let flowLogFormat = try logs?.parsedFlowLogFormat()
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
@@ -65,7 +66,8 @@ enum ConsoleLauncher {
         let logSources = try ConsoleLogSources.make(
             tails: tails, tailsFromStart: tailsFromStart, groups: logGroups, cloudTrail: logs?.followCloudTrail ?? false,
             pollSeconds: logs?.pollSeconds ?? 5, keepCap: keepCap, incident: shownState, store: store, mode: mode,
-            runner: { try awsRunner(globals: globals, region: region, for: shownState?.incident) }, region: region)
+            runner: { try awsRunner(globals: globals, region: region, for: shownState?.incident) }, region: region,
+            flowLogFormat: flowLogFormat)
         var model = ConsoleModel(mode: mode, operatorName: operatorName, size: Size(width: 80, height: 24),
                                  logCapacity: logs?.logLines ?? ConsoleModel.defaultLogCapacity)
         // A replay shows the lines that were kept while the incident ran, each from the moment it arrived.
@@ -97,7 +99,7 @@ enum ConsoleLauncher {
                                                                                      keepCap: keepCap,
                                                                                      runner: try? awsRunner(globals: globals, region: region,
                                                                                                             for: shownState?.incident),
-                                                                                     region: region) : nil,
+                                                                                     region: region, flowLogFormat: flowLogFormat) : nil,
                                      actions: mode == .live ? try actionService(globals: globals, region: region,
                                                                                   warn: { catalogWarnings.append($0) }) : nil)
         for problem in config.problems { runtime.notice("config: \(problem)") }
@@ -115,7 +117,8 @@ enum ConsoleLauncher {
     /// pane): `group:NAME` follows a CloudWatch Logs group, anything else is a
     /// file's path, followed from its end; kept and resumed like those given at launch.
     static func addableLogSource(store: any IncidentEventStore, incident: IncidentState?, pollSeconds: TimeInterval, keepCap: KeptLinesCap,
-                                 runner: AWSCLIRunner?, region: String?) -> @Sendable (String) throws -> any LogSource {
+                                 runner: AWSCLIRunner?, region: String?,
+                                 flowLogFormat: VPCFlowLogFormat? = nil) -> @Sendable (String) throws -> any LogSource {
         { spec in
             var tails: [String] = [], groups: [ConsoleLogSources.LogGroup] = []
             if spec.hasPrefix("group:") {
@@ -123,13 +126,14 @@ enum ConsoleLauncher {
                 _ = try ResourceIdentifier(parsing: name, kind: .logGroup)
                 groups = [ConsoleLogSources.LogGroup(name: name, pattern: nil)]
             } else {
-                guard FileManager.default.isReadableFile(atPath: spec) else { throw CLIError("no readable file at \(spec.terminalSafe)") }
+                guard FileManager.default.isReadableFile(atPath: spec) else { throw CLIError("no readable file or folder at \(spec.terminalSafe)") }
                 tails = [spec]
             }
             let sources = try ConsoleLogSources.make(
                 tails: tails, tailsFromStart: [], groups: groups, cloudTrail: false, pollSeconds: pollSeconds, keepCap: keepCap,
                 incident: incident, store: store, mode: .live,
-                runner: { guard let runner else { throw CLIError("no AWS CLI runner") }; return runner }, region: region)
+                runner: { guard let runner else { throw CLIError("no AWS CLI runner") }; return runner }, region: region,
+                flowLogFormat: flowLogFormat)
             guard let source = sources.first else { throw CLIError("nothing to follow in \(spec.terminalSafe)") }
             return source
         }

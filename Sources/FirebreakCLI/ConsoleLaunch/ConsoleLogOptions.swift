@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSActions
 import IncidentModel
 import IncidentStore
 
@@ -17,6 +18,11 @@ struct ConsoleLogOptions: ParsableArguments {
     @Flag(name: .customLong("follow-cloudtrail"), help: "Follow CloudTrail events of the incident's resources (by access key, user or resource name).")
     var followCloudTrail = false
 
+    @Option(name: .customLong("flow-log-format"), help: ArgumentHelp(
+        "The fields of VPC Flow Logs files followed with --tail that have no header line, as create-flow-logs --log-format takes them ('${version} ${vpc-id} …'; default: the version 2 format).",
+        valueName: "format"))
+    var flowLogFormat: String?
+
     @Option(name: .customLong("poll-seconds"), help: ArgumentHelp("Seconds between polls of CloudWatch Logs (CloudTrail: at least 30).", valueName: "seconds"))
     var pollSeconds: Double = 5
 
@@ -31,6 +37,15 @@ struct ConsoleLogOptions: ParsableArguments {
         "Raw bytes of followed sources' lines kept per incident, e.g. 64M or 1G (default 256M; oldest dropped first, and counted).",
         valueName: "size"))
     var keepBytes: String?
+
+    /// `--flow-log-format` parsed, or one line naming the field it does not know.
+    func parsedFlowLogFormat() throws -> VPCFlowLogFormat? {
+        do {
+            return try flowLogFormat.map { try VPCFlowLogFormat(parsing: $0) }
+        } catch {
+            throw CLIError("--flow-log-format: \(error)")
+        }
+    }
 
     /// The cap on kept lines, or one line saying what is wrong with `--keep-bytes`.
     func keepCap() throws -> KeptLinesCap {

@@ -62,7 +62,7 @@ enum ConsoleLogSources {
     /// A file named twice (another spelling of its path, a link to it) is followed once.
     static func make(tails: [String], tailsFromStart: [String], groups: [LogGroup], cloudTrail: Bool, pollSeconds: TimeInterval,
                      keepCap: KeptLinesCap, incident: IncidentState?, store: any IncidentEventStore, mode: ConsoleMode,
-                     runner: () throws -> AWSCLIRunner, region: String?) throws -> [any LogSource] {
+                     runner: () throws -> AWSCLIRunner, region: String?, flowLogFormat: VPCFlowLogFormat? = nil) throws -> [any LogSource] {
         if (!groups.isEmpty || cloudTrail), incident == nil {
             throw CLIError("--follow-logs and --follow-cloudtrail need the incident: firebreak console INC-n …")
         }
@@ -75,6 +75,14 @@ enum ConsoleLogSources {
         var sources: [any LogSource] = []
         var followed: Set<String> = []
         for (path, fromStart) in tails.map({ ($0, false) }) + tailsFromStart.map({ ($0, true) }) {
+            // Log files as AWS delivers them (a folder, .json.gz, .log.gz): read whole, a file at a time, all of them.
+            if DeliveredLogPath.isDelivered(path, flowLogFormat: flowLogFormat) {
+                let id = DeliveredLogPath.sourceID(path)
+                guard followed.insert(id.rawValue).inserted else { continue }
+                sources.append(try DeliveredLogPath.source(path: path, flowLogFormat: flowLogFormat,
+                                                           after: keptCursors[id.rawValue].map(LogCursor.init), pollSeconds: pollSeconds))
+                continue
+            }
             let (id, kept) = FileSourceIdentity.resolve(path: path, keptCursors: keptCursors)
             // Once per file: by id (its resolved path) and by device and inode (a hard link).
             let file = FileSourceIdentity.fileKey(path)

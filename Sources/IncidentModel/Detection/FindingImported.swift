@@ -32,10 +32,14 @@ public struct FindingImported: Codable, Sendable, Equatable {
     /// The fields that could not be used, each with why (`Resource.AccessKeyDetails.AccessKeyId: …`);
     /// the rest of the finding was imported all the same.
     public var unusable: [String]?
+    /// Security Hub's `ProductArn` (ASFF), which with `id` names the finding to
+    /// `batch-update-findings`; absent for GuardDuty's own findings and in events written before it was kept.
+    public var productArn: String?
 
     public init(id: String, source: String, type: String, severity: String, title: String, firstSeen: String,
                 lastSeen: String, resources: [String], account: String? = nil, region: String? = nil,
-                description: String? = nil, actor: String? = nil, unusable: [String]? = nil) {
+                description: String? = nil, actor: String? = nil, unusable: [String]? = nil, productArn: String? = nil) {
+        self.productArn = productArn
         self.description = description
         self.actor = actor
         self.unusable = unusable

@@ -1,4 +1,4 @@
-/// Where the state's resources and findings are, by the keys imports and
+/// Where the state's resources, findings and indicators are, by the keys imports and
 /// validation ask for thousands of times: without it every finding of an
 /// import scanned every resource and every finding before it (an import of
 /// 25,000 findings slowed from 640 a second to 46).
@@ -10,6 +10,9 @@ struct IncidentLookups: Sendable, Equatable {
     private var resourcePositions: [String: Int] = [:]
     private var shortIDPositions: [String: [Int]] = [:]
     private var findingKeys: Set<FindingKey> = []
+    /// `CompromiseIndicator.id` → its position in `IncidentState.indicators`: an import naming
+    /// thousands of indicators searched the whole list for each one.
+    private var indicatorPositions: [String: Int] = [:]
 
     private struct FindingKey: Hashable, Sendable {
         var source: String
@@ -18,10 +21,17 @@ struct IncidentLookups: Sendable, Equatable {
 
     init() {}
 
-    init(resources: ChunkedList<Resource>, findings: ChunkedList<ImportedFinding>) {
+    init(resources: ChunkedList<Resource>, findings: ChunkedList<ImportedFinding>, indicators: [CompromiseIndicator] = []) {
         for (position, resource) in resources.enumerated() { addResource(resource, at: position) }
         for finding in findings { addFinding(id: finding.finding.id, source: finding.finding.source) }
+        for (position, indicator) in indicators.enumerated() { indicatorPositions[indicator.id] = position }
     }
+
+    mutating func addIndicator(key: String, at position: Int) {
+        indicatorPositions[key] = position
+    }
+
+    func position(ofIndicator key: String) -> Int? { indicatorPositions[key] }
 
     mutating func addResource(_ resource: Resource, at position: Int) {
         resourcePositions[resource.id] = position

@@ -68,7 +68,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
         readiness = try container.decode([ReadinessResult].self, forKey: .readiness)
         lastSeq = try container.decode(Int64.self, forKey: .lastSeq)
         lastRecordedAt = try container.decode(Date.self, forKey: .lastRecordedAt)
-        lookups = IncidentLookups(resources: resources, findings: findings)
+        lookups = IncidentLookups(resources: resources, findings: findings, indicators: indicators)
     }
 
     /// The state right after an incident's first event, which must be `incident.opened`.
@@ -158,9 +158,10 @@ public struct IncidentState: Codable, Sendable, Equatable {
             for sighting in body.indicators {
                 let seen = CompromiseIndicator.Sighting(source: body.source, field: sighting.field, at: event.at, by: event.actor)
                 let key = CompromiseIndicator.key(sighting.kind, sighting.value)
-                if let index = indicators.firstIndex(where: { $0.id == key }) {
+                if let index = lookups.position(ofIndicator: key) {
                     indicators[index].seen.append(seen)
                 } else {
+                    lookups.addIndicator(key: key, at: indicators.count)
                     indicators.append(CompromiseIndicator(kind: sighting.kind, value: sighting.value, seen: [seen]))
                 }
             }

@@ -14,8 +14,11 @@ extension ARN {
             .invalidInput("malformed ARN '\(text.terminalSafe)': \(reason)")
         }
         guard text.hasPrefix("arn:") else { throw reject("it must start with 'arn:'") }
-        if text.firstControlCharacter != nil || text.contains(where: \.isWhitespace) {
-            throw reject("it contains whitespace or a control character")
+        if text.firstControlCharacter != nil { throw reject("it contains a control character") }
+        // An S3 object's key may hold spaces: an object ARN is the bucket up to
+        // the first `/` and then the whole key. Nothing else in an ARN may.
+        if let space = text.firstIndex(where: \.isWhitespace), !Self.isInS3ObjectKey(space, of: text) {
+            throw reject("it contains whitespace")
         }
         guard text.utf8.count <= 2048 else { throw reject("it is longer than 2048 bytes") }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
@@ -38,6 +41,13 @@ extension ARN {
         }
         guard !resource.isEmpty else { throw reject("the resource part is empty") }
         self.init(partition: partition, service: service, region: region, account: account, resource: resource)
+    }
+
+    /// Whether `index` falls in the key of an S3 object ARN (`arn:PARTITION:s3:::bucket/key`), past the bucket's `/`.
+    private static func isInS3ObjectKey(_ index: String.Index, of text: String) -> Bool {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[2] == "s3", let slash = parts[5].firstIndex(of: "/") else { return false }
+        return index > slash
     }
 
     /// The kind of resource this ARN names, or `.other` for a type Firebreak does not know.
