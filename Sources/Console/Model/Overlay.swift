@@ -28,6 +28,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case discoverFrom([String])
         /// The run to undo (a checklist item's `r`).
         case undoRun([String])
+        /// The incident's new severity (`S`).
+        case changeSeverity
     }
 
     var title: String
@@ -65,6 +67,9 @@ struct PromptForm: Equatable, Sendable {
         case followUpOwner(FollowUpRecorded)
         case followUpDue(FollowUpRecorded)
         case reportPath
+        /// Why the severity changes (optional), before it is recorded.
+        case severityReason(SeverityChanged)
+        case statusUpdate
     }
 
     var title: String
