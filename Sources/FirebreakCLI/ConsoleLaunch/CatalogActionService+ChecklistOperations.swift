@@ -61,6 +61,8 @@ extension CatalogActionService {
         }
         let report = try IncidentReport.load(incident, from: store, generatedBy: actor)
         try ReportFile.write(try format.render(report), to: path, replace: false)
+        // The report is written: its checklist item is ticked (unless already).
+        try store.append(to: incident, actor: actor, at: nil) { state in state.ticks(for: .report, reason: "report written to \(path)") }
         return "\(incident): \(format.rawValue) report written to \(path.terminalSafe)"
     }
 }
