@@ -13,7 +13,8 @@ struct ConsoleScreenLayout {
     init(size: Size, focus: PaneID, zoomed: Bool = false) {
         base = ConsoleLayout(size: size, focusedPane: focus.rawValue, paneCount: PaneID.allCases.count)
         if zoomed, base.arrangement != .tooSmall {
-            panes = PaneID.allCases.map { $0 == focus ? base.body : .zero }
+            let body = base.body
+            panes = PaneID.allCases.map { $0 == focus ? body : .zero }
             return
         }
         guard base.arrangement == .grid else {
