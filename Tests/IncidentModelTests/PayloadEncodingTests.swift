@@ -13,7 +13,15 @@ struct PayloadEncodingTests {
         .noteAdded(NoteAdded(text: "multi\nline ✓ 日本")),
         .incidentClosed(IncidentClosed(resolution: "done")),
         .incidentReopened(IncidentReopened()),
+        .severityChanged(SeverityChanged(from: Severity(rawValue: 3)!, to: Severity(rawValue: 1)!, reason: "production data")),
+        .noteAdded(NoteAdded(text: "customers told: no data lost", noteKind: .statusUpdate)),
     ]
+
+    /// A note without a kind is stored exactly as before kinds existed, so recorded chains hash the same.
+    @Test func aPlainNoteIsStoredAsBeforeAndAStatusUpdateSaysItsKind() throws {
+        #expect(try EventPayload.noteAdded(NoteAdded(text: "x")).encodedBody() == #"{"text":"x"}"#)
+        #expect(try EventPayload.noteAdded(NoteAdded(text: "x", noteKind: .statusUpdate)).encodedBody() == #"{"kind":"status-update","text":"x"}"#)
+    }
 
     @Test(arguments: payloads)
     func bodiesRoundTripThroughTheirKind(_ payload: EventPayload) throws {

@@ -16,6 +16,7 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["P"], command: .choosePhase, help: "Enter a phase (choose from the seven)", scope: .global, mutates: true, footer: "phase"),
         ConsoleKeyBinding(["+", "a"], command: .addResource, help: "Add a resource by id or ARN (the kind is inferred)", scope: .global, mutates: true, footer: "add resource"),
         ConsoleKeyBinding(["n"], command: .addNote, help: "Add a note to the timeline", scope: .global, mutates: true, footer: "note"),
+        ConsoleKeyBinding(["N"], command: .addStatusUpdate, help: "Post a stakeholder status update (a note the report collects)", scope: .global, mutates: true),
         ConsoleKeyBinding(["O"], command: .openIncident, help: "Open a new incident", scope: .global, mutates: true),
         ConsoleKeyBinding(["I"], command: .pickIncident, help: "Switch to another open incident", scope: .global),
         ConsoleKeyBinding(["C"], command: .closeIncident, help: "Close the incident (asks for the resolution)", scope: .global, mutates: true, requires: [.incidentOpen]),
@@ -23,8 +24,10 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["R"], command: .reopenIncident, help: "Reopen a closed incident", scope: .global, mutates: true, requires: [.incidentClosed]),
         ConsoleKeyBinding(["F"], command: .importFindings, help: "Import findings: securityhub, guardduty, or a file", scope: .global, mutates: true),
         ConsoleKeyBinding(["L"], command: .addFollowUp, help: "Record a lesson, a policy change or an action item for the report", scope: .global, mutates: true),
+        ConsoleKeyBinding(["S"], command: .changeSeverity, help: "Change the incident's severity (SEV1 critical to SEV4 low; asks why)", scope: .global, mutates: true, requires: [.incidentOpen]),
         ConsoleKeyBinding(["M"], command: .showMetrics, help: "Metrics: time to detect, contain, eradicate, recover", scope: .global),
         ConsoleKeyBinding(["<C-l>"], command: .redrawScreen, help: "Redraw the screen", scope: .global),
+        ConsoleKeyBinding(["Z"], command: .toggleZoom, help: "Give the focused pane the whole screen, and back (Tab and 1-4 still switch)", scope: .global, footer: "zoom"),
         ConsoleKeyBinding(["q", "<C-c>"], command: .quit, help: "Quit (asks first while a write is still running)", scope: .global, footer: "quit"),
 
         // Phase timeline
@@ -90,6 +93,9 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["+"], command: .addResourceFromLine, help: "Add a resource or principal the selected line names (asks its state)",
                           scope: .pane(.log), mutates: true, requires: [.logLineSelected]),
         ConsoleKeyBinding(["x"], command: .removeSource, help: "Stop following the selected source", scope: .pane(.log), requires: [.followedSourceSelected(to: "removed")]),
+        ConsoleKeyBinding(["<C-w>"], command: .toggleWrap, help: "Wrap long lines onto the rows below, or cut them at the edge", scope: .pane(.log), footer: "wrap"),
+        ConsoleKeyBinding(["l", "<Right>"], command: .scrollLogSideways(1), help: "Scroll long lines to the right (the time stays)", scope: .pane(.log)),
+        ConsoleKeyBinding(["h", "<Left>"], command: .scrollLogSideways(-1), help: "Scroll long lines back to the left", scope: .pane(.log)),
 
         // Replay (firebreak replay): these come before the focused pane's keys
         ConsoleKeyBinding(["<Space>"], command: .replay(.playPause), help: "Play or pause", scope: .replay, footer: "play/pause"),

@@ -12,6 +12,7 @@ public enum ConsoleCommand: Hashable, Sendable {
     case choosePhase
     case addResource
     case addNote
+    case addStatusUpdate
     case openIncident
     case pickIncident
     case closeIncident
@@ -20,7 +21,10 @@ public enum ConsoleCommand: Hashable, Sendable {
     case importFindings
     case addFollowUp
     case showMetrics
+    case changeSeverity
     case redrawScreen
+    /// The focused pane takes the whole screen, or gives it back.
+    case toggleZoom
     case quit
 
     // Lists (phases, resources, checklist)
@@ -68,6 +72,10 @@ public enum ConsoleCommand: Hashable, Sendable {
     case removeSource
     /// `+`: add a resource the selected line names.
     case addResourceFromLine
+    /// Long lines wrap onto the rows below, or are cut at the edge.
+    case toggleWrap
+    /// Scroll the lines sideways: positive shows what is to the right.
+    case scrollLogSideways(Int)
 
     // Replay (firebreak replay)
     case replay(ReplayCommand)

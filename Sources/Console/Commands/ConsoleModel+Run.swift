@@ -25,6 +25,7 @@ extension ConsoleModel {
         case .choosePhase: return choosePhase()
         case .addResource: return askForResource()
         case .addNote: return askForNote()
+        case .addStatusUpdate: return askForStatusUpdate()
         case .openIncident: return askForNewIncident()
         case .pickIncident: return [.listIncidents]
         case .closeIncident: return askForResolution()
@@ -33,7 +34,9 @@ extension ConsoleModel {
         case .importFindings: return askForFindingsSource()
         case .addFollowUp: return chooseFollowUpCategory()
         case .showMetrics: return [.showMetrics]
+        case .changeSeverity: return chooseSeverity()
         case .redrawScreen: return redrawScreen()
+        case .toggleZoom: return toggleZoom()
         case .quit: return quit()
         case .moveList(let move): return moveList(move)
         case .details: return showDetails()
@@ -67,6 +70,8 @@ extension ConsoleModel {
         case .addSource: return askForLogSource()
         case .addResourceFromLine: return addResourceFromLine()
         case .removeSource: return removeSelectedSource()
+        case .toggleWrap: return toggleWrap()
+        case .scrollLogSideways(let step): return scrollLogSideways(step)
         case .replay(let replayCommand): return runReplay(replayCommand)
         }
     }

@@ -37,6 +37,8 @@ public enum ConsoleMessage: Sendable {
     case logSourceStatus(id: String, name: String, LogSourceStatus)
     /// A write finished; `error` is the one-line reason when it was refused.
     case writeFinished(error: String?)
+    /// A write the console asked for is in the store: these events, the asked-for one first (then its ticks).
+    case recorded([EventPayload])
     /// AWS work the console started ended (before its `writeFinished`), however it ended.
     case awsWorkFinished(ConsoleAWSWork)
     /// Background work failed in a way the responder must see.

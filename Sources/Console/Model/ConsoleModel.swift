@@ -29,6 +29,10 @@ public struct ConsoleModel: Sendable {
     public static let defaultLogCapacity = 5_000
     /// The log pane's search, toggles, time zone and sources.
     var logPane = LogPaneState()
+    /// Whether long log lines wrap, and how far they are scrolled sideways.
+    var logLayout = LogLineLayout()
+    /// The focused pane has the whole body of the screen (`Z`, as tmux's zoom).
+    var zoomed = false
 
     var focus: PaneID = .checklist
     var phaseList = ListView(count: Phase.allCases.count, selection: 0, viewportHeight: 7)
@@ -50,6 +54,8 @@ public struct ConsoleModel: Sendable {
     var pendingWrites = 0
     /// AWS work started here and not ended yet, in the order it was asked for (it runs one at a time).
     var awsWorkInFlight: [ConsoleAWSWork] = []
+    /// The action run and AWS work running now, for the footer's step n of m and elapsed time.
+    var running = RunningWork()
     public let bindings: ConsoleKeyTable
     public internal(set) var shouldQuit = false
     /// The responder quit while AWS work was running and said to quit anyway: it is stopped, not waited for.

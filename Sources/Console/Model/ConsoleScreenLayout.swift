@@ -9,8 +9,14 @@ struct ConsoleScreenLayout {
     /// One rect per `PaneID`; empty for a pane not shown.
     let panes: [Rect]
 
-    init(size: Size, focus: PaneID) {
+    /// `zoomed`: the focused pane alone takes the whole body (`Z`).
+    init(size: Size, focus: PaneID, zoomed: Bool = false) {
         base = ConsoleLayout(size: size, focusedPane: focus.rawValue, paneCount: PaneID.allCases.count)
+        if zoomed, base.arrangement != .tooSmall {
+            let body = base.body
+            panes = PaneID.allCases.map { $0 == focus ? body : .zero }
+            return
+        }
         guard base.arrangement == .grid else {
             panes = base.panes
             return

@@ -26,7 +26,7 @@ struct EventLine: Equatable, Sendable {
         switch event.payload {
         case .resourceAdded(let body) where body.state == .compromised: role = .logWarning
         case .resourceStateChanged(let body) where body.to == .compromised: role = .logWarning
-        case .incidentOpened, .incidentClosed, .phaseEntered: role = .logHighlight
+        case .incidentOpened, .incidentClosed, .phaseEntered, .severityChanged: role = .logHighlight
         case .unrecognized: role = .dim
         default: role = .logInfo
         }

@@ -30,6 +30,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case undoRun([String])
         /// Which of the names a log line holds to add (`+` in the log pane).
         case addFromLine([String])
+        /// The incident's new severity (`S`).
+        case changeSeverity
     }
 
     var title: String
@@ -67,6 +69,9 @@ struct PromptForm: Equatable, Sendable {
         case followUpOwner(FollowUpRecorded)
         case followUpDue(FollowUpRecorded)
         case reportPath
+        /// Why the severity changes (optional), before it is recorded.
+        case severityReason(SeverityChanged)
+        case statusUpdate
     }
 
     var title: String

@@ -47,9 +47,12 @@ public struct ActionPreview: Sendable, Equatable {
     public var parameters: [String: String]
     /// The run this plan reverts, for an undo; Enter then runs the undo of that run.
     public var undoes: String?
+    /// How many calls the plan makes (each a recorded step), for the footer's `step n of m`; nil: not known.
+    public var stepCount: Int?
 
     public init(action: String, resources: [String], lines: [String], confirmationText: String?, parameters: [String: String] = [:],
-                undoes: String? = nil) {
+                undoes: String? = nil, stepCount: Int? = nil) {
+        self.stepCount = stepCount
         self.action = action
         self.resources = resources
         self.lines = lines

@@ -102,8 +102,14 @@ final class StoreWorker: @unchecked Sendable {
                     return
                 }
                 do {
-                    try store.append(to: incident, actor: actor, at: nil) { _ in [payload] }
-                    send(.writeFinished(error: nil))
+                    // A lesson or a policy ticks its checklist item in the same transaction.
+                    var written: [EventPayload] = []
+                    try store.append(to: incident, actor: actor, at: nil) { state in
+                        written = [payload] + state.ticks(following: payload)
+                        return written
+                    }
+                    // The footer says what the store recorded, once it has.
+                    send(.recorded(written))
                     fetchNew()
                 } catch {
                     send(.writeFinished(error: "\(error)"))

@@ -43,6 +43,13 @@ extension ConsoleModel {
             case .operation(let operation)?: lines.append("r        \(operation.summary)")
             case nil: break
             }
+            // The latest audit's answer for every check behind a Readiness item.
+            let checks = ChecklistFindings.readinessLines(for: item.id, in: state)
+            if !checks.isEmpty { lines += ["", "readiness checks (latest audit)"] + checks.map { "  \($0)" } }
+            // Under Follow-up, every entry recorded for the report, with its owner and due date.
+            if item.phase == .followUp, !state.followUps.isEmpty {
+                lines += ["", "follow-up entries (L records one)"] + state.followUps.map { "  " + ChecklistFindings.followUpLine($0) }
+            }
             return .details(title: item.id, lines: lines)
         case .log:
             guard let line = selectedLogLine else { return nil }

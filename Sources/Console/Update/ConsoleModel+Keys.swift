@@ -220,6 +220,12 @@ extension ConsoleModel {
                 return record(.roleAssigned(RoleAssigned(role: role, operatorName: name)))
             case .seekTime:
                 return try seek(toTimeText: text)
+            case .statusUpdate:
+                return record(.noteAdded(NoteAdded(text: try TextField.multiLine(text, named: "the status update"), noteKind: .statusUpdate)))
+            case .severityReason(var change):
+                let reason = try TextField.singleLine(text, named: "the reason", allowEmpty: true)
+                change.reason = reason.isEmpty ? nil : reason
+                return record(.severityChanged(change))
             }
         } catch {
             return reopen(error)
@@ -230,6 +236,7 @@ extension ConsoleModel {
     mutating func confirmed(_ preview: ActionPreview) -> [ConsoleEffect] {
         if let run = preview.undoes { return start(.undo(run: run), saying: "undoing \(run)…") }
         pendingWrites += 1
+        running.action = RunningWork.Action(action: preview.action, resources: preview.resources, steps: preview.stepCount, startedAt: now)
         return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
     }
 
@@ -277,6 +284,8 @@ extension ConsoleModel {
             return discover(from: resources[index])
         case .undoRun(let runs):
             return [.previewUndo(run: runs[index])]
+        case .changeSeverity:
+            return askWhySeverityChanges(to: index + 1)
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]
@@ -287,7 +296,7 @@ extension ConsoleModel {
 
     mutating func handleMouse(_ event: MouseEvent) -> [ConsoleEffect] {
         guard overlay == nil, state != nil else { return [] }
-        let layout = ConsoleScreenLayout(size: layoutSize, focus: focus)
+        let layout = ConsoleScreenLayout(size: layoutSize, focus: focus, zoomed: zoomed)
         guard let (pane, rect) = layout.visiblePanes.first(where: { $0.rect.contains(x: event.x, y: event.y) }) else { return [] }
         switch event.button {
         case .wheelUp:

@@ -27,7 +27,8 @@ extension ConsoleModel {
         guard logScroll > 0 || !logFollow else { return }
         let shown = fresh.filter(showsInLog).count
         logUnseen += shown
-        if logScroll > 0 {
+        // Scrolled back or paused: what is on screen stays where it is (the new lines wait below).
+        if logScroll > 0 || !logFollow {
             // The selected line keeps its place until the ring lets it go; then the oldest is selected.
             logScroll = min(logScroll + shown, max(0, visibleLogLines.count - 1))
         }

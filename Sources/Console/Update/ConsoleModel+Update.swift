@@ -49,6 +49,7 @@ extension ConsoleModel {
                 phaseList.select(newState.phase.number - 1)
             }
             refreshListCounts()
+            forgetFinishedAction()
             return []
         case .logLines(let lines, let sourceName):
             receive(lines, sourceName: sourceName)
@@ -92,10 +93,17 @@ extension ConsoleModel {
             return []
         case .awsWorkFinished(let work):
             if let index = awsWorkInFlight.firstIndex(of: work) { awsWorkInFlight.remove(at: index) }
+            // The next one queued starts now.
+            running.workSince = awsWorkInFlight.isEmpty ? nil : now
             return []
         case .writeFinished(let error):
             pendingWrites = max(0, pendingWrites - 1)
+            forgetFinishedAction()
             if let error { status = StatusMessage(text: error, isError: true, at: now) }
+            return []
+        case .recorded(let payloads):
+            pendingWrites = max(0, pendingWrites - 1)
+            say(WriteFeedback.text(for: payloads))
             return []
         case .failed(let text):
             status = StatusMessage(text: text, isError: true, at: now)
@@ -129,6 +137,7 @@ extension ConsoleModel {
             return []
         }
         pendingWrites += 1
+        if awsWorkInFlight.isEmpty { running.workSince = now }
         awsWorkInFlight.append(work)
         say(text)
         return [.awsWork(work)]

@@ -9,7 +9,7 @@ import TerminalUI
 public enum ConsoleView {
     public static func render(_ model: ConsoleModel) -> Canvas {
         var canvas = Canvas(size: model.size)
-        let screen = ConsoleScreenLayout(size: model.layoutSize, focus: model.focus)
+        let screen = ConsoleScreenLayout(size: model.layoutSize, focus: model.focus, zoomed: model.zoomed)
         let layout = screen.base
         guard layout.arrangement != .tooSmall else {
             TooSmallScreen.draw(into: &canvas, required: ConsoleLayout.minimumSize)
@@ -92,15 +92,24 @@ public enum ConsoleView {
     }
 
     static func drawFooter(_ model: ConsoleModel, into canvas: inout Canvas, rect: Rect) {
+        // An error first; then a fresh message (a write just saved); then what is running, with its step and time.
         var status: [Span] = []
-        if let message = model.status {
+        if let message = model.status, message.isError || model.runningText == nil || model.now.timeIntervalSince(message.at) < 3 {
             status = [Span(message.text, role: message.isError ? .error : .success)]
-        } else if model.pendingWrites > 0 {
-            status = [Span("writing…", role: .dim)]
+        } else if let running = model.runningText {
+            status = [Span(running, role: .dim)]
+        } else if let message = model.status {
+            status = [Span(message.text, role: .success)]
         }
         // An error takes the whole line: it matters more than the key hints, which come back when it clears.
-        let showHints = model.state != nil && model.status?.isError != true
+        // So does a message longer than the third of the line the hints leave it: it is read whole, not cut.
+        let long = status.displayWidth > rect.width / 3
+        let showHints = model.state != nil && model.status?.isError != true && !long
         let hints = showHints ? model.bindings.footerHints(in: model.activeScopes, context: model) : []
+        // Longer than the screen is wide: cut with `…` at the real width.
+        if status.displayWidth > rect.width, let message = status.first {
+            status = [Span(ColumnText.cut(message.text, rect.width), style: message.style)]
+        }
         StatusLine(hints: hints, status: status).draw(into: &canvas, rect: rect)
     }
 }

@@ -21,30 +21,45 @@ enum LogPaneView {
             canvas.put(sources, x: body.x, y: body.y, maxWidth: body.width)
             body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         }
-        // The marker for lines that arrived below while scrolled up takes the bottom row.
-        if model.logUnseen > 0, model.logScroll > 0 || !model.logFollow, body.height >= 2 {
-            let marker = "▼ \(model.logUnseen) new line\(model.logUnseen == 1 ? "" : "s") below · G follows"
-            canvas.put(marker, x: body.x, y: body.maxY - 1, maxWidth: body.width, role: .logHighlight)
+        // Scrolled back or paused, the bottom row is the marker's, whether or not a line has arrived yet: the
+        // rows above stay where they are when the first new line comes (new lines never move what is read).
+        if model.logScroll > 0 || !model.logFollow, body.height >= 2 {
+            let unseen = model.logUnseen
+            let marker = unseen > 0 ? "▼ \(unseen) new line\(unseen == 1 ? "" : "s") below · G follows" : "paused · G follows"
+            canvas.put(marker, x: body.x, y: body.maxY - 1, maxWidth: body.width, role: unseen > 0 ? .logHighlight : .dim)
             body = Rect(x: body.x, y: body.y, width: body.width, height: body.height - 1)
         }
         let last = lines.count - 1 - model.logScroll
-        let first = max(0, last - body.height + 1)
         guard last >= 0 else {
             let empty = model.logFilter.isEmpty && model.logPane.hiddenLevels.isEmpty && model.logPane.mutedSources.isEmpty
             canvas.put(empty ? "no events yet" : "no line matches the filter", x: body.x, y: body.y, maxWidth: body.width, role: .dim)
             return
         }
-        // Bottom-aligned: the newest visible line sits on the body's last row.
-        let top = body.maxY - (last - first + 1)
+        // Bottom-aligned: the selected (newest shown) line ends on the body's last row; older lines fill upwards.
+        var y = body.maxY
+        var index = last
         canvas.withClip(body) { canvas in
-            for (row, index) in (first...last).enumerated() {
+            while index >= 0, y > body.y {
                 let line = lines[index]
-                let y = top + row
                 let selected = focused && index == last && model.logScroll > 0
-                if selected { canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: .listSelected) }
-                let x = body.x + canvas.put([Span("\(clock(line.time, model: model)) ", role: selected ? .listSelected : .logTimestamp)],
-                                            x: body.x, y: y, maxWidth: body.width)
-                canvas.put(spans(for: line, model: model, selected: selected), x: x, y: y, maxWidth: max(0, body.maxX - x))
+                let time = Span("\(clock(line.time, model: model)) ", role: selected ? .listSelected : .logTimestamp)
+                let timeWidth = DisplayWidth.of(time.text)
+                let text = spans(for: line, model: model, selected: selected)
+                let textWidth = max(1, body.width - timeWidth)
+                let rows = model.logLayout.wraps
+                    ? SpanColumns.wrapping(text, width: textWidth)
+                    : [SpanColumns.dropping(model.logLayout.column, from: text)]
+                // A wrapped line taller than the pane shows its first rows (where its time is).
+                let shown = Array(rows.prefix(body.height))
+                y -= shown.count
+                for (offset, row) in shown.enumerated() where y + offset >= body.y {
+                    let rowY = y + offset
+                    if selected { canvas.fill(Rect(x: body.x, y: rowY, width: body.width, height: 1), role: .listSelected) }
+                    // The time once, on the line's first row; the rows it wraps onto are indented under the text.
+                    if offset == 0 { canvas.put([time], x: body.x, y: rowY, maxWidth: body.width) }
+                    canvas.put(row, x: body.x + timeWidth, y: rowY, maxWidth: max(0, body.width - timeWidth))
+                }
+                index -= 1
             }
         }
     }
@@ -58,6 +73,7 @@ enum LogPaneView {
             parts.append("hiding " + LogLevel.allCases.filter(model.logPane.hiddenLevels.contains).map(\.rawValue).joined(separator: "+"))
         }
         if model.logPane.showsLocalTime { parts.append("local time") }
+        if model.logLayout.wraps { parts.append("wrap") } else if model.logLayout.column > 0 { parts.append("→\(model.logLayout.column)") }
         if model.logUnseen > 0 { parts.append("↓ \(model.logUnseen) new") }
         parts.append(model.logFollow ? "following" : "paused")
         return parts.joined(separator: " · ")
@@ -109,7 +125,7 @@ enum LogPaneView {
 
     /// The line's text split so that resource mentions and search matches stand out.
     static func spans(for line: PaneLine, model: ConsoleModel, selected: Bool) -> [Span] {
-        let text = line.text
+        let text = line.displayText
         let base: StyleRole = selected ? .listSelected : line.role
         // Search matches first: where both overlap, the match wins.
         var marks: [(range: Range<String.Index>, role: StyleRole)] = []

@@ -18,12 +18,26 @@ enum PhasePaneView {
             var spans = [Span("\(mark) \(phase.number) ", role: role), Span(pad(phase.title, 16), role: role)]
             if let first = visits.first {
                 let spent = visits.reduce(0) { $0 + $1.duration(until: end) }
-                spans.append(Span(" \(TimeText.clock(first.enteredAt)) ", role: .logTimestamp))
-                spans.append(Span(pad(TimeText.duration(spent), 7), role: role))
-                if visits.count > 1 { spans.append(Span(" ×\(visits.count)", role: .warning)) }
+                spans += timing(entered: first.enteredAt, spent: spent, visits: visits.count, room: inner.width - spans.displayWidth, role: role)
             }
             return spans
         }
+    }
+
+    /// When the phase was entered, the time spent in it, how often it was entered, in `room` columns.
+    /// The time spent is never cut: on a narrow pane the clock shortens to `21:06`, then goes (Enter shows it).
+    static func timing(entered: Date, spent: TimeInterval, visits: Int, room: Int, role: StyleRole) -> [Span] {
+        let duration = TimeText.duration(spent)
+        let loops = visits > 1 ? [Span(" ×\(visits)", role: .warning)] : []
+        let tail = DisplayWidth.of(duration) + loops.displayWidth
+        let clock = TimeText.clock(entered)
+        if room >= 1 + clock.count + 1 + max(7, DisplayWidth.of(duration)) + loops.displayWidth {
+            return [Span(" \(clock) ", role: .logTimestamp), Span(pad(duration, 7), role: role)] + loops
+        }
+        if room >= 1 + 5 + 1 + tail {
+            return [Span(" \(clock.prefix(5)) ", role: .logTimestamp), Span(duration, role: role)] + loops
+        }
+        return [Span(" \(duration)", role: role)] + loops
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

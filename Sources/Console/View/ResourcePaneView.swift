@@ -24,13 +24,14 @@ enum ResourcePaneView {
         let inner = Pane(title: "2 Resources (\(state.resources.count))", focused: focused, info: info).draw(into: &canvas, rect: rect)
         let wide = inner.width >= 70
         let idWidth = min(max(12, resources.map { DisplayWidth.of($0.shortID) }.max() ?? 0), max(12, inner.width / 2))
-        let emptyText = state.resources.isEmpty ? "none yet: + adds one" : "nothing matches the filter"
+        // Room for the longest kind shown (iam-instance-profile), never less than the usual 19 columns.
+        let kindWidth = max(19, min(21, (resources.map { DisplayWidth.of($0.kind.rawValue) }.max() ?? 0) + 1))
+        let emptyText = state.resources.isEmpty
+            ? (model.mode == .replay ? "none by this point of the replay" : model.mode == .readOnly ? "none yet" : "none yet: + adds one")
+            : "nothing matches the filter"
         let marks = model.markedResources
         // In the blast-radius order, each resource sits under the one it was found from.
-        var depths: [String: Int] = [:]
-        if model.resourceSort == .tree {
-            for (resource, depth) in ResourceSort.tree(resources) { depths[resource.id] = depth }
-        }
+        let branches = model.resourceSort == .tree ? BlastRadiusTree.branches(resources) : [:]
         // The incident's indicators of compromise, on the pane's last line.
         let listRect = ConsoleScreenLayout.resourceRows(inside: inner, showingIndicators: !state.indicators.isEmpty)
         if listRect.height < inner.height {
@@ -42,11 +43,11 @@ enum ResourcePaneView {
             let resource = resources[index]
             var spans = [Span(marks.contains(resource.id) ? "● " : "  ", role: .warning),
                          Span(PhasePaneView.pad(resource.state.rawValue, 12), role: role(for: resource.state))]
-            if wide { spans.append(Span(PhasePaneView.pad(resource.kind.rawValue, 19), role: .dim)) }
-            let depth = depths[resource.id] ?? 0
-            let branch = depth == 0 ? "" : String(repeating: "  ", count: depth - 1) + "└ "
-            spans.append(Span(PhasePaneView.pad(branch + resource.shortID, idWidth + min(depth, 4) * 2) + " "))
-            if wide { spans.append(Span(PhasePaneView.pad(resource.region ?? "-", 15), role: .dim)) }
+            // A kind longer than its column is cut, never run into the id.
+            if wide { spans.append(Span(ColumnText.fit(resource.kind.rawValue, kindWidth), role: .dim)) }
+            let branch = branches[resource.id] ?? ""
+            spans.append(Span(PhasePaneView.pad(branch + resource.shortID, idWidth + min(DisplayWidth.of(branch), 8)) + " "))
+            if wide { spans.append(Span(ColumnText.fit(resource.region ?? "-", 15), role: .dim)) }
             spans.append(Span(resource.owner ?? "no owner", role: resource.owner == nil ? .warning : .normal))
             return spans
         }

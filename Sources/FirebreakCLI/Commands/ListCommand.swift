@@ -15,9 +15,15 @@ struct ListCommand: ParsableCommand {
     }
 
     static func printList(globals: GlobalOptions, includeClosed: Bool, json: Bool) throws {
-        let incidents = try globals.readOnlyStore()?.incidents(includeClosed: includeClosed) ?? []
+        let store = try globals.readOnlyStore()
+        let incidents = try store?.incidents(includeClosed: includeClosed) ?? []
         if json {
             try Output.json(.array(incidents.map(JSONValue.incidentSummary)))
+            return
+        }
+        // Nothing is created by reading: a mistyped --db is named, not shown as an empty list.
+        guard store != nil else {
+            Output.line("No incidents: there is no incident database at \(globals.databasePath.terminalSafe) (check --db or $FIREBREAK_DB).")
             return
         }
         guard !incidents.isEmpty else {

@@ -55,6 +55,8 @@ extension CatalogActionService {
 
     func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String {
         let format = try WriteReport.write(incident, from: store, generatedBy: actor, to: path)
+        // The report is written: its checklist item is ticked (unless already).
+        try store.append(to: incident, actor: actor, at: nil) { state in state.ticks(for: .report, reason: "report written to \(path)") }
         return "\(incident): \(format.rawValue) report written to \(path.terminalSafe)"
     }
 }

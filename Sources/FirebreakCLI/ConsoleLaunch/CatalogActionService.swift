@@ -100,7 +100,8 @@ struct CatalogActionService: ConsoleActionService {
             confirmation = confirmation.map { "\($0) and \(own)" } ?? own
             carried[Self.allowSelfKey] = caller.arn
         }
-        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: confirmation, parameters: carried)
+        return ActionPreview(action: action, resources: resources, lines: lines, confirmationText: confirmation, parameters: carried,
+                             stepCount: plan.calls.count)
     }
 
     /// Carries the typed override from the plan to the run: the caller's ARN

@@ -4,6 +4,7 @@ import Foundation
 import IncidentModel
 import IncidentOperations
 import IncidentStore
+import PostgresStore
 import NcursesTerminal
 import LogTail
 import TerminalUI
@@ -31,6 +32,11 @@ enum ConsoleLauncher {
         }
         let operatorName = try globals.operatorIdentity()
         let notices = NoticeRelay()
+        // A database file that is not there yet (a mistyped --db, say) is created by the live console: say so on screen.
+        var createdDatabase: String?
+        if mode == .live, case .file(let path)? = try? globals.storeLocation(), !FileManager.default.fileExists(atPath: path) {
+            createdDatabase = path
+        }
         let store: any IncidentEventStore
         switch mode {
         case .live:
@@ -109,6 +115,9 @@ enum ConsoleLauncher {
             runtime.notice("read-only folder: a private copy taken at start (later changes not shown); nothing written beside it")
         }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
+        if let createdDatabase {
+            runtime.notice("there was no incident database at \(createdDatabase.terminalSafe): a new, empty one was created (check --db or $FIREBREAK_DB)")
+        }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
     }

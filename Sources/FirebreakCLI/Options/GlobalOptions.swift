@@ -71,10 +71,11 @@ struct GlobalOptions: ParsableArguments {
         return dataHome + "/firebreak/firebreak.db"
     }
 
-    /// `--as`, else `$FIREBREAK_OPERATOR`, else `$USER`.
+    /// `--as`, else `$FIREBREAK_OPERATOR`, else `$USER`, else the account the process runs as (the system's user database).
     func operatorIdentity() throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        let name = operatorName ?? environment["FIREBREAK_OPERATOR"] ?? environment["USER"] ?? "unknown"
+        let fromEnvironment = [environment["FIREBREAK_OPERATOR"], environment["USER"]].compactMap { $0 }.first { !$0.isEmpty }
+        let name = operatorName ?? fromEnvironment ?? SystemAccount.name() ?? "unknown"
         return try TextField.singleLine(name, named: "the operator name (--as)", maxLength: 100)
     }
 }

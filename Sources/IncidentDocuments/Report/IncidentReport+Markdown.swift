@@ -179,6 +179,13 @@ extension IncidentReport {
             out.append("")
         }
 
+        if !statusUpdates.isEmpty {
+            out.append("## Status updates")
+            out.append("")
+            for note in statusUpdates { out.append("- \(t(note.at)) \(e(note.by)): \(e(note.text))") }
+            out.append("")
+        }
+
         out.append("## Timeline")
         out.append("")
         out.append("| # | Event time | Recorded | Operator | What |")

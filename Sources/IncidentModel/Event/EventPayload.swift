@@ -25,6 +25,7 @@ public enum EventPayload: Sendable, Equatable {
     case readinessAudited(ReadinessAudited)
     case signingKeyRecorded(SigningKeyRecorded)
     case headSigned(HeadSigned)
+    case severityChanged(SeverityChanged)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -51,6 +52,7 @@ public enum EventPayload: Sendable, Equatable {
         case .readinessAudited: return ReadinessAudited.kind
         case .signingKeyRecorded: return SigningKeyRecorded.kind
         case .headSigned: return HeadSigned.kind
+        case .severityChanged: return SeverityChanged.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -82,6 +84,7 @@ public enum EventPayload: Sendable, Equatable {
         case .readinessAudited(let body): data = try encoder.encode(body)
         case .signingKeyRecorded(let body): data = try encoder.encode(body)
         case .headSigned(let body): data = try encoder.encode(body)
+        case .severityChanged(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -114,6 +117,7 @@ public enum EventPayload: Sendable, Equatable {
         case ReadinessAudited.kind: return .readinessAudited(try decoder.decode(ReadinessAudited.self, from: data))
         case SigningKeyRecorded.kind: return .signingKeyRecorded(try decoder.decode(SigningKeyRecorded.self, from: data))
         case HeadSigned.kind: return .headSigned(try decoder.decode(HeadSigned.self, from: data))
+        case SeverityChanged.kind: return .severityChanged(try decoder.decode(SeverityChanged.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -132,7 +136,7 @@ public enum EventPayload: Sendable, Equatable {
             let verb = ["open": "reopened", "done": "ticked", "skipped": "skipped"][body.state.rawValue]!
             return "\(verb) \(body.item)" + (body.reason.map { " (\($0))" } ?? "")
         case .checklistItemAdded(let body): return "added checklist item \(body.item.id): \(body.item.text)"
-        case .noteAdded(let body): return "note: \(body.text)"
+        case .noteAdded(let body): return (body.noteKind == .statusUpdate ? "status update: " : "note: ") + body.text
         case .incidentClosed(let body): return "closed: \(body.resolution)"
         case .incidentReopened: return "reopened"
         case .actionRunStarted(let body):
@@ -160,6 +164,8 @@ public enum EventPayload: Sendable, Equatable {
             return "readiness audit (\(body.regions.joined(separator: ", "))): \(body.tally)"
         case .signingKeyRecorded(let body): return "signing key of \(body.operatorName) recorded (\(body.fingerprint))"
         case .headSigned(let body): return "signed the head at #\(body.seq) (\(body.reason.rawValue), key \(body.fingerprint))"
+        case .severityChanged(let body):
+            return "severity \(body.from) → \(body.to) (\(body.to.label))" + (body.reason.map { ": \($0)" } ?? "")
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }
@@ -263,7 +269,17 @@ public struct ChecklistItemAdded: Codable, Sendable, Equatable {
 public struct NoteAdded: Codable, Sendable, Equatable {
     public static let kind = "note.added"
     public var text: String
-    public init(text: String) { self.text = text }
+    /// A status update to stakeholders, say; absent (not null) for an ordinary note, so older notes hash the same.
+    public var noteKind: NoteKind?
+    public init(text: String, noteKind: NoteKind? = nil) {
+        self.text = text
+        self.noteKind = noteKind
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case noteKind = "kind"
+    }
 }
 
 public struct IncidentClosed: Codable, Sendable, Equatable {

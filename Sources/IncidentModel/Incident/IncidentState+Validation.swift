@@ -82,6 +82,12 @@ extension IncidentState {
             for indicator in body.indicators where indicator.value.isEmpty || indicator.value.firstControlCharacter != nil {
                 throw IncidentError.invalidInput("indicator '\(indicator.value.terminalSafe)' is empty or holds a control character")
             }
+        case .severityChanged(let body):
+            if body.to == incident.severity { throw IncidentError.conflict("\(id) is already \(body.to)") }
+            if body.from != incident.severity { throw IncidentError.conflict("\(id) is \(incident.severity), not \(body.from)") }
+            if let reason = body.reason, reason.isEmpty || reason.firstControlCharacter != nil {
+                throw IncidentError.invalidInput("the reason for the severity change is empty or holds a control character")
+            }
         case .noteAdded(let body):
             if body.text.isEmpty { throw IncidentError.invalidInput("the note is empty") }
         case .incidentClosed(let body):

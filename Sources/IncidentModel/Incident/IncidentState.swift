@@ -166,11 +166,13 @@ public struct IncidentState: Codable, Sendable, Equatable {
                 }
             }
         case .noteAdded(let body):
-            notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor))
+            notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor, kind: body.noteKind))
         case .incidentClosed(let body):
             incident.status = .closed
             incident.closedAt = event.at
             incident.resolution = body.resolution
+        case .severityChanged(let body):
+            incident.severity = body.to
         case .incidentReopened:
             incident.status = .open
             incident.closedAt = nil

@@ -49,7 +49,8 @@ public enum DiscoverRelated {
             let rootNow = try state.resource(matching: root.id)
             let events = DiscoveryEvents.events(for: found, from: rootNow, in: state)
             added = events.compactMap { if case .resourceAdded(let body) = $0 { return body } else { return nil } }
-            return events
+            // Discovery maps the blast radius: its checklist item is ticked with it.
+            return events + state.ticks(for: .discovery, reason: "discovery from \(rootNow.id)")
         }
         return Outcome(root: root, found: found, added: added, alreadyThere: present)
     }

@@ -9,7 +9,9 @@ public enum RecordFollowUp {
         var recordedID = ""
         try store.append(to: incident, actor: actor, at: nil) { current in
             recordedID = current.nextFollowUpID
-            return [.followUpRecorded(FollowUpRecorded(id: recordedID, category: category, text: text, owner: owner, due: due))]
+            let entry = EventPayload.followUpRecorded(FollowUpRecorded(id: recordedID, category: category, text: text, owner: owner, due: due))
+            // A lesson ticks the evaluation, a policy the decision (IncidentState.ticks(following:)).
+            return [entry] + current.ticks(following: entry)
         }
         return recordedID
     }

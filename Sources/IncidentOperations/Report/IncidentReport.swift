@@ -59,6 +59,9 @@ public struct IncidentReport {
         return state.notes.filter { note in visits.contains { note.at >= $0.enteredAt && note.at <= ($0.leftAt ?? .distantFuture) } }
     }
 
+    /// The status updates given to stakeholders (notes of that kind), oldest first.
+    public var statusUpdates: [Note] { state.notes.filter { $0.kind == .statusUpdate } }
+
     /// The chain's verdict in one line.
     public var verificationLine: String {
         guard let verification else { return "not verified" }

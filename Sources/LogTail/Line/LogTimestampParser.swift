@@ -17,6 +17,16 @@ public enum LogTimestampParser {
     }
 
     static func parse(buffer b: UnsafeBufferPointer<UInt8>) -> Date? {
+        parseWithLength(buffer: b)?.date
+    }
+
+    /// How many bytes the time `text` starts with takes (`2026-11-29T03:04:05.5+01:00` is 27), or nil
+    /// when it starts with none: the pane shows a line's time once, so the same time in its text can go.
+    public static func length(of text: some StringProtocol) -> Int? {
+        Array(text.utf8.prefix(40)).withUnsafeBufferPointer { parseWithLength(buffer: $0)?.length }
+    }
+
+    static func parseWithLength(buffer b: UnsafeBufferPointer<UInt8>) -> (date: Date, length: Int)? {
         // YYYY-MM-DDThh:mm:ss is 19 bytes, and a zone needs at least one more.
         guard b.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
@@ -79,7 +89,7 @@ public enum LogTimestampParser {
         }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
-        return Date(timeIntervalSince1970: Double(seconds * 1000 + Int64(milliseconds)) / 1000)
+        return (Date(timeIntervalSince1970: Double(seconds * 1000 + Int64(milliseconds)) / 1000), index)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
