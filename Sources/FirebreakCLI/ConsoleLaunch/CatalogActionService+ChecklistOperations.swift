@@ -35,7 +35,7 @@ extension CatalogActionService {
         if let notice = plan.undoNotice { lines.append("note: \(notice)") }
         lines += plan.warnings.map { "warning: \($0)" }
         lines.append("")
-        lines += plan.calls.map { ActionOutput.planned($0) + ($0.condition.map { "   # \($0)" } ?? "") }
+        lines += plan.calls.map { ActionPlanText.planned($0) + ($0.condition.map { "   # \($0)" } ?? "") }
         return ActionPreview(action: "undo \(definition.id)", resources: original.resources, lines: lines, confirmationText: plan.confirmationText,
                              undoes: original.runID)
     }

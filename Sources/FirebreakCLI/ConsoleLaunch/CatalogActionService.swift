@@ -79,14 +79,14 @@ struct CatalogActionService: ConsoleActionService {
             throw OperationError.notConfirmable(action: definition.id, problem: previewProblem ?? plan.warnings.last ?? "the preview failed")
         }
         var lines = [plan.definition.summary]
-        lines += ActionOutput.callerLines(plan, problem: callerProblem)
+        lines += ActionPlanText.callerLines(plan, problem: callerProblem)
             .map { $0.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") }
         if let warning = plan.definition.warning { lines.append("warning: \(warning)") }
         if let previewProblem { lines.append(previewProblem) }
         lines += plan.warnings.filter { $0 != plan.definition.warning }.map { "warning: \($0)" }
         lines.append("")
         for call in plan.calls {
-            lines.append(ActionOutput.planned(call) + (call.condition.map { "   # \($0)" } ?? ""))
+            lines.append(ActionPlanText.planned(call) + (call.condition.map { "   # \($0)" } ?? ""))
         }
         lines.append("")
         lines.append(plan.definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(plan.definition.risk.rawValue))")
