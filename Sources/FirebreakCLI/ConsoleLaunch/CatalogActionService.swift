@@ -78,21 +78,9 @@ struct CatalogActionService: ConsoleActionService {
         if !plan.confirmationIsFilled {
             throw OperationError.notConfirmable(action: definition.id, problem: previewProblem ?? plan.warnings.last ?? "the preview failed")
         }
-        var lines = [plan.definition.summary]
-        lines += ActionPlanText.callerLines(plan, problem: callerProblem)
-            .map { $0.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") }
-        if let warning = plan.definition.warning { lines.append("warning: \(warning)") }
-        if let previewProblem { lines.append(previewProblem) }
-        lines += plan.warnings.filter { $0 != plan.definition.warning }.map { "warning: \($0)" }
-        lines.append("")
-        for call in plan.calls {
-            lines.append(ActionPlanText.planned(call) + (call.condition.map { "   # \($0)" } ?? ""))
-        }
-        lines.append("")
-        lines.append(plan.definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(plan.definition.risk.rawValue))")
-        if !parameters.isEmpty {
-            lines.insert("parameters: " + parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "), at: 1)
-        }
+        // The very lines `firebreak action plan` prints, with why the preview's reads failed when they did.
+        var lines = ActionPlanText.lines(plan, callerProblem: callerProblem, for: .console)
+        if let previewProblem { lines.insert("  \(previewProblem)", at: min(2, lines.count)) }
         // Acting on Firebreak's own identity needs the caller named, typed (the console's --allow-self).
         var confirmation = plan.confirmationText, carried = parameters
         if let caller = plan.caller, !plan.callerConflicts.isEmpty {

@@ -10,13 +10,23 @@ public enum ActionPlanText {
         call.arguments.isEmpty ? "(\(call.step): no aws call)" : CommandLineText.aws(call.arguments)
     }
 
+    /// Who reads the plan: the lines differ only in how to confirm and undo, never in a command.
+    public enum Audience: Sendable {
+        /// `firebreak action plan`, and `action run` before it asks.
+        case commandLine
+        /// The console's plan overlay: confirmation is typed there, undo is a key away.
+        case console
+    }
+
     /// The plan, one line each, as `action plan` prints it.
-    public static func lines(_ plan: ActionPlan, callerProblem: String? = nil) -> [String] {
+    public static func lines(_ plan: ActionPlan, callerProblem: String? = nil, for audience: Audience = .commandLine) -> [String] {
         var lines: [String] = []
         let definition = plan.definition
         lines.append("\(plan.undoes.map { "Undo \($0): " } ?? "")\(definition.id) (\(definition.risk.rawValue)) on \(plan.resources.map(\.id).joined(separator: ", "))")
         lines.append("  \(definition.summary)")
-        for line in callerLines(plan, problem: callerProblem) { lines.append("  \(line)") }
+        for line in callerLines(plan, problem: callerProblem) {
+            lines.append("  " + (audience == .console ? line.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") : line))
+        }
         if let notice = plan.undoNotice { lines.append("  note: \(notice)") }
         if let file = definition.definitionFile { lines.append("  definition: \(file) (a file, not the built-in catalog)") }
         if let warning = definition.warning, plan.undoes == nil { lines.append("  warning: \(warning)") }
@@ -33,9 +43,12 @@ public enum ActionPlanText {
             lines.append("    " + planned(call) + (call.condition.map { "    # \($0)" } ?? ""))
         }
         if plan.undoes == nil {
-            lines.append(definition.isUndoable ? "  undo: firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
+            let console = audience == .console ? "X (runs) in the console, or " : ""
+            lines.append(definition.isUndoable ? "  undo: \(console)firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
         }
-        if let text = plan.confirmationText { lines.append("  destructive: run with --confirm '\(text)'") }
+        if let text = plan.confirmationText {
+            lines.append(audience == .console ? "  destructive: Enter, then type '\(text)'" : "  destructive: run with --confirm '\(text)'")
+        }
         return lines
     }
 

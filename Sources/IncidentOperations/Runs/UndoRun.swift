@@ -27,6 +27,7 @@ public struct UndoRun {
         // The same checks the store makes, before asking anyone anything.
         try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: definition.id, risk: definition.risk,
                                                              resources: original.resources, undoes: original.runID)))
+        if let nothing = Self.nothingToUndo(original) { throw IncidentError.conflict(nothing) }
         let undoParameters = try Self.undoParameters(of: definition, reactivate: reactivate)
         self.undoParameters = undoParameters
         plan = try planner.undoPlan(definition, run: original, in: state, undoParameters: undoParameters)
@@ -49,5 +50,28 @@ public struct UndoRun {
             throw IncidentError.invalidInput("--reactivate: undoing \(definition.id) reactivates nothing")
         }
         return ["reactivate": "yes"]
+    }
+
+    /// Why `run` cannot be undone, as one line, or nil when its undo may be
+    /// planned: the store's own refusals, and a run that changed nothing.
+    /// (Whether its action has undo steps at all is the catalog's to say.)
+    public static func refusal(of run: ActionRun, in state: IncidentState) -> String? {
+        let state = RunLiveness.settled(state)
+        let run = state.actionRuns.first { $0.runID == run.runID } ?? run
+        do {
+            try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: run.action, risk: run.risk,
+                                                                 resources: run.resources, undoes: run.runID)))
+        } catch {
+            return "\(error)"
+        }
+        return nothingToUndo(run)
+    }
+
+    /// A run whose change stage never called AWS (refused by a requirement,
+    /// interrupted first) changed nothing: there is nothing to put back.
+    static func nothingToUndo(_ run: ActionRun) -> String? {
+        let changed = run.steps.contains { $0.stage == ActionStage.change.rawValue && !$0.argv.isEmpty && $0.outcome != .skipped }
+        guard !changed else { return nil }
+        return "nothing to undo: \(run.runID) (\(run.action)) made no change" + (run.error.map { " (\($0))" } ?? "")
     }
 }
