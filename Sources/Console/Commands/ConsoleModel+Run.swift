@@ -35,6 +35,12 @@ extension ConsoleModel {
         case .showMetrics: return [.showMetrics]
         case .redrawScreen: return redrawScreen()
         case .quit: return quit()
+        case .showRuns: return showRuns()
+        case .commandPalette: return openCommandPalette()
+        case .verifyContainment: return verifyContainment()
+        case .auditReadiness: return auditReadiness()
+        case .writeReport: return askWhereToWriteTheReport()
+        case .undoRun: return chooseRunToUndo(networkOnly: false)
         case .moveList(let move): return moveList(move)
         case .details: return showDetails()
         case .enterSelectedPhase: return record(.phaseEntered(PhaseEntered(phase: selectedPhase)))

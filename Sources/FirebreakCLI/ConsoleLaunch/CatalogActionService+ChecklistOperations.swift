@@ -25,8 +25,15 @@ extension CatalogActionService {
     /// `action undo`'s plan, before it asks: the same use case, the same lines.
     func previewUndo(run runID: String, in state: IncidentState) throws -> ActionPreview {
         let undo = try UndoRun(runID, in: state, catalog: catalog, runner: try runner(for: state.incident))
-        return ActionPreview(action: "undo \(undo.definition.id)", resources: undo.original.resources,
-                             lines: ActionPlanText.lines(undo.plan, for: .console), confirmationText: undo.plan.confirmationText,
+        var lines = ActionPlanText.lines(undo.plan, for: .console)
+        let resources = undo.original.resources
+        if resources.count > 1 {
+            // Offered one resource at a time, but an undo is recorded for a whole run: say so before anyone confirms.
+            lines.insert("  note: \(undo.original.runID) covers \(resources.count) resources; Firebreak undoes a run whole, "
+                         + "so this puts back every one of them: \(resources.joined(separator: ", "))", at: min(2, lines.count))
+        }
+        return ActionPreview(action: "undo \(undo.definition.id)", resources: resources,
+                             lines: lines, confirmationText: undo.plan.confirmationText,
                              undoes: undo.original.runID)
     }
 

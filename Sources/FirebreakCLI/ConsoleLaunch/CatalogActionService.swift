@@ -113,14 +113,13 @@ struct CatalogActionService: ConsoleActionService {
     func resources(for action: String, in state: IncidentState) throws -> [String] {
         let definition = try catalog.action(action)
         let applicable = state.resources.filter { definition.kinds.contains($0.kind) }
-        let needing = applicable.filter { $0.state == .compromised || $0.state == .suspected }
-        guard !needing.isEmpty else {
-            let kinds = definition.kinds.map(\.rawValue).joined(separator: ", ")
-            throw IncidentError.invalidInput(applicable.isEmpty
-                ? "\(action) applies to \(kinds): the incident has none"
-                : "\(action): no compromised or suspected \(kinds) left (choose one in the resources pane and press a)")
+        guard !applicable.isEmpty else {
+            throw IncidentError.invalidInput("\(action) applies to \(definition.kinds.map(\.rawValue).joined(separator: ", ")): the incident has none")
         }
-        return needing.map(\.id)
+        // Troubleshooting and remediation act on what is already contained: offer it too, after what still needs containing.
+        let order: [ResourceState] = [.compromised, .suspected, .contained]
+        func rank(_ resource: Resource) -> Int { order.firstIndex(of: resource.state) ?? order.count }
+        return applicable.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element.id)
     }
 
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {

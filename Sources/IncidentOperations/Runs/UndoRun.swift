@@ -55,8 +55,8 @@ public struct UndoRun {
     /// Why `run` cannot be undone, as one line, or nil when its undo may be
     /// planned: the store's own refusals, and a run that changed nothing.
     /// (Whether its action has undo steps at all is the catalog's to say.)
+    /// Pure: `state` as given (settle it first to judge dead processes' runs).
     public static func refusal(of run: ActionRun, in state: IncidentState) -> String? {
-        let state = RunLiveness.settled(state)
         let run = state.actionRuns.first { $0.runID == run.runID } ?? run
         do {
             try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: run.action, risk: run.risk,
