@@ -16,8 +16,8 @@ enum CommandPaletteView {
             let binding = shown[index]
             let reason = binding.disabledReason(in: model)
             return [
-                Span(PhasePaneView.pad(binding.keysText.isEmpty ? ":" : binding.keysText, 14) + " "),
-                Span(PhasePaneView.pad(CommandPalette.place(of: binding), 16) + " ", role: .dim),
+                Span(PhasePaneView.pad(binding.keysText.isEmpty ? ":" : binding.keysText, 10) + " "),
+                Span(PhasePaneView.pad(CommandPalette.place(of: binding), 11) + " ", role: .dim),
                 Span(binding.help, role: reason == nil ? .normal : .dim),
                 Span(reason.map { "  (\($0))" } ?? "", role: .dim),
             ]
