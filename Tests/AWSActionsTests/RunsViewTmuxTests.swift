@@ -24,12 +24,14 @@ struct RunsViewTmuxTests {
         var plan = try tmux.waitFor("Undo run-1: ec2.isolate")
         // The undo's commands carry every flag the runner adds; nothing runs off the screen's edge.
         var screens = plan
-        for _ in 0..<10 where !screens.contains("--output json") {
+        // (A wrap may fall between a flag and its value: the flags are looked for, each whole.)
+        for _ in 0..<10 where !(screens.contains("--output") && screens.contains("--region")) {
             try tmux.press("PageDown")
             plan = try tmux.screen()
             screens += plan
         }
-        #expect(screens.contains("--output json") && screens.contains("us-east-1"), "\(screens)")
+        #expect(screens.contains("--output") && screens.contains("--region") && screens.contains("us-east-1"), "\(screens)")
+        #expect(plan.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try tmux.press("Enter")
         let done = try tmux.waitFor("run-2 undo of run-1 ec2.isolate: succeeded", timeout: 60)
         #expect(!done.contains("failed"))
