@@ -5,14 +5,14 @@ import TerminalUI
 enum RunsOverlayView {
     /// Reads the view only: its list's viewport was sized by the model (`RunsView.viewportHeight`).
     static func draw(_ view: RunsView, rows: [RunsView.Row], into canvas: inout Canvas, area: Rect) {
-        var list = view.list
+
         let box = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
         let inner = Pane(title: "Action runs (\(rows.count))", focused: true, info: "Enter details · u undo · Esc close").draw(into: &canvas, rect: box)
         guard !inner.isEmpty else { return }
         let header = "run      action                   resources                 status       steps  who        when       undo"
         canvas.put(header, x: inner.x, y: inner.y, maxWidth: inner.width, role: .dim)
         let listRect = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
-        list.draw(into: &canvas, rect: listRect, focused: true, emptyText: "No action run yet") { index in
+        view.list.render(into: &canvas, rect: listRect, focused: true, emptyText: "No action run yet") { index in
             let row = rows[index]
             let run = row.run
             return [
