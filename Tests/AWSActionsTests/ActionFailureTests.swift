@@ -66,6 +66,25 @@ struct ActionFailureTests {
         #expect(try drill.aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=\(instance)", "Name=key,Values=hold", "--query", "length(Tags)") == "0")
     }
 
+    /// A run its requirement refused changed nothing: its undo says so (it
+    /// used to fail planning the undo with `no value for {…}`).
+    @Test func aRunRefusedByARequirementHasNothingToUndo() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let (instance, _) = try drill.seedInstance()
+        try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised")
+        // ec2.stop requires a snapshot taken since the incident opened: none was.
+        let refused = try drill.firebreak("action", "run", "INC-1", "ec2.stop", instance, "--yes")
+        #expect(refused.status != 0 && refused.stderr.contains("no completed snapshot"), "\(refused.stderr)")
+        let before = try drill.firebreakOK("events", "INC-1")
+        let undo = try drill.firebreak("action", "undo", "INC-1", "run-1", "--yes")
+        #expect(undo.status != 0)
+        let lines = undo.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("nothing to undo: run-1 (ec2.stop) made no change"), "\(undo.stderr)")
+        #expect(!undo.stderr.contains("no value for"))
+        #expect(try drill.firebreakOK("events", "INC-1") == before)
+    }
+
     @Test func hostileIdsAndValuesAreRefusedBeforeAnyCall() throws {
         let drill = try Drill()
         defer { drill.cleanUp() }

@@ -57,7 +57,27 @@ struct ConsoleAWSWorkTests {
         try drill.firebreakOK("resource", "add", "INC-1", "i-0123456789abcdef0", "--state", "compromised")
         try drill.firebreakOK("resource", "add", "INC-1", "i-0fedcba9876543210", "--state", "contained")
         try drill.firebreakOK("resource", "add", "INC-1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
-        #expect(try service.resources(for: "ec2.isolate", in: try store.state(of: incident)) == ["i-0123456789abcdef0"])
+        // Every instance, the contained one after the one still compromised (troubleshooting acts on contained ones too).
+        #expect(try service.resources(for: "ec2.isolate", in: try store.state(of: incident)) == ["i-0123456789abcdef0", "i-0fedcba9876543210"])
         #expect(try service.resources(for: "iam.deactivate-key", in: try store.state(of: incident)) == ["AKIAIOSFODNN7EXAMPLE"])
+    }
+
+    /// The console's plan is `firebreak action plan`'s text: the same calls,
+    /// each with every flag the runner adds (`--output json --region …`).
+    @Test func theConsolesPlanIsActionPlansOwnText() throws {
+        let drill = try Drill()
+        defer { drill.cleanUp() }
+        let (service, store) = try service(drill)
+        let (instance, _) = try drill.seedInstance()
+        try drill.firebreakOK("resource", "add", "INC-1", instance, "--state", "compromised", "--region", "us-east-1")
+        let printed = try drill.firebreakOK("action", "plan", "INC-1", "ec2.isolate", instance, "--region", "us-east-1")
+            .split(separator: "\n").map(String.init)
+        let shown = try service.preview(action: "ec2.isolate", resources: [instance], parameters: [:], in: try store.state(of: IncidentID(rawValue: 1))).lines
+        let commands = { (lines: [String]) in lines.filter { $0.hasPrefix("    aws ") || $0.hasPrefix("    (") } }
+        #expect(!commands(printed).isEmpty)
+        #expect(commands(shown) == commands(printed), "console: \(shown)\ncommand line: \(printed)")
+        #expect(commands(shown).filter { $0.hasPrefix("    aws ") }.allSatisfy { $0.contains("--output json") && $0.contains("--region us-east-1") }, "\(shown)")
+        // Everything else but the words on how to confirm and undo is the same too.
+        #expect(shown.filter { !$0.hasPrefix("  undo:") } == printed.filter { !$0.hasPrefix("  undo:") })
     }
 }

@@ -15,6 +15,10 @@ struct ChecklistRunTests {
         let last = events.last!.event
         for payload: EventPayload in [
             .actionRunStarted(ActionRunStarted(runID: "run-1", action: "ec2.isolate", risk: .reversible, resources: ["i-0123456789abcdef0"])),
+            .actionStepFinished(ActionStepFinished(runID: "run-1", step: ActionStepRecord(
+                resource: "i-0123456789abcdef0", step: "isolate", stage: "change",
+                argv: ["ec2", "modify-instance-attribute", "--instance-id", "i-0123456789abcdef0", "--groups", "sg-0123456789abcdef0"],
+                outcome: .succeeded, exitCode: 0, durationMs: 300))),
             .actionRunFinished(ActionRunFinished(runID: "run-1", status: .succeeded, results: [])),
         ] {
             let event = Event(incident: last.incident, seq: Int64(events.count + 1), at: last.at, recordedAt: last.recordedAt, actor: "bob", payload: payload)
@@ -70,7 +74,8 @@ struct ChecklistRunTests {
             #expect(effects == [.awsWork(.verifyContainment)])
         case .operation(.undoContainment), .operation(.restoreNetwork):
             guard case .choice(let menu) = model.overlay else { Issue.record("\(id): \(String(describing: model.overlay))"); return }
-            #expect(menu.options == ["run-1  ec2.isolate  i-0123456789abcdef0"])
+            // One option a resource the run changed.
+            #expect(menu.options == ["i-0123456789abcdef0  ec2.isolate  run-1"])
             #expect(model.press("<Enter>") == [.previewUndo(run: "run-1")])
             _ = model.update(.actionPreviewed(ActionPreview(action: "undo ec2.isolate", resources: ["i-0123456789abcdef0"], lines: ["Undo run-1"],
                                                             confirmationText: nil, undoes: "run-1")))

@@ -252,7 +252,8 @@ public struct ActionPlanner: Sendable {
                         }
                     }
                     let region = step.callRegion(stepValues, fallback: resource.region).region ?? resource.region
-                    let full = SecretMask(values.secrets).apply(to: complete ? runner.fullArguments(arguments, region: region) : arguments)
+                    // Every flag the runner adds, shown even beside a value still to be captured.
+                    let full = SecretMask(values.secrets).apply(to: runner.fullArguments(arguments, region: region))
                     var condition: String?
                     if let name = step.when { condition = "only when \(name) is recorded" }
                     if let name = step.unless { condition = "only when \(name) is empty" }

@@ -26,6 +26,8 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["L"], command: .addFollowUp, help: "Record a lesson, a policy change or an action item for the report", scope: .global, mutates: true),
         ConsoleKeyBinding(["S"], command: .changeSeverity, help: "Change the incident's severity (SEV1 critical to SEV4 low; asks why)", scope: .global, mutates: true, requires: [.incidentOpen]),
         ConsoleKeyBinding(["M"], command: .showMetrics, help: "Metrics: time to detect, contain, eradicate, recover", scope: .global),
+        ConsoleKeyBinding(["X"], command: .showRuns, help: "Action runs: status, steps, who, when, whether each can be undone (u undoes)", scope: .global),
+        ConsoleKeyBinding([":"], command: .commandPalette, help: "Command palette: every command, type to search, Enter runs", scope: .global),
         ConsoleKeyBinding(["<C-l>"], command: .redrawScreen, help: "Redraw the screen", scope: .global),
         ConsoleKeyBinding(["Z"], command: .toggleZoom, help: "Give the focused pane the whole screen, and back (Tab and 1-4 still switch)", scope: .global, footer: "zoom"),
         ConsoleKeyBinding(["q", "<C-c>"], command: .quit, help: "Quit (asks first while a write is still running)", scope: .global, footer: "quit"),
@@ -109,12 +111,18 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["0"], command: .replay(.start), help: "Jump to the first event", scope: .replay),
         ConsoleKeyBinding(["$"], command: .replay(.end), help: "Jump to the last event", scope: .replay),
         ConsoleKeyBinding(["t"], command: .replay(.seekTime), help: "Seek to a time", scope: .replay, footer: "seek"),
+
+        // Command palette only (`:`): what the command line alone had
+        ConsoleKeyBinding([String](), command: .verifyContainment, help: "Verify every containment still holds (firebreak action verify)", scope: .palette, mutates: true, requires: [.incidentOpen]),
+        ConsoleKeyBinding([String](), command: .undoRun, help: "Undo an action run, one resource at a time (firebreak action undo)", scope: .palette, mutates: true),
+        ConsoleKeyBinding([String](), command: .writeReport, help: "Write the post-incident report: .md, .json or .html (firebreak report)", scope: .palette, mutates: true),
+        ConsoleKeyBinding([String](), command: .auditReadiness, help: "Audit readiness in the incident's regions (firebreak readiness)", scope: .palette, mutates: true),
     ])
 }
 
 extension ConsoleBindings {
     /// The order of the sections in docs/KEYBINDINGS.md.
-    static let documentedScopes: [ConsoleKeyScope] = [.global] + PaneID.allCases.map(ConsoleKeyScope.pane) + [.replay]
+    static let documentedScopes: [ConsoleKeyScope] = [.global] + PaneID.allCases.map(ConsoleKeyScope.pane) + [.replay, .palette]
 
     /// docs/KEYBINDINGS.md, generated from the table (a test fails when the file is stale).
     public static var markdown: String {
@@ -125,7 +133,11 @@ extension ConsoleBindings {
                 The footer and the `?` overlay show the same bindings. A key that cannot run now does nothing but say \
                 why in the footer (the column "Unavailable when"); the footer dims it and `?` says why beside it. \
                 `firebreak watch` (read-only) drops every binding marked "no". Until an incident is on screen only \
-                `q` and `O` work. In prompts and menus: Enter confirms, Esc cancels; menus also take the option's number.
+                `q` and `O` work. In prompts and menus: Enter confirms, Esc cancels; menus also take the option's number. \
+                `:` opens the command palette: every command below (those of the last section have no key of their own), \
+                narrowed as you type, Enter runs the selected one. The plan shown before an action or an undo runs is the \
+                text `firebreak action plan` prints, wrapped to the screen; j/k, PgUp/PgDn, g/G scroll it. In the runs \
+                overlay (`X`): j/k move, Enter shows a run's steps, `u` undoes it (plan, confirm, run).
                 """,
             scopes: documentedScopes, scopeTitle: \.title)
     }

@@ -6,6 +6,8 @@ public enum ConsoleKeyScope: Hashable, Sendable {
     case pane(PaneID)
     /// In `firebreak replay`, before the focused pane's keys.
     case replay
+    /// No key: reached through the command palette (`:`) only.
+    case palette
 
     /// The heading of the scope's section in the `?` overlay and docs/KEYBINDINGS.md.
     public var title: String {
@@ -14,6 +16,7 @@ public enum ConsoleKeyScope: Hashable, Sendable {
         case .pane(.phases): return "Phase timeline (pane 1)"
         case .pane(let pane): return "\(pane.title) (pane \(pane.rawValue + 1))"
         case .replay: return "Replay (firebreak replay)"
+        case .palette: return "Command palette only (: then type)"
         }
     }
 }

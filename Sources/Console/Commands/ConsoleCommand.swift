@@ -26,6 +26,20 @@ public enum ConsoleCommand: Hashable, Sendable {
     /// The focused pane takes the whole screen, or gives it back.
     case toggleZoom
     case quit
+    /// `X`: every action run, whether and why it can be undone; `u` there undoes one.
+    case showRuns
+    /// `:`: every command, searched as it is typed (`CommandPalette`).
+    case commandPalette
+
+    // The command palette's own (what only the command line had)
+    /// `firebreak action verify`.
+    case verifyContainment
+    /// `firebreak readiness`.
+    case auditReadiness
+    /// `firebreak report`.
+    case writeReport
+    /// `firebreak action undo`: one resource's containment run, chosen from a menu.
+    case undoRun
 
     // Lists (phases, resources, checklist)
     case moveList(ListMove)

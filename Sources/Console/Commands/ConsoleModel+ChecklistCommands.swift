@@ -87,20 +87,27 @@ extension ConsoleModel {
         start(.verifyContainment, saying: "verifying every containment still in force…")
     }
 
-    /// The reversible runs not undone yet, newest first; for the network, only EC2's (isolation, quarantine).
+    /// The runs whose undo can be planned, newest first, one option for each
+    /// resource they changed; for the network, only EC2's (isolation, quarantine).
+    /// A run over several resources is undone whole: its plan says so.
     mutating func chooseRunToUndo(networkOnly: Bool) -> [ConsoleEffect] {
-        let all: [ActionRun] = state.map { Array($0.actionRuns) } ?? []
-        let runs: [ActionRun] = all.reversed().filter { (run: ActionRun) -> Bool in
-            let reversible = run.undoes == nil && run.undoneBy == nil && !run.dryRun && run.risk == .reversible
-            return reversible && (!networkOnly || run.action.hasPrefix("ec2."))
+        let rows = RunsView.rows(of: state).filter { row in
+            row.run.risk == .reversible && row.undoRefusal == nil && (!networkOnly || row.run.action.hasPrefix("ec2."))
         }
-        guard !runs.isEmpty else {
+        guard !rows.isEmpty else {
             complain(networkOnly ? "no network containment to undo" : "no containment to undo: no reversible run is left")
             return []
         }
-        overlay = .choice(ChoiceMenu(title: networkOnly ? "Restore network access: undo which run?" : "Undo which run?",
-                                     options: runs.map { "\($0.runID)  \($0.action)  \($0.resources.joined(separator: ", "))" },
-                                     purpose: .undoRun(runs.map { $0.runID })))
+        var options: [String] = [], runs: [String] = []
+        for row in rows {
+            for resource in row.run.resources {
+                let others = row.run.resources.count - 1
+                options.append("\(resource)  \(row.run.action)  \(row.run.runID)" + (others > 0 ? " (with \(others) other\(others == 1 ? "" : "s"))" : ""))
+                runs.append(row.run.runID)
+            }
+        }
+        overlay = .choice(ChoiceMenu(title: networkOnly ? "Restore network access: undo which containment?" : "Undo which containment?",
+                                     options: options, purpose: .undoRun(runs)))
         return []
     }
 

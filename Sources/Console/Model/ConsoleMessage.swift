@@ -31,6 +31,8 @@ public enum ConsoleMessage: Sendable {
     case logLines([LogTail.LogLine], sourceName: String)
     /// The actions that apply to the chosen resources.
     case actionsAvailable(resources: [String], [ActionChoice])
+    /// The resources an item's action applies to, most relevant first, to choose from (`r`).
+    case actionTargets(ActionChoice, resources: [Resource])
     /// What the chosen action would run.
     case actionPreviewed(ActionPreview)
     /// A followed log source's status changed (following, error, …).

@@ -10,8 +10,12 @@ enum Overlay: Equatable, Sendable {
     case prompt(PromptForm)
     case confirmQuit
     case picker(IncidentPicker)
-    /// An action's exact commands, waiting for Enter (or the typed confirmation).
-    case actionPreview(ActionPreview)
+    /// An action's exact commands, waiting for Enter (or the typed confirmation); wrapped and scrolled.
+    case actionPreview(PlanOverlay)
+    /// Every action run of the incident (`X`).
+    case runs(RunsView)
+    /// Every command, searched as it is typed (`:`).
+    case palette(CommandPalette)
 }
 
 /// A short list to pick one from (a phase, a state, a severity).
@@ -26,12 +30,14 @@ struct ChoiceMenu: Equatable, Sendable {
         case followUpCategory
         /// The resource to discover from (a checklist item's `r`).
         case discoverFrom([String])
-        /// The run to undo (a checklist item's `r`).
+        /// The run to undo (a checklist item's `r`), one option a run's resource.
         case undoRun([String])
         /// Which of the names a log line holds to add (`+` in the log pane).
         case addFromLine([String])
         /// The incident's new severity (`S`).
         case changeSeverity
+        /// The resources to run an action-backed item's action on, one option each, most relevant first.
+        case actionTarget(ActionChoice, targets: [[String]])
     }
 
     var title: String

@@ -67,8 +67,8 @@ public struct ActionPreview: Sendable, Equatable {
 /// catalog and runner details and tests can give it a fake.
 public protocol ConsoleActionService: Sendable {
     func actions(for resources: [Resource]) throws -> [ActionChoice]
-    /// The incident's resources `action` applies to that still need it
-    /// (compromised or suspected); a one-line reason when there are none.
+    /// Every resource of the incident `action` applies to, most relevant first
+    /// (compromised, suspected, contained, then the rest); a one-line reason when there are none.
     func resources(for action: String, in state: IncidentState) throws -> [String]
     /// The plan with `parameters` (a bad value is thrown as one line naming it).
     func preview(action: String, resources: [String], parameters: [String: String], in state: IncidentState) throws -> ActionPreview

@@ -69,9 +69,11 @@ final class StoreWorker: @unchecked Sendable {
                 attempt {
                     guard let actions, let incident else { throw ConsoleActionsUnavailable() }
                     let state = try store.state(of: incident)
-                    let resources = try actions.resources(for: action, in: state)
-                    let choices = try actions.actions(for: try resources.map { try state.resource(matching: $0) }).filter { $0.id == action }
-                    send(.actionsAvailable(resources: resources, choices))
+                    let resources = try actions.resources(for: action, in: state).map { try state.resource(matching: $0) }
+                    guard let choice = try actions.actions(for: Array(resources.prefix(1))).first(where: { $0.id == action }) else {
+                        throw IncidentError.notFound("no action '\(action)' in the catalog")
+                    }
+                    send(.actionTargets(choice, resources: resources))
                 }
             case .previewUndo(let run):
                 attempt {

@@ -28,7 +28,12 @@ extension ConsoleModel {
         case .details:
             overlay = nil
             return []
-        case .actionPreview(let preview):
+        case .runs(let runs):
+            return handleRunsKey(key, runs)
+        case .palette(let palette):
+            return handlePaletteKey(key, palette)
+        case .actionPreview(var plan):
+            let preview = plan.preview
             switch key {
             case .enter:
                 if let text = preview.confirmationText {
@@ -41,7 +46,8 @@ extension ConsoleModel {
             case .escape, .character("q"):
                 overlay = nil
             default:
-                break
+                // j/k, PgUp/PgDn, g/G: the whole plan is reachable however long its commands.
+                if plan.scroll(key, in: overlayArea) { overlay = .actionPreview(plan) }
             }
             return []
         case .confirmQuit:
@@ -286,6 +292,8 @@ extension ConsoleModel {
             return [.previewUndo(run: runs[index])]
         case .changeSeverity:
             return askWhySeverityChanges(to: index + 1)
+        case .actionTarget(let choice, let targets):
+            return choose(0, from: ChoiceMenu(title: choice.id, options: [choice.id], purpose: .action([choice], resources: targets[index])))
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]

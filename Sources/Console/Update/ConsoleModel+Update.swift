@@ -67,8 +67,10 @@ extension ConsoleModel {
                                          options: choices.map { "\($0.id)  \($0.risk)  \($0.summary)" },
                                          purpose: .action(choices, resources: resources)))
             return []
+        case .actionTargets(let choice, let resources):
+            return offerTargets(of: choice, among: resources)
         case .actionPreviewed(let preview):
-            overlay = .actionPreview(preview)
+            overlay = .actionPreview(PlanOverlay(preview: preview))
             return []
         case .details(let title, let lines):
             overlay = .details(title: title, lines: lines)

@@ -16,12 +16,12 @@ enum OverlayView {
             Modal(title: title, lines: lines.map { [Span($0)] }, footer: [Span("any key closes", role: .dim)],
                   preferredWidth: min(max(40, lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
                 .draw(into: &canvas, area: area)
-        case .actionPreview(let preview):
-            let footer = preview.confirmationText == nil ? "Enter run · Esc cancel" : "Enter, then type the confirmation · Esc cancel"
-            Modal(title: "\(preview.action) on \(preview.resources.joined(separator: ", "))", lines: preview.lines.map { [Span($0)] },
-                  footer: [Span(footer, role: preview.confirmationText == nil ? .dim : .danger)],
-                  preferredWidth: min(max(50, preview.lines.map { DisplayWidth.of($0) }.max() ?? 0), area.width - 4))
-                .draw(into: &canvas, area: area)
+        case .actionPreview(let plan):
+            PlanOverlayView.draw(plan, into: &canvas, area: area)
+        case .runs(let view):
+            RunsOverlayView.draw(view, rows: RunsView.rows(of: model.state), into: &canvas, area: area)
+        case .palette(let palette):
+            CommandPaletteView.draw(palette, model: model, into: &canvas, area: area)
         case .confirmQuit:
             Modal(title: "Quit?", text: QuitQuestion.lines(awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
                 .draw(into: &canvas, area: area)

@@ -137,17 +137,10 @@ struct ActionUndoCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let catalog = try ActionCatalog.loadForCommand()
         let actor = try globals.operatorIdentity()
-        // A run whose process has ended counts as interrupted (as `show` says), not as still running.
-        let state = RunLiveness.settled(try globals.readOnlyStore(for: id).state(of: id))
+        let state = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
-        let planner = ActionPlanner(runner: runner)
-        let original = try state.actionRun(matching: runID)
-        let definition = try catalog.action(original.action)
-        // The same checks the store makes, before asking anyone anything.
-        try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: definition.id, risk: definition.risk,
-                                                             resources: original.resources, undoes: original.runID)))
-        let undoParameters = try Self.undoParameters(of: definition, reactivate: reactivate)
-        let preview = try planner.undoPlan(definition, run: original, in: state, undoParameters: undoParameters)
+        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: runner, reactivate: reactivate)
+        let preview = undo.plan
         try ActionOutput.confirm(preview, yes: yes, typed: nil, dryRun: false, quiet: json)
         // Asked on a terminal, the plan said it; with --yes, say it here.
         if yes, !json, let notice = preview.undoNotice { Output.line("note: \(notice)") }
@@ -155,24 +148,10 @@ struct ActionUndoCommand: ParsableCommand {
 
         let store = try globals.writableStore()
         let (result, signal) = try RunSignals.interrupting { interruption in
-            try ActionRunFlow(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption)),
-                              progress: ActionOutput.progress(quiet: json)).run(
-                plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: original.runID), in: state,
-                                                      undoParameters: undoParameters) },
-                dryRun: false, force: false)
+            try undo.run(store: store, incident: id, actor: actor, executor: ActionExecutor(runner: runner.interruptible(by: interruption)),
+                         progress: ActionOutput.progress(quiet: json))
         }
         try ActionOutput.finish(result, json: json, signal: signal)
-    }
-}
-
-extension ActionUndoCommand {
-    /// `--reactivate` as the undo parameter it stands for; refused for an action whose undo takes none.
-    static func undoParameters(of definition: ActionDefinition, reactivate: Bool) throws -> [String: String] {
-        guard reactivate else { return [:] }
-        guard definition.undoParameters.contains(where: { $0.name == "reactivate" }) else {
-            throw CLIError("--reactivate: undoing \(definition.id) reactivates nothing")
-        }
-        return ["reactivate": "yes"]
     }
 }
 

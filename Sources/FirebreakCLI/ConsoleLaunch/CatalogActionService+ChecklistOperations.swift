@@ -22,35 +22,29 @@ extension CatalogActionService {
         return "\(run.runID) \(ContainmentVerifier.actionID): " + (broken.isEmpty ? "every containment holds" : "no longer holds for \(broken.joined(separator: ", "))")
     }
 
+    /// `action undo`'s plan, before it asks: the same use case, the same lines.
     func previewUndo(run runID: String, in state: IncidentState) throws -> ActionPreview {
-        let state = RunLiveness.settled(state)
-        let planner = ActionPlanner(runner: try runner(for: state.incident))
-        let original = try state.actionRun(matching: runID)
-        let definition = try catalog.action(original.action)
-        // The same checks the store makes, before asking anyone anything (as `action undo` does).
-        try state.validate(.actionRunStarted(ActionRunStarted(runID: state.nextActionRunID, action: definition.id, risk: definition.risk,
-                                                             resources: original.resources, undoes: original.runID)))
-        let plan = try planner.undoPlan(definition, run: original, in: state)
-        var lines = ["Undo \(original.runID) \(definition.id) from what it recorded"]
-        if let notice = plan.undoNotice { lines.append("note: \(notice)") }
-        lines += plan.warnings.map { "warning: \($0)" }
-        lines.append("")
-        lines += plan.calls.map { ActionOutput.planned($0) + ($0.condition.map { "   # \($0)" } ?? "") }
-        return ActionPreview(action: "undo \(definition.id)", resources: original.resources, lines: lines, confirmationText: plan.confirmationText,
-                             undoes: original.runID)
+        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: try runner(for: state.incident))
+        var lines = ActionPlanText.lines(undo.plan, for: .console)
+        let resources = undo.original.resources
+        if resources.count > 1 {
+            // Offered one resource at a time, but an undo is recorded for a whole run: say so before anyone confirms.
+            lines.insert("  note: \(undo.original.runID) covers \(resources.count) resources; Firebreak undoes a run whole, "
+                         + "so this puts back every one of them: \(resources.joined(separator: ", "))", at: min(2, lines.count))
+        }
+        return ActionPreview(action: "undo \(undo.definition.id)", resources: resources,
+                             lines: lines, confirmationText: undo.plan.confirmationText,
+                             undoes: undo.original.runID)
     }
 
     /// `action undo INCIDENT RUN --yes`, after the responder saw its plan.
     func undo(run runID: String, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
-        let state = RunLiveness.settled(try store.state(of: incident))
+        let state = try store.state(of: incident)
         let runner = try runner(for: state.incident)
+        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: runner)
         try AWSRunnerFactory.requireReachable(runner)
-        let planner = ActionPlanner(runner: runner)
-        let definition = try catalog.action(try state.actionRun(matching: runID).action)
-        let run = try ActionRunFlow(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner)).run(
-            plan: { state in try planner.undoPlan(definition, run: try state.actionRun(matching: runID), in: state) },
-            dryRun: false, force: false)
-        return "\(run.runID) undo of \(runID) \(definition.id): \(run.status.rawValue)"
+        let run = try undo.run(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner))
+        return "\(run.runID) undo of \(undo.original.runID) \(undo.definition.id): \(run.status.rawValue)"
     }
 
     func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String {

@@ -78,21 +78,9 @@ struct CatalogActionService: ConsoleActionService {
         if !plan.confirmationIsFilled {
             throw OperationError.notConfirmable(action: definition.id, problem: previewProblem ?? plan.warnings.last ?? "the preview failed")
         }
-        var lines = [plan.definition.summary]
-        lines += ActionOutput.callerLines(plan, problem: callerProblem)
-            .map { $0.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") }
-        if let warning = plan.definition.warning { lines.append("warning: \(warning)") }
-        if let previewProblem { lines.append(previewProblem) }
-        lines += plan.warnings.filter { $0 != plan.definition.warning }.map { "warning: \($0)" }
-        lines.append("")
-        for call in plan.calls {
-            lines.append(ActionOutput.planned(call) + (call.condition.map { "   # \($0)" } ?? ""))
-        }
-        lines.append("")
-        lines.append(plan.definition.isUndoable ? "undo: recorded, from the console or `firebreak action undo`" : "undo: none (\(plan.definition.risk.rawValue))")
-        if !parameters.isEmpty {
-            lines.insert("parameters: " + parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "), at: 1)
-        }
+        // The very lines `firebreak action plan` prints, with why the preview's reads failed when they did.
+        var lines = ActionPlanText.lines(plan, callerProblem: callerProblem, for: .console)
+        if let previewProblem { lines.insert("  \(previewProblem)", at: min(2, lines.count)) }
         // Acting on Firebreak's own identity needs the caller named, typed (the console's --allow-self).
         var confirmation = plan.confirmationText, carried = parameters
         if let caller = plan.caller, !plan.callerConflicts.isEmpty {
@@ -126,14 +114,13 @@ struct CatalogActionService: ConsoleActionService {
     func resources(for action: String, in state: IncidentState) throws -> [String] {
         let definition = try catalog.action(action)
         let applicable = state.resources.filter { definition.kinds.contains($0.kind) }
-        let needing = applicable.filter { $0.state == .compromised || $0.state == .suspected }
-        guard !needing.isEmpty else {
-            let kinds = definition.kinds.map(\.rawValue).joined(separator: ", ")
-            throw IncidentError.invalidInput(applicable.isEmpty
-                ? "\(action) applies to \(kinds): the incident has none"
-                : "\(action): no compromised or suspected \(kinds) left (choose one in the resources pane and press a)")
+        guard !applicable.isEmpty else {
+            throw IncidentError.invalidInput("\(action) applies to \(definition.kinds.map(\.rawValue).joined(separator: ", ")): the incident has none")
         }
-        return needing.map(\.id)
+        // Troubleshooting and remediation act on what is already contained: offer it too, after what still needs containing.
+        let order: [ResourceState] = [.compromised, .suspected, .contained]
+        func rank(_ resource: Resource) -> Int { order.firstIndex(of: resource.state) ?? order.count }
+        return applicable.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element.id)
     }
 
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {

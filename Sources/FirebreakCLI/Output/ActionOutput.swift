@@ -8,51 +8,8 @@ enum ActionOutput {
     /// An argv as a person would type it, quoted where the shell would need it (display only: nothing is run through a shell).
     static func commandLine(_ arguments: [String]) -> String { CommandLineText.aws(arguments) }
 
-    /// A planned call as a person reads it; a step Firebreak computes itself calls nothing.
-    static func planned(_ call: ActionPlan.Call) -> String {
-        call.arguments.isEmpty ? "(\(call.step): no aws call)" : commandLine(call.arguments)
-    }
-
     static func printPlan(_ plan: ActionPlan, callerProblem: String? = nil) {
-        let definition = plan.definition
-        Output.line("\(plan.undoes.map { "Undo \($0): " } ?? "")\(definition.id) (\(definition.risk.rawValue)) on \(plan.resources.map(\.id).joined(separator: ", "))")
-        Output.line("  \(definition.summary)")
-        for line in callerLines(plan, problem: callerProblem) { Output.line("  \(line)") }
-        if let notice = plan.undoNotice { Output.line("  note: \(notice)") }
-        if let file = definition.definitionFile { Output.line("  definition: \(file) (a file, not the built-in catalog)") }
-        if let warning = definition.warning, plan.undoes == nil { Output.line("  warning: \(warning)") }
-        if !plan.parameters.isEmpty {
-            Output.line("  parameters: " + plan.parameters.keys.sorted().map { "\($0)=\(plan.parameters[$0]!)" }.joined(separator: " "))
-        }
-        var lastHeading = ""
-        for call in plan.calls {
-            let heading = "\(call.resource) \(call.stage.rawValue)"
-            if heading != lastHeading {
-                Output.line("  \(call.resource), \(call.stage == .change ? "change" : call.stage.rawValue):")
-                lastHeading = heading
-            }
-            Output.line("    " + planned(call) + (call.condition.map { "    # \($0)" } ?? ""))
-        }
-        if plan.undoes == nil {
-            Output.line(definition.isUndoable ? "  undo: firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
-        }
-        if let text = plan.confirmationText { Output.line("  destructive: run with --confirm '\(text)'") }
-    }
-
-    /// Who the plan acts as and what of it is the caller's own, for people
-    /// (the console's plan shows the same lines).
-    static func callerLines(_ plan: ActionPlan, problem: String? = nil) -> [String] {
-        guard plan.definition.guardsCaller, plan.undoes == nil else { return [] }
-        var lines: [String] = []
-        if let caller = plan.caller {
-            lines.append(caller.actingAs)
-        } else {
-            lines.append("acting as: unknown" + (problem.map { " (\($0))" } ?? ""))
-        }
-        for conflict in plan.callerConflicts {
-            lines.append("refused without --allow-self: \(conflict.resource) \(conflict.reason)".terminalSafe)
-        }
-        return lines
+        for line in ActionPlanText.lines(plan, callerProblem: callerProblem) { Output.line(line) }
     }
 
     /// Refuses or asks before anything runs: destructive actions need the typed text;
