@@ -30,7 +30,7 @@ struct ScreenLayoutTests {
 
     static func logRows(_ model: ConsoleModel) -> [String] {
         var copy = model
-        let canvas = ConsoleView.render(&copy)
+        let canvas = ConsoleView.render(copy)
         let rect = ConsoleScreenLayout(size: model.layoutSize, focus: model.focus, zoomed: model.zoomed).panes[PaneID.log.rawValue]
         return canvas.textLines()[rect.y..<rect.maxY].map { line in
             String(line.dropFirst(rect.x).prefix(rect.width))

@@ -11,7 +11,7 @@ struct StoreReachabilityTests {
         var model = try ConsoleFixtures.model(size: Size(width: 160, height: 40))
         func header() -> String {
             var copy = model
-            return ConsoleView.render(&copy).textLines()[0]
+            return ConsoleView.render(copy).textLines()[0]
         }
         #expect(!header().contains("reconnecting"))
         _ = model.update(.storeReachability("the database postgresql://alice@db/firebreak: reconnecting: the connection to the server was lost"))
