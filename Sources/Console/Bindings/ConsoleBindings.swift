@@ -2,9 +2,10 @@ import TerminalUI
 
 /// Every key of the console, declared once with its command and what it
 /// needs. The footer hints, the `?` overlay and docs/KEYBINDINGS.md all come
-/// from this table; read-only mode drops the bindings marked `mutates`.
+/// from this table; read-only mode drops the bindings marked `mutates`;
+/// a closed incident offers only what still works (`ClosedIncidentRule`).
 public enum ConsoleBindings {
-    public static let table = ConsoleKeyTable([
+    public static let table = ConsoleKeyTable(ClosedIncidentRule.applied(to: [
         // Everywhere
         ConsoleKeyBinding(["?"], command: .help, help: "Show the keys of the focused pane", scope: .global, footer: "help"),
         ConsoleKeyBinding(["<Tab>"], command: .focusNext, help: "Focus the next pane", scope: .global, footer: "pane"),
@@ -18,11 +19,12 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["n"], command: .addNote, help: "Add a note to the timeline", scope: .global, mutates: true, footer: "note"),
         ConsoleKeyBinding(["O"], command: .openIncident, help: "Open a new incident", scope: .global, mutates: true),
         ConsoleKeyBinding(["I"], command: .pickIncident, help: "Switch to another open incident", scope: .global),
-        ConsoleKeyBinding(["C"], command: .closeIncident, help: "Close the incident (asks for the resolution)", scope: .global, mutates: true, requires: [.incidentOpen]),
+        ConsoleKeyBinding(["C"], command: .closeIncident, help: "Close the incident (asks first while a resource is still compromised, then for the resolution)", scope: .global, mutates: true, requires: [.incidentOpen]),
         ConsoleKeyBinding(["W"], command: .assignRole, help: "Set the commander or the scribe", scope: .global, mutates: true),
         ConsoleKeyBinding(["R"], command: .reopenIncident, help: "Reopen a closed incident", scope: .global, mutates: true, requires: [.incidentClosed]),
         ConsoleKeyBinding(["F"], command: .importFindings, help: "Import findings: securityhub, guardduty, or a file", scope: .global, mutates: true),
         ConsoleKeyBinding(["L"], command: .addFollowUp, help: "Record a lesson, a policy change or an action item for the report", scope: .global, mutates: true),
+        ConsoleKeyBinding(["U"], command: .undoLastChange, help: "Undo your last phase change or resource state change (e, P, c, s): a correcting event, nothing deleted; again puts it back", scope: .global, mutates: true),
         ConsoleKeyBinding(["M"], command: .showMetrics, help: "Metrics: time to detect, contain, eradicate, recover", scope: .global),
         ConsoleKeyBinding(["<C-l>"], command: .redrawScreen, help: "Redraw the screen", scope: .global),
         ConsoleKeyBinding(["q", "<C-c>"], command: .quit, help: "Quit (asks first while a write is still running)", scope: .global, footer: "quit"),
@@ -101,7 +103,7 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["0"], command: .replay(.start), help: "Jump to the first event", scope: .replay),
         ConsoleKeyBinding(["$"], command: .replay(.end), help: "Jump to the last event", scope: .replay),
         ConsoleKeyBinding(["t"], command: .replay(.seekTime), help: "Seek to a time", scope: .replay, footer: "seek"),
-    ])
+    ]))
 }
 
 extension ConsoleBindings {

@@ -22,6 +22,8 @@ public enum ConsoleCommand: Hashable, Sendable {
     case showMetrics
     case redrawScreen
     case quit
+    /// Record the event that takes back this operator's last phase or resource state change.
+    case undoLastChange
 
     // Lists (phases, resources, checklist)
     case moveList(ListMove)

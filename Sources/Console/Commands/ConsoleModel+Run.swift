@@ -35,6 +35,7 @@ extension ConsoleModel {
         case .showMetrics: return [.showMetrics]
         case .redrawScreen: return redrawScreen()
         case .quit: return quit()
+        case .undoLastChange: return undoLastChange()
         case .moveList(let move): return moveList(move)
         case .details: return showDetails()
         case .enterSelectedPhase: return record(.phaseEntered(PhaseEntered(phase: selectedPhase)))

@@ -9,6 +9,8 @@ enum Overlay: Equatable, Sendable {
     case choice(ChoiceMenu)
     case prompt(PromptForm)
     case confirmQuit
+    /// Quitting a drill stops its emulator: `y` quits, any other key stays.
+    case confirmDrillQuit
     case picker(IncidentPicker)
     /// An action's exact commands, waiting for Enter (or the typed confirmation).
     case actionPreview(ActionPreview)
@@ -28,6 +30,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case discoverFrom([String])
         /// The run to undo (a checklist item's `r`).
         case undoRun([String])
+        /// Closing although these resources are still compromised: keep it open, or close anyway.
+        case closeDespiteCompromised([String])
     }
 
     var title: String

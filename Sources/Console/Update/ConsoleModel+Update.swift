@@ -5,8 +5,8 @@ import LogTail
 import TerminalUI
 
 extension ConsoleModel {
-    /// Applies one message and returns the work the runtime must do.
-    public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+    /// Applies one message (after the type-ahead queue in `update`) and returns the work the runtime must do.
+    mutating func handleMessage(_ message: ConsoleMessage) -> [ConsoleEffect] {
         switch message {
         case .key(let key):
             // A key after the message had a moment on screen means it was read.

@@ -25,6 +25,11 @@ enum OverlayView {
         case .confirmQuit:
             Modal(title: "Quit?", text: QuitQuestion.lines(awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
                 .draw(into: &canvas, area: area)
+        case .confirmDrillQuit:
+            Modal(title: "Quit the drill?", text: DrillQuitQuestion.lines(
+                incident: model.state?.incident.id.description ?? "the drill", endpoint: model.drillEmulator ?? "",
+                awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
+                .draw(into: &canvas, area: area)
         case .choice(let menu):
             let lines = menu.options.enumerated().map { index, option in
                 [Span("\(index + 1)  \(option)", role: index == menu.list.selection ? .listSelected : .modal)]
@@ -40,7 +45,7 @@ enum OverlayView {
         case .picker(let picker):
             var list = picker.list
             let box = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
-            let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q quit").draw(into: &canvas, rect: box)
+            let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q \(model.state == nil ? "quit" : "close")").draw(into: &canvas, rect: box)
             list.draw(into: &canvas, rect: inner, focused: true, emptyText: "No open incidents: O opens one") { index in
                 let incident = picker.incidents[index]
                 return [

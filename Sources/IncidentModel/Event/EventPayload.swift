@@ -25,6 +25,7 @@ public enum EventPayload: Sendable, Equatable {
     case readinessAudited(ReadinessAudited)
     case signingKeyRecorded(SigningKeyRecorded)
     case headSigned(HeadSigned)
+    case drillResumed(DrillResumed)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -51,6 +52,7 @@ public enum EventPayload: Sendable, Equatable {
         case .readinessAudited: return ReadinessAudited.kind
         case .signingKeyRecorded: return SigningKeyRecorded.kind
         case .headSigned: return HeadSigned.kind
+        case .drillResumed: return DrillResumed.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -82,6 +84,7 @@ public enum EventPayload: Sendable, Equatable {
         case .readinessAudited(let body): data = try encoder.encode(body)
         case .signingKeyRecorded(let body): data = try encoder.encode(body)
         case .headSigned(let body): data = try encoder.encode(body)
+        case .drillResumed(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -114,6 +117,7 @@ public enum EventPayload: Sendable, Equatable {
         case ReadinessAudited.kind: return .readinessAudited(try decoder.decode(ReadinessAudited.self, from: data))
         case SigningKeyRecorded.kind: return .signingKeyRecorded(try decoder.decode(SigningKeyRecorded.self, from: data))
         case HeadSigned.kind: return .headSigned(try decoder.decode(HeadSigned.self, from: data))
+        case DrillResumed.kind: return .drillResumed(try decoder.decode(DrillResumed.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -160,6 +164,7 @@ public enum EventPayload: Sendable, Equatable {
             return "readiness audit (\(body.regions.joined(separator: ", "))): \(body.tally)"
         case .signingKeyRecorded(let body): return "signing key of \(body.operatorName) recorded (\(body.fingerprint))"
         case .headSigned(let body): return "signed the head at #\(body.seq) (\(body.reason.rawValue), key \(body.fingerprint))"
+        case .drillResumed(let body): return "drill resumed: its emulator at \(body.endpoint), the scenario seeded again"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

@@ -8,5 +8,6 @@ extension IncidentState {
     /// 5: imported findings, suspected intents, and where a discovered resource was found (`foundVia`).
     /// 6: the latest readiness audit. 7: the process running each action run. 8: a drill's emulator endpoint.
     /// 9: indicators of compromise; a finding's description, actor and unusable fields.
-    public static let foldVersion = 9
+    /// 10: a resumed drill's new emulator endpoint (`drill.resumed`).
+    public static let foldVersion = 10
 }

@@ -170,6 +170,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
             incident.status = .closed
             incident.closedAt = event.at
             incident.resolution = body.resolution
+        case .drillResumed(let body):
+            incident.drillEndpoint = body.endpoint
         case .incidentReopened:
             incident.status = .open
             incident.closedAt = nil
