@@ -128,7 +128,9 @@ struct KeysAndPromptsTests {
     @Test func closingWithACompromisedResourceAsksFirst() throws {
         var model = try Self.model()
         _ = model.press("C")
-        #expect(model.screenText.contains("Still compromised: AKIAIOSFODNN7EXAMPLE"))
+        guard case .choice(let menu) = model.overlay else { Issue.record("C did not ask"); return }
+        #expect(menu.title == "Still compromised: AKIAIOSFODNN7EXAMPLE" && menu.purpose == .closeDespiteCompromised(["AKIAIOSFODNN7EXAMPLE"]))
+        #expect(model.screenText.contains("Close anyway"))
         #expect(model.press("1").isEmpty && model.overlay == nil)
         _ = model.press("C", "2")
         model.type("rotated")

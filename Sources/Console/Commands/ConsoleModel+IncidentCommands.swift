@@ -46,7 +46,7 @@ extension ConsoleModel {
     mutating func askForResolution(warned: Bool = false) -> [ConsoleEffect] {
         if !warned, let compromised = state?.stillCompromised.map(\.id), !compromised.isEmpty {
             overlay = .choice(ChoiceMenu(title: "Still compromised: \(compromised.joined(separator: ", "))",
-                                         options: ["Keep it open (contain them first)", "Close anyway"],
+                                         options: ["Keep it open (contain them first)", "Close anyway, with \(compromised.joined(separator: ", ")) still compromised"],
                                          purpose: .closeDespiteCompromised(compromised)))
             return []
         }

@@ -19,7 +19,8 @@ extension ConsoleModel {
         case .key:
             if effects.contains(where: \.opensOverlayWhenAnswered) { typeAhead.wait(from: now) }
         case .actionsAvailable, .actionPreviewed, .details, .incidents:
-            effects += replayHeldKeys()
+            // An answer that opened nothing (no action applies) takes no keys: they were meant for what did not open.
+            if overlay != nil { effects += replayHeldKeys() } else if typeAhead.isWaiting { dropHeldKeys(because: nil) }
         case .failed, .notice:
             // The answer may be this failure (no action applies, the plan was refused): nothing opened for the keys.
             if typeAhead.isWaiting, overlay == nil { dropHeldKeys(because: nil) }
