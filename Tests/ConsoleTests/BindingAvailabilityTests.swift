@@ -50,7 +50,7 @@ struct BindingAvailabilityTests {
     @Test func theDocsSayWhenEachKeyIsUnavailable() {
         let markdown = ConsoleBindings.markdown
         #expect(markdown.contains("| `r` | Run what backs the item"))
-        #expect(markdown.contains("no item is selected, or nothing in Firebreak backs the item | no |"))
+        #expect(markdown.contains("no item is selected, or nothing in Firebreak backs the item, or the incident is closed (but for the report) | no |"))
         #expect(markdown.contains("| `q` `<C-c>` | Quit"))
     }
 

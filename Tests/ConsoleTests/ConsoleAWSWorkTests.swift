@@ -18,6 +18,9 @@ struct ConsoleAWSWorkTests {
         #expect(model.status?.text.contains("nothing in Firebreak backs containment.automate") == true)
         _ = model.press("j")
         #expect(model.press("r") == [.offerAction("ec2.isolate")])
+        // The store worker answers (keys typed before it does are held for the menu it opens).
+        _ = model.update(.actionsAvailable(resources: ["i-0123456789abcdef0"], [ActionChoice(id: "ec2.isolate", summary: "isolate", risk: "reversible")]))
+        _ = model.press("<Esc>")
         // The Readiness phase's items are backed by the audit.
         _ = model.press("[", "[", "g", "j")
         #expect(model.selectedItem?.id == "readiness.owner-tags")

@@ -229,7 +229,7 @@ struct ConsoleUpdateTests {
 
     @Test func aClosedIncidentRefusesChangesUntilReopened() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 120, height: 40))
-        _ = model.press("C")
+        _ = model.press("C", "2")   // AKIAIOSFODNN7EXAMPLE is still compromised: close anyway
         model.type("rotated everything")
         #expect(model.press("<Enter>") == [.record(.incidentClosed(IncidentClosed(resolution: "rotated everything")))])
         var events = ConsoleFixtures.events()
@@ -240,7 +240,7 @@ struct ConsoleUpdateTests {
         _ = model.update(.appended(try IncidentState.replaying(events.map(\.event)), [events.last!]))
         #expect(model.screenText.contains("closed"))
         #expect(model.press("x").isEmpty)
-        #expect(model.status?.text == "INC-7 is closed; reopen it to change it")
+        #expect(model.status?.text == "the incident is closed: R reopens it")
         #expect(model.press("R") == [.record(.incidentReopened(IncidentReopened()))])
     }
 }

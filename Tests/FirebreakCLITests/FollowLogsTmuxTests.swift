@@ -52,6 +52,8 @@ struct FollowLogsTmuxTests {
         try tmux.press("Enter")
         try tmux.waitFor("vpc-flow:", "drill-1-web-server-exfiltration.log: following", timeout: 5)
         try tmux.press("q")
+        try tmux.waitFor("Quit the drill?")               // quitting stops the emulator: it asks
+        try tmux.press("y")
         try tmux.waitFor("EXIT:0", timeout: 20)
     }
 }

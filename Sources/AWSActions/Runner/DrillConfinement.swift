@@ -69,7 +69,7 @@ public struct DrillConfinement: Sendable, Equatable {
     public func emulatorRefusal() -> AWSCLIFailure? {
         if Self.accepts(host: endpoint.host, port: endpoint.port) { return nil }
         return .refused("\(incident) is a drill and its emulator at \(endpoint.url) is not running "
-            + "(it stops when its `firebreak drill` ends, and a drill cannot be resumed yet: start a new one with `firebreak drill`); nothing was sent")
+            + "(it stops when its `firebreak drill` ends; `firebreak drill --resume \(incident)` starts it again); nothing was sent")
     }
 
     /// Whether something listens on the loopback `host`:`port` (a connect with a 2 s limit).

@@ -2,9 +2,10 @@ import TerminalUI
 
 /// Every key of the console, declared once with its command and what it
 /// needs. The footer hints, the `?` overlay and docs/KEYBINDINGS.md all come
-/// from this table; read-only mode drops the bindings marked `mutates`.
+/// from this table; read-only mode drops the bindings marked `mutates`;
+/// a closed incident offers only what still works (`ClosedIncidentRule`).
 public enum ConsoleBindings {
-    public static let table = ConsoleKeyTable([
+    public static let table = ConsoleKeyTable(ClosedIncidentRule.applied(to: [
         // Everywhere
         ConsoleKeyBinding(["?"], command: .help, help: "Show the keys of the focused pane", scope: .global, footer: "help"),
         ConsoleKeyBinding(["<Tab>"], command: .focusNext, help: "Focus the next pane", scope: .global, footer: "pane"),
@@ -19,12 +20,13 @@ public enum ConsoleBindings {
         ConsoleKeyBinding(["N"], command: .addStatusUpdate, help: "Post a stakeholder status update (a note the report collects)", scope: .global, mutates: true),
         ConsoleKeyBinding(["O"], command: .openIncident, help: "Open a new incident", scope: .global, mutates: true),
         ConsoleKeyBinding(["I"], command: .pickIncident, help: "Switch to another open incident", scope: .global),
-        ConsoleKeyBinding(["C"], command: .closeIncident, help: "Close the incident (asks for the resolution)", scope: .global, mutates: true, requires: [.incidentOpen]),
+        ConsoleKeyBinding(["C"], command: .closeIncident, help: "Close the incident (asks first while a resource is still compromised, then for the resolution)", scope: .global, mutates: true, requires: [.incidentOpen]),
         ConsoleKeyBinding(["W"], command: .assignRole, help: "Set the commander or the scribe", scope: .global, mutates: true),
         ConsoleKeyBinding(["R"], command: .reopenIncident, help: "Reopen a closed incident", scope: .global, mutates: true, requires: [.incidentClosed]),
         ConsoleKeyBinding(["F"], command: .importFindings, help: "Import findings: securityhub, guardduty, or a file", scope: .global, mutates: true),
         ConsoleKeyBinding(["L"], command: .addFollowUp, help: "Record a lesson, a policy change or an action item for the report", scope: .global, mutates: true),
         ConsoleKeyBinding(["S"], command: .changeSeverity, help: "Change the incident's severity (SEV1 critical to SEV4 low; asks why)", scope: .global, mutates: true, requires: [.incidentOpen]),
+        ConsoleKeyBinding(["U"], command: .undoLastChange, help: "Undo your last phase change or resource state change (e, P, c, s): a correcting event, nothing deleted; again puts it back", scope: .global, mutates: true),
         ConsoleKeyBinding(["M"], command: .showMetrics, help: "Metrics: time to detect, contain, eradicate, recover", scope: .global),
         ConsoleKeyBinding(["X"], command: .showRuns, help: "Action runs: status, steps, who, when, whether each can be undone (u undoes)", scope: .global),
         ConsoleKeyBinding([":"], command: .commandPalette, help: "Command palette: every command, type to search, Enter runs", scope: .global),
@@ -117,7 +119,7 @@ public enum ConsoleBindings {
         ConsoleKeyBinding([String](), command: .undoRun, help: "Undo an action run, one resource at a time (firebreak action undo)", scope: .palette, mutates: true),
         ConsoleKeyBinding([String](), command: .writeReport, help: "Write the post-incident report: .md, .json or .html (firebreak report)", scope: .palette, mutates: true),
         ConsoleKeyBinding([String](), command: .auditReadiness, help: "Audit readiness in the incident's regions (firebreak readiness)", scope: .palette, mutates: true),
-    ])
+    ]))
 }
 
 extension ConsoleBindings {

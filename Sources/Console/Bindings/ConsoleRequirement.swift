@@ -25,6 +25,8 @@ public enum ConsoleRequirement: KeyBindingRequirement {
     case incidentOpen
     /// The incident is closed.
     case incidentClosed
+    /// The incident is open, or the selected item's backing still works closed (the report).
+    case itemWorksWhenClosed
 
     public func unmetReason(in model: ConsoleModel) -> String? {
         switch self {
@@ -52,6 +54,9 @@ public enum ConsoleRequirement: KeyBindingRequirement {
             return model.state?.incident.status == .closed ? "the incident is closed: R reopens it" : nil
         case .incidentClosed:
             return model.state.map { $0.incident.status != .closed } == true ? "the incident is open" : nil
+        case .itemWorksWhenClosed:
+            guard model.state?.incident.status == .closed, model.selectedItem?.template.backedBy?.worksWhenClosed != true else { return nil }
+            return Self.incidentOpen.unmetReason(in: model)
         }
     }
 
@@ -67,6 +72,7 @@ public enum ConsoleRequirement: KeyBindingRequirement {
         case .sourceSelected: return "no source is selected"
         case .incidentOpen: return "the incident is closed"
         case .incidentClosed: return "the incident is open"
+        case .itemWorksWhenClosed: return "the incident is closed (but for the report)"
         }
     }
 }

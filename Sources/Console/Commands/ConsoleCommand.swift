@@ -40,6 +40,8 @@ public enum ConsoleCommand: Hashable, Sendable {
     case writeReport
     /// `firebreak action undo`: one resource's containment run, chosen from a menu.
     case undoRun
+    /// Record the event that takes back this operator's last phase or resource state change.
+    case undoLastChange
 
     // Lists (phases, resources, checklist)
     case moveList(ListMove)

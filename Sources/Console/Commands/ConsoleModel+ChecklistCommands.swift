@@ -121,7 +121,7 @@ extension ConsoleModel {
     /// A drill to schedule, recorded as a follow-up action item (then its owner and due date).
     mutating func askForDrill() -> [ConsoleEffect] {
         overlay = .prompt(PromptForm(title: "Schedule a drill", prompt: Prompt(
-            label: "What? ", text: "Drill: ", placeholder: "which scenario (firebreak drill --list), for whom"), purpose: .followUpText(.action)))
+            label: "What? ", text: "Drill: ", placeholder: "which scenario (firebreak drill --list), for whom", selectsText: false), purpose: .followUpText(.action)))
         return []
     }
 }

@@ -19,6 +19,7 @@ extension ConsoleModel {
     }
 
     mutating func quit() -> [ConsoleEffect] {
+        if drillEmulator != nil { overlay = .confirmDrillQuit; return [] }
         if pendingWrites > 0 { overlay = .confirmQuit } else { shouldQuit = true }
         return []
     }
@@ -41,7 +42,14 @@ extension ConsoleModel {
         return []
     }
 
-    mutating func askForResolution() -> [ConsoleEffect] {
+    /// The resolution; first, when resources are still compromised, whether to close at all (`warned` once asked).
+    mutating func askForResolution(warned: Bool = false) -> [ConsoleEffect] {
+        if !warned, let compromised = state?.stillCompromised.map(\.id), !compromised.isEmpty {
+            overlay = .choice(ChoiceMenu(title: "Still compromised: \(compromised.joined(separator: ", "))",
+                                         options: ["Keep it open (contain them first)", "Close anyway, with \(compromised.joined(separator: ", ")) still compromised"],
+                                         purpose: .closeDespiteCompromised(compromised)))
+            return []
+        }
         overlay = .prompt(PromptForm(title: "Close \(state?.incident.id.description ?? "")", prompt: Prompt(label: "Resolution: "), purpose: .closeIncident))
         return []
     }

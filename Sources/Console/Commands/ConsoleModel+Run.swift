@@ -44,6 +44,7 @@ extension ConsoleModel {
         case .auditReadiness: return auditReadiness()
         case .writeReport: return askWhereToWriteTheReport()
         case .undoRun: return chooseRunToUndo(networkOnly: false)
+        case .undoLastChange: return undoLastChange()
         case .moveList(let move): return moveList(move)
         case .details: return showDetails()
         case .enterSelectedPhase: return record(.phaseEntered(PhaseEntered(phase: selectedPhase)))

@@ -68,6 +68,11 @@ public struct ConsoleModel: Sendable {
     var storeAway: String?
     /// Resources marked (Space) so one action takes them all.
     var markedResources: Set<String> = []
+    /// Keys held while an answer that opens an overlay is on its way.
+    var typeAhead = TypeAhead()
+    /// The endpoint of the drill emulator this console's process runs, which stops when it quits
+    /// (`firebreak drill`): `q` asks first. Nil in any other console.
+    public var drillEmulator: String?
 
     /// `logCapacity`: the most lines the log pane keeps (at least 1); the oldest go first.
     public init(mode: ConsoleMode, operatorName: String, size: Size, now: Date = Date(), logCapacity: Int = defaultLogCapacity) {

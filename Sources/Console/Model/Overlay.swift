@@ -9,6 +9,8 @@ enum Overlay: Equatable, Sendable {
     case choice(ChoiceMenu)
     case prompt(PromptForm)
     case confirmQuit
+    /// Quitting a drill stops its emulator: `y` quits, any other key stays.
+    case confirmDrillQuit
     case picker(IncidentPicker)
     /// An action's exact commands, waiting for Enter (or the typed confirmation); wrapped and scrolled.
     case actionPreview(PlanOverlay)
@@ -38,6 +40,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case changeSeverity
         /// The resources to run an action-backed item's action on, one option each, most relevant first.
         case actionTarget(ActionChoice, targets: [[String]])
+        /// Closing although these resources are still compromised: keep it open, or close anyway.
+        case closeDespiteCompromised([String])
     }
 
     var title: String

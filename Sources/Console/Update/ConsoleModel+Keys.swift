@@ -50,6 +50,8 @@ extension ConsoleModel {
                 if plan.scroll(key, in: overlayArea) { overlay = .actionPreview(plan) }
             }
             return []
+        case .confirmDrillQuit:
+            return answerDrillQuit(key)
         case .confirmQuit:
             if key == .character("y") || key == .character("Y") {
                 shouldQuit = true
@@ -90,10 +92,9 @@ extension ConsoleModel {
             case .enter:
                 guard let index = picker.list.selection, picker.incidents.indices.contains(index) else { return [] }
                 return [.load(picker.incidents[index].id)]
-            case .escape:
+            case .escape, .character("q"):
+                // With an incident loaded behind it, the picker closes and the console stays.
                 if state != nil { overlay = nil } else { shouldQuit = true }
-            case .character("q"):
-                shouldQuit = true
             case _ where bindings.resolve(key, in: [.global])?.command == .openIncident:
                 // The picker's one key beyond moving and choosing: the table's `O`, absent in read-only mode.
                 overlay = nil
@@ -294,6 +295,8 @@ extension ConsoleModel {
             return askWhySeverityChanges(to: index + 1)
         case .actionTarget(let choice, let targets):
             return choose(0, from: ChoiceMenu(title: choice.id, options: [choice.id], purpose: .action([choice], resources: targets[index])))
+        case .closeDespiteCompromised:
+            return index == 1 ? askForResolution(warned: true) : []
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]

@@ -5,9 +5,9 @@ import LogTail
 import TerminalUI
 
 extension ConsoleModel {
-    /// Applies one message and returns the work the runtime must do. The only
-    /// place the model changes: the view reads it and changes nothing.
-    public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+    /// Applies one message (after the type-ahead queue in `update`) and returns the work the runtime must do.
+    /// The only place the model changes: the view reads it and changes nothing.
+    mutating func handleMessage(_ message: ConsoleMessage) -> [ConsoleEffect] {
         // Whatever the message changed (size, focus, counts, an overlay), the lists scroll by what the screen shows.
         defer { fitListsToScreen() }
         switch message {

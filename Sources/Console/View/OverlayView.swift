@@ -25,6 +25,11 @@ enum OverlayView {
         case .confirmQuit:
             Modal(title: "Quit?", text: QuitQuestion.lines(awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
                 .draw(into: &canvas, area: area)
+        case .confirmDrillQuit:
+            Modal(title: "Quit the drill?", text: DrillQuitQuestion.lines(
+                incident: model.state?.incident.id.description ?? "the drill", endpoint: model.drillEmulator ?? "",
+                awsWork: model.awsWorkInFlight, otherWrites: model.pendingWrites - model.awsWorkInFlight.count))
+                .draw(into: &canvas, area: area)
         case .choice(let menu):
             let lines = menu.options.enumerated().map { index, option in
                 [Span("\(index + 1)  \(option)", role: index == menu.list.selection ? .listSelected : .modal)]
@@ -39,7 +44,7 @@ enum OverlayView {
             form.prompt.draw(into: &canvas, rect: body)
         case .picker(let picker):
             let box = ConsoleScreenLayout.pickerBox(in: area)
-            let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q quit").draw(into: &canvas, rect: box)
+            let inner = Pane(title: "Open incidents", focused: true, info: "Enter open · O new · q \(model.state == nil ? "quit" : "close")").draw(into: &canvas, rect: box)
             picker.list.render(into: &canvas, rect: inner, focused: true, emptyText: "No open incidents: O opens one") { index in
                 let incident = picker.incidents[index]
                 return [

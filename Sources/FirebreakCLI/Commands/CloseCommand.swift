@@ -3,9 +3,10 @@ import IncidentModel
 import IncidentOperations
 import IncidentStore
 
-/// `firebreak close INCIDENT --resolution TEXT`.
+/// `firebreak close INCIDENT --resolution TEXT [--force]`: refused, naming them, while resources are still compromised, unless forced.
 struct CloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close an incident.")
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close an incident.",
+                                                    discussion: "Refused while a resource is still compromised (they are named); --force closes anyway.")
 
     @Argument(help: "The incident.") var incident: String
     @Option(help: "How it ended.") var resolution: String
@@ -14,6 +15,7 @@ struct CloseCommand: ParsableCommand {
     var resolveFindings = false
     @Flag(name: .customLong("plan"), help: "With --resolve-findings: show the exact commands and change nothing.")
     var planOnly = false
+    @Flag(help: "Close even though resources are still compromised.") var force = false
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var aws: AWSRegionOption
 
@@ -23,6 +25,8 @@ struct CloseCommand: ParsableCommand {
         let actor = try globals.operatorIdentity()
         if planOnly, !resolveFindings { throw CLIError("--plan shows the commands of --resolve-findings: give both") }
         let store = try globals.writableStore()
+        // Before Security Hub is told anything: a close that would be refused changes nothing anywhere.
+        if !planOnly { try Self.refuseWhileCompromised(try store.state(of: id), force: force) }
         var payloads: [EventPayload] = []
         if resolveFindings {
             guard let summary = try resolveSecurityHubFindings(of: id, store: store, actor: actor) else { return }
@@ -30,8 +34,21 @@ struct CloseCommand: ParsableCommand {
         }
         payloads.append(.incidentClosed(IncidentClosed(resolution: text)))
         let recorded = payloads
-        try store.append(to: id, actor: actor, at: nil) { _ in recorded }
+        try store.append(to: id, actor: actor, at: nil) { current in
+            // Checked again in the append's transaction: a resource marked compromised meanwhile is not missed.
+            try Self.refuseWhileCompromised(current, force: force)
+            return recorded
+        }
         Output.line("\(id) closed")
+    }
+
+    /// Refused, naming them, while resources are still compromised, unless `force`.
+    static func refuseWhileCompromised(_ current: IncidentState, force: Bool) throws {
+        let compromised = current.stillCompromised.map(\.id)
+        guard !force, current.incident.status != .closed, !compromised.isEmpty else { return }
+        let id = current.incident.id
+        throw CLIError("\(id) still has \(compromised.count == 1 ? "a compromised resource" : "\(compromised.count) compromised resources"): "
+            + "\(compromised.map(\.terminalSafe).joined(separator: ", ")); contain \(compromised.count == 1 ? "it" : "them") first, or close with --force")
     }
 
     /// Shows the exact `batch-update-findings` calls, then (unless `--plan`) runs them and returns the line to record;

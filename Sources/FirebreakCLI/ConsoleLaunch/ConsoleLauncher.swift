@@ -20,7 +20,7 @@ enum ConsoleLauncher {
     /// (a restarted console resumes either where it left off); `logs` adds
     /// CloudWatch Logs groups and CloudTrail (`firebreak console` only).
     static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = [], tailsFromStart: [String] = [],
-                    logs: ConsoleLogOptions? = nil, region: String? = nil) throws {
+                    logs: ConsoleLogOptions? = nil, region: String? = nil, drillEmulator: String? = nil) throws {
         // A file to follow must at least be readable now; it may be rotated or truncated later.
         for path in tails + tailsFromStart where !FileManager.default.isReadableFile(atPath: path) {
             throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
@@ -76,6 +76,8 @@ enum ConsoleLauncher {
             flowLogFormat: flowLogFormat)
         var model = ConsoleModel(mode: mode, operatorName: operatorName, size: Size(width: 80, height: 24),
                                  logCapacity: logs?.logLines ?? ConsoleModel.defaultLogCapacity)
+        // The drill's own console: quitting stops the emulator, so `q` asks first.
+        model.drillEmulator = drillEmulator
         // A replay shows the lines that were kept while the incident ran, each from the moment it arrived.
         if mode == .replay, let shown, let kept = try (store as? any KeptLogLineStore)?.keptLines(of: shown) {
             model.showKeptLines(kept.lines.map(KeptPaneLine.init(kept:)), dropped: kept.dropped)

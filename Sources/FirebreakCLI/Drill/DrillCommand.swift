@@ -10,7 +10,7 @@ import IncidentStore
 import Glibc
 #endif
 
-/// `firebreak drill [SCENARIO] [--list] [--no-console] [--check INCIDENT]`: a practice
+/// `firebreak drill [SCENARIO] [--list] [--no-console] [--check INCIDENT] [--resume INCIDENT]`: a practice
 /// incident against a local AWS emulator seeded with a compromised environment.
 struct DrillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +20,9 @@ struct DrillCommand: ParsableCommand {
             The emulator runs on a free 127.0.0.1 port for as long as the drill does and stops when it ends (also on Ctrl-C or SIGTERM). \
             The DRILL incident records the emulator's endpoint: every aws call made for it, from this process or any other \
             (a second console, `firebreak action run`, `import --from`, log polling), goes there with dummy credentials and never \
-            the responder's, or is refused with one line; nothing of a drill is sent off the loopback. Afterwards `firebreak drill --check INCIDENT` scores what was contained and how fast.
+            the responder's, or is refused with one line; nothing of a drill is sent off the loopback. Afterwards `firebreak drill --check INCIDENT` scores what was contained and how fast. \
+            Quitting the drill's console asks first, since it stops the emulator; `firebreak drill --resume INCIDENT` starts a new emulator, \
+            seeds the scenario again (the same ids: the emulator's random source is seeded), records the new endpoint on the incident and reopens its console.
             """)
 
     static let defaultScenario = "web-server-exfiltration"
@@ -29,6 +31,8 @@ struct DrillCommand: ParsableCommand {
     @Flag(help: "Describe the scenarios and exit.") var list = false
     @Option(help: ArgumentHelp("Score a drill incident: what was contained, how fast, what was missed.", valueName: "incident"))
     var check: String?
+    @Option(help: ArgumentHelp("Resume a drill left (its emulator stopped): a new emulator, the scenario seeded again, its console reopened.", valueName: "incident"))
+    var resume: String?
     @Flag(name: .customLong("no-console"), help: "Seed and open the incident, print its id and the emulator's endpoint, and keep the emulator running until killed (for scripts and tests).")
     var noConsole = false
     @Flag(help: "One JSON document on stdout (with --list or --check).") var json = false
@@ -38,12 +42,18 @@ struct DrillCommand: ParsableCommand {
         if list && check != nil { throw ValidationError("--list and --check cannot be used together") }
         if (list || check != nil) && noConsole { throw ValidationError("--no-console starts a drill; it does not go with --list or --check") }
         if json && !(list || check != nil) { throw ValidationError("--json goes with --list or --check") }
+        if resume != nil && (list || check != nil) { throw ValidationError("--resume does not go with --list or --check") }
+        if resume != nil && scenario != nil { throw ValidationError("--resume takes the incident only: its scenario is the one it was started with") }
     }
 
     func run() throws {
         let locator = DrillScenarioLocator()
         if list { return try printList(try locator.all()) }
         if let check { return try score(check, locator: locator) }
+        if let resume {
+            let (state, scenario) = try resumable(resume, locator: locator)
+            return try start(scenario, resuming: state)
+        }
         try start(try locator.scenario(scenario ?? Self.defaultScenario))
     }
 
@@ -67,7 +77,8 @@ struct DrillCommand: ParsableCommand {
 
     // MARK: - Starting a drill
 
-    private func start(_ scenario: DrillScenario) throws {
+    /// A new drill, or (`resuming`) the drill recorded there, on a new emulator seeded the same way.
+    private func start(_ scenario: DrillScenario, resuming: IncidentState? = nil) throws {
         if !hasTerminalOrNoConsole() {
             throw CLIError("the drill's console needs a terminal (stdin and stdout must be a TTY); in scripts use --no-console")
         }
@@ -103,8 +114,14 @@ struct DrillCommand: ParsableCommand {
             .drillSeedingRunner(endpoint: emulator.endpoint, region: scenario.regions.first ?? "us-east-1")
 
         FileHandle.standardError.write(Data("drill \(scenario.id): emulator at \(emulator.endpoint); seeding \(scenario.seed.count) steps…\n".utf8))
+        // The same ids every time the scenario is seeded, so a resumed drill's resources are the ones its incident records.
+        try EmulatorSeed.makeDeterministic(port: emulator.port)
         let values = try DrillSeeder(runner: runner, defaultRegion: scenario.regions.first ?? "us-east-1").seed(scenario) { _ in }
 
+        if let resuming {
+            let (id, logPath) = try recordResumption(of: resuming, scenario: scenario, values: values, endpoint: emulator.endpoint, actor: actor, store: store)
+            return try keep(id, emulator: emulator, logPath: logPath)
+        }
         let id = try openIncident(scenario, values: values, endpoint: emulator.endpoint, actor: actor, store: store)
         let started = Date()
         let logPath = try writeLogLines(scenario, values: values, incident: id, now: started)
@@ -123,7 +140,11 @@ struct DrillCommand: ParsableCommand {
                 emulator with dummy credentials (nothing extra to pass). Score it afterwards with: firebreak drill --check \(id)
                 """))]
         }
+        try keep(id, emulator: emulator, logPath: logPath)
+    }
 
+    /// The drill running: printed for scripts (`--no-console`, until killed), or in its console until the responder quits.
+    private func keep(_ id: IncidentID, emulator: MotoEmulator, logPath: String) throws {
         if noConsole {
             Output.line(id.description)
             Output.line("endpoint \(emulator.endpoint)")
@@ -140,9 +161,10 @@ struct DrillCommand: ParsableCommand {
             pthread_sigmask(SIG_UNBLOCK, &endings, nil)
             while true { pause() }
         }
-        try ConsoleLauncher.run(globals: globals, incident: id.description, mode: .live, tailsFromStart: [logPath])
+        try ConsoleLauncher.run(globals: globals, incident: id.description, mode: .live, tailsFromStart: [logPath], drillEmulator: emulator.endpoint)
         emulator.stop()
         Output.line("Drill over; the emulator is stopped. Score it with: firebreak drill --check \(id)")
+        Output.line("Resume it with: firebreak drill --resume \(id)")
     }
 
     private func hasTerminalOrNoConsole() -> Bool { noConsole || (isatty(0) == 1 && isatty(1) == 1) }
@@ -166,10 +188,15 @@ struct DrillCommand: ParsableCommand {
         return id
     }
 
-    /// The attacker's log lines, timed before the drill began, in a 0600 file beside the database.
-    private func writeLogLines(_ scenario: DrillScenario, values: [String: String], incident: IncidentID, now: Date) throws -> String {
+    /// Where a drill's attacker log lines are: beside the database.
+    func logPath(of incident: IncidentID, scenario: DrillScenario) -> String {
         let folder = URL(fileURLWithPath: globals.databasePath).deletingLastPathComponent().path
-        let path = "\(folder)/drill-\(incident.rawValue)-\(scenario.id).log"
+        return "\(folder)/drill-\(incident.rawValue)-\(scenario.id).log"
+    }
+
+    /// The attacker's log lines, timed before the drill began, in a 0600 file beside the database.
+    func writeLogLines(_ scenario: DrillScenario, values: [String: String], incident: IncidentID, now: Date) throws -> String {
+        let path = logPath(of: incident, scenario: scenario)
         let text = scenario.logLines.sorted { $0.minutesAgo > $1.minutesAgo }.map { line in
             "\(Timestamp.format(now.addingTimeInterval(TimeInterval(-60 * line.minutesAgo)))) \(DrillScenario.fill(line.text, values))"
         }.joined(separator: "\n") + "\n"

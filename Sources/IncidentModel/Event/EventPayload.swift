@@ -26,6 +26,7 @@ public enum EventPayload: Sendable, Equatable {
     case signingKeyRecorded(SigningKeyRecorded)
     case headSigned(HeadSigned)
     case severityChanged(SeverityChanged)
+    case drillResumed(DrillResumed)
     case unrecognized(kind: String, body: String)
 
     /// The stable name stored in the `kind` column, e.g. `resource.added`.
@@ -53,6 +54,7 @@ public enum EventPayload: Sendable, Equatable {
         case .signingKeyRecorded: return SigningKeyRecorded.kind
         case .headSigned: return HeadSigned.kind
         case .severityChanged: return SeverityChanged.kind
+        case .drillResumed: return DrillResumed.kind
         case .unrecognized(let kind, _): return kind
         }
     }
@@ -85,6 +87,7 @@ public enum EventPayload: Sendable, Equatable {
         case .signingKeyRecorded(let body): data = try encoder.encode(body)
         case .headSigned(let body): data = try encoder.encode(body)
         case .severityChanged(let body): data = try encoder.encode(body)
+        case .drillResumed(let body): data = try encoder.encode(body)
         case .unrecognized(_, let body): return body
         }
         return String(decoding: data, as: UTF8.self)
@@ -118,6 +121,7 @@ public enum EventPayload: Sendable, Equatable {
         case SigningKeyRecorded.kind: return .signingKeyRecorded(try decoder.decode(SigningKeyRecorded.self, from: data))
         case HeadSigned.kind: return .headSigned(try decoder.decode(HeadSigned.self, from: data))
         case SeverityChanged.kind: return .severityChanged(try decoder.decode(SeverityChanged.self, from: data))
+        case DrillResumed.kind: return .drillResumed(try decoder.decode(DrillResumed.self, from: data))
         default: return .unrecognized(kind: kind, body: body)
         }
     }
@@ -166,6 +170,7 @@ public enum EventPayload: Sendable, Equatable {
         case .headSigned(let body): return "signed the head at #\(body.seq) (\(body.reason.rawValue), key \(body.fingerprint))"
         case .severityChanged(let body):
             return "severity \(body.from) → \(body.to) (\(body.to.label))" + (body.reason.map { ": \($0)" } ?? "")
+        case .drillResumed(let body): return "drill resumed: its emulator at \(body.endpoint), the scenario seeded again"
         case .unrecognized(let kind, _): return "\(kind) (not understood by this version of Firebreak)"
         }
     }

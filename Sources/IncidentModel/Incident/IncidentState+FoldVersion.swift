@@ -8,6 +8,7 @@ extension IncidentState {
     /// 5: imported findings, suspected intents, and where a discovered resource was found (`foundVia`).
     /// 6: the latest readiness audit. 7: the process running each action run. 8: a drill's emulator endpoint.
     /// 9: indicators of compromise; a finding's description, actor and unusable fields.
-    /// 10: `severity.changed` changes the incident's severity; a note's kind (stakeholder status updates).
+    /// 10: `severity.changed` changes the incident's severity; a note's kind (stakeholder status updates);
+    /// a resumed drill's new emulator endpoint (`drill.resumed`).
     public static let foldVersion = 10
 }

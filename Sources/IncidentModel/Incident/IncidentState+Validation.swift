@@ -6,10 +6,15 @@ extension IncidentState {
     public func validate(_ payload: EventPayload) throws {
         let id = incident.id
         if incident.status == .closed {
-            guard case .incidentReopened = payload else {
+            switch payload {
+            case .incidentReopened:
+                return
+            case .followUpRecorded:
+                // Lessons and action items come out of the review, which happens after closing.
+                break
+            default:
                 throw IncidentError.conflict("\(id) is closed; reopen it to change it")
             }
-            return
         }
         switch payload {
         case .incidentOpened:
@@ -106,6 +111,9 @@ extension IncidentState {
             guard let index = actionRunIndex(body.runID) else { throw IncidentError.notFound("no action run '\(body.runID.terminalSafe)' in \(id)") }
             if actionRuns[index].status != .running { throw IncidentError.conflict("\(body.runID) has already finished") }
             if body.status == .running { throw IncidentError.invalidInput("a finished run cannot be running") }
+        case .drillResumed(let body):
+            if !incident.isDrill { throw IncidentError.conflict("\(id) is not a drill; only a drill has an emulator to resume") }
+            _ = try DrillEndpoint(validating: body.endpoint)
         case .signingKeyRecorded, .headSigned:
             // The store writes these itself, after the events it signs; a command never asks for one.
             throw IncidentError.invalidInput("signatures are written by the store, not requested")

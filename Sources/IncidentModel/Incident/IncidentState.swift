@@ -173,6 +173,8 @@ public struct IncidentState: Codable, Sendable, Equatable {
             incident.resolution = body.resolution
         case .severityChanged(let body):
             incident.severity = body.to
+        case .drillResumed(let body):
+            incident.drillEndpoint = body.endpoint
         case .incidentReopened:
             incident.status = .open
             incident.closedAt = nil

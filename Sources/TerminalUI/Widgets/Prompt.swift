@@ -1,5 +1,7 @@
 /// A one-line text input: label, text with a cursor, placeholder when empty,
-/// and an inline error line under it.
+/// and an inline error line under it. A pre-filled value opens selected (as a
+/// dialog's field does): typing replaces it, Backspace clears it, and a key
+/// that moves the cursor (arrows, Home, End) keeps it for editing.
 public struct Prompt: Hashable, Sendable {
     /// What handling a key did.
     public enum Outcome: Hashable, Sendable {
@@ -26,13 +28,17 @@ public struct Prompt: Hashable, Sendable {
     private var characters: [Character]
     /// Cursor position in characters, 0…text.count.
     public private(set) var cursor: Int
+    /// The pre-filled text is selected: the next edit replaces it whole.
+    public private(set) var isSelected: Bool
 
-    public init(label: String = "", text: String = "", placeholder: String = "", maxLength: Int? = nil) {
+    /// `selectsText` false keeps a pre-filled text as a start to type after (a prefix such as `Drill: `).
+    public init(label: String = "", text: String = "", placeholder: String = "", maxLength: Int? = nil, selectsText: Bool = true) {
         self.label = label
         self.placeholder = placeholder
         self.maxLength = maxLength
         self.characters = Array(text.filter(Key.isPrintable))
         self.cursor = characters.count
+        self.isSelected = selectsText && !characters.isEmpty
     }
 
     /// The text typed so far.
@@ -42,11 +48,13 @@ public struct Prompt: Hashable, Sendable {
     public mutating func setText(_ text: String) {
         characters = Array(text.filter(Key.isPrintable))
         cursor = characters.count
+        isSelected = false
     }
 
     /// Inserts `text` at the cursor (typing or pasting); control characters
     /// are dropped so a paste cannot smuggle escapes into the incident.
     public mutating func insert(_ text: String) {
+        if isSelected, !text.filter(Key.isPrintable).isEmpty { clearSelection() }
         var incoming = text.filter(Key.isPrintable)
         if let maxLength { incoming = String(incoming.prefix(max(0, maxLength - characters.count))) }
         characters.insert(contentsOf: incoming, at: cursor)
@@ -59,6 +67,20 @@ public struct Prompt: Hashable, Sendable {
     /// submits; Esc cancels.
     @discardableResult
     public mutating func handle(_ key: Key) -> Outcome {
+        if isSelected {
+            switch key {
+            case .backspace, .ctrl("h"), .delete, .ctrl("d"), .ctrl("u"), .ctrl("k"), .ctrl("w"):
+                // Deleting a selection deletes all of it.
+                clearSelection()
+                error = nil
+                return .edited
+            case .left, .ctrl("b"), .right, .ctrl("f"), .home, .ctrl("a"), .end, .ctrl("e"):
+                // Moving keeps the value to edit; the move itself happens below.
+                isSelected = false
+            default:
+                break
+            }
+        }
         switch key {
         case .character(let c):
             let before = characters.count
@@ -110,6 +132,13 @@ public struct Prompt: Hashable, Sendable {
         return .edited
     }
 
+    /// Drops the selected pre-filled text.
+    private mutating func clearSelection() {
+        characters.removeAll()
+        cursor = 0
+        isSelected = false
+    }
+
     /// Rows `draw` needs: one, or two with an error.
     public var height: Int { error == nil ? 1 : 2 }
 
@@ -143,7 +172,8 @@ public struct Prompt: Hashable, Sendable {
                 for index in start..<characters.count {
                     let remaining = rect.x + rect.width - column
                     guard remaining > 0 else { break }
-                    let role: StyleRole = index == cursor ? .promptCursor : .prompt
+                    // A selected value is drawn highlighted: the next key replaces it.
+                    let role: StyleRole = index == cursor ? .promptCursor : isSelected ? .listSelected : .prompt
                     column += canvas.put(String(characters[index]), x: column, y: rect.y, maxWidth: remaining, role: role)
                 }
                 if cursor == characters.count, column < rect.maxX {

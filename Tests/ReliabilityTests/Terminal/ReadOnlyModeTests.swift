@@ -29,7 +29,7 @@ struct ReadOnlyModeTests {
         try fb.ok("open", "--title", "look only")
         try fb.ok("resource", "add", "INC-1", "i-0123456789abcdef0", "--state", "compromised")
         try fb.ok("note", "INC-1", "first note")
-        if mode == "replay" { try fb.ok("close", "INC-1", "--resolution", "done") }
+        if mode == "replay" { try fb.ok("close", "INC-1", "--resolution", "done", "--force") }
         let before = try dump(fb.database)
         let tmux = try Tmux(environment: Tmux.environment(fb), command: Tmux.firebreak("\(mode) INC-1"))
         try tmux.waitFor(mode == "watch" ? "READ-ONLY" : "REPLAY")
