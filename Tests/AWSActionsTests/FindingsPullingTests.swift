@@ -87,7 +87,7 @@ struct FindingsPullingTests {
         #expect(cli.calls("securityhub batch-update-findings").isEmpty)
         #expect(try drill.firebreakOK("events", "INC-1") == before)
 
-        let closed = try drill.firebreakOK("close", "INC-1", "--resolution", "keys rotated", "--resolve-findings", "--aws-cli", cli.path)
+        let closed = try drill.firebreakOK("close", "INC-1", "--resolution", "keys rotated", "--resolve-findings", "--force", "--aws-cli", cli.path)
         let calls = cli.calls("securityhub batch-update-findings")
         #expect(calls.count == 1)
         let call = try #require(calls.first)
@@ -107,7 +107,7 @@ struct FindingsPullingTests {
         let denied = try RecordedResponsesCLI(["securityhub batch-update-findings": [.error(code: "AccessDeniedException", operation: "BatchUpdateFindings",
                                                                                             message: "User is not authorized to perform: securityhub:BatchUpdateFindings")]])
         let unchanged = try other.firebreakOK("events", "INC-1")
-        let failed = try other.firebreak("close", "INC-1", "--resolution", "x", "--resolve-findings", "--aws-cli", denied.path)
+        let failed = try other.firebreak("close", "INC-1", "--resolution", "x", "--resolve-findings", "--force", "--aws-cli", denied.path)
         #expect(failed.status != 0 && failed.stderr.contains("AccessDeniedException") && failed.stderr.contains("INC-1 stays open"))
         #expect(failed.stderr.split(separator: "\n").count == 1)
         #expect(try other.firebreakOK("events", "INC-1") == unchanged)

@@ -196,7 +196,7 @@ struct ConsoleEndToEndTests {
         let reviewer = FirebreakProcess(database: copy)
         let before = try dump(copy)
         let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(reviewer), command: Self.command("replay INC-1"))
-        try tmux.waitFor("⏸ 1/7", "REPLAY", "none yet")    // no resource at the opening
+        try tmux.waitFor("⏸ 1/7", "REPLAY", "none by this point of the replay")    // no resource at the opening
         try tmux.press("}")
         try tmux.waitFor("⏸ 3/7", "▶ Containment", "compromised ec2-instance")
         try tmux.press(".")

@@ -120,7 +120,7 @@ struct PromptTests {
     }
 
     @Test func emacsStyleKills() {
-        var prompt = Prompt(text: "aws ec2 stop-instances")
+        var prompt = Prompt(text: "aws ec2 stop-instances", selectsText: false)
         #expect(prompt.handle(.ctrl("w")) == .edited)
         #expect(prompt.text == "aws ec2 ")
         prompt.handle(.ctrl("a"))

@@ -9,27 +9,37 @@ enum RunsOverlayView {
         let box = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
         let inner = Pane(title: "Action runs (\(rows.count))", focused: true, info: "Enter details · u undo · Esc close").draw(into: &canvas, rect: box)
         guard !inner.isEmpty else { return }
-        let header = "run      action                   resources                 status       steps  who        when       undo"
+        // Narrow screens drop who and when (Enter shows them) so whether a run can be undone stays on screen.
+        let wide = inner.width >= 112
+        let header = wide
+            ? "run      action                   resources                 status       steps  who        when       undo"
+            : "run    action            resources     status      steps undo"
         canvas.put(header, x: inner.x, y: inner.y, maxWidth: inner.width, role: .dim)
         let listRect = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         view.list.render(into: &canvas, rect: listRect, focused: true, emptyText: "No action run yet") { index in
             let row = rows[index]
             let run = row.run
-            return [
-                Span(pad(run.runID, 8)),
-                Span(pad(run.action, 24)),
-                Span(pad(run.resources.count == 1 ? run.resources[0] : "\(run.resources[0]) +\(run.resources.count - 1)", 25)),
-                Span(pad(run.status.rawValue, 12), role: run.status == .succeeded ? .normal : .danger),
-                Span(pad(row.stepsText, 6)),
-                Span(pad(run.startedBy, 10)),
-                Span(pad(TimeText.clock(run.startedAt), 10)),
-                Span(row.undoText, role: row.undoRefusal == nil && run.undoneBy == nil ? .normal : .dim),
+            let resources = run.resources.count == 1 ? run.resources[0] : "\(run.resources[0]) +\(run.resources.count - 1)"
+            var spans = [
+                Span(pad(run.runID, wide ? 8 : 6)),
+                Span(pad(run.action, wide ? 24 : 17)),
+                Span(pad(resources, wide ? 25 : 13)),
+                Span(pad(run.status.rawValue, wide ? 12 : 11), role: run.status == .succeeded ? .normal : .danger),
+                Span(pad(row.stepsText, wide ? 6 : 5)),
             ]
+            if wide { spans += [Span(pad(run.startedBy, 10)), Span(pad(TimeText.clock(run.startedAt), 10))] }
+            spans.append(Span(row.undoText, role: row.undoRefusal == nil && run.undoneBy == nil ? .normal : .dim))
+            return spans
         }
     }
 
-    /// `text` in `width` columns and a space: cut, or padded.
+    /// `text` in `width` columns and a space: cut (ending in `…`), or padded.
     static func pad(_ text: String, _ width: Int) -> String {
-        PhasePaneView.pad(text.terminalSafe, width) + " "
+        var text = text.terminalSafe
+        if DisplayWidth.of(text) > width {
+            while DisplayWidth.of(text) > width - 1, !text.isEmpty { text.removeLast() }
+            text += "…"
+        }
+        return PhasePaneView.pad(text, width) + " "
     }
 }

@@ -67,9 +67,12 @@ public struct UndoRun {
         return nothingToUndo(run)
     }
 
-    /// A run whose change stage never called AWS (refused by a requirement,
-    /// interrupted first) changed nothing: there is nothing to put back.
+    /// A run that ended by itself and whose change stage never called AWS
+    /// (refused by a requirement) changed nothing: there is nothing to put back.
+    /// A run that did not end by itself (its process killed or dead, a call timed out) may have sent a change
+    /// it never recorded: its undo is always offered.
     static func nothingToUndo(_ run: ActionRun) -> String? {
+        guard run.status == .failed || run.status == .succeeded || run.status == .partial else { return nil }
         let changed = run.steps.contains { $0.stage == ActionStage.change.rawValue && !$0.argv.isEmpty && $0.outcome != .skipped }
         guard !changed else { return nil }
         return "nothing to undo: \(run.runID) (\(run.action)) made no change" + (run.error.map { " (\($0))" } ?? "")
