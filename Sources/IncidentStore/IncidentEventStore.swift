@@ -139,3 +139,15 @@ public struct IncidentSummary: Sendable, Equatable {
         self.eventCount = eventCount
     }
 }
+
+extension IncidentEventStore {
+    /// One group's append, as every store makes it: the grouped append with a single group.
+    @discardableResult
+    public func append(to incident: IncidentID, actor: String, at: Date?,
+                       _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
+        try withoutActuallyEscaping(decide) { decide in
+            let result = try append(to: incident, actor: actor, groups: [AppendGroup(at: at, decide: decide)])
+            return AppendResult(events: result.events[0], state: result.state)
+        }
+    }
+}

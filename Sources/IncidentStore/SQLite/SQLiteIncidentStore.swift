@@ -136,15 +136,6 @@ public final class SQLiteIncidentStore: IncidentEventStore {
     }
 
     @discardableResult
-    public func append(to incident: IncidentID, actor: String, at: Date?,
-                       _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
-        try withoutActuallyEscaping(decide) { decide in
-            let result = try append(to: incident, actor: actor, groups: [AppendGroup(at: at, decide: decide)])
-            return AppendResult(events: result.events[0], state: result.state)
-        }
-    }
-
-    @discardableResult
     public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
         let prepared = try write { db in
             let (state, headHash) = try self.loadState(incident, db)

@@ -62,15 +62,6 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
     }
 
     @discardableResult
-    public func append(to incident: IncidentID, actor: String, at: Date?,
-                       _ decide: (IncidentState) throws -> [EventPayload]) throws -> AppendResult {
-        try withoutActuallyEscaping(decide) { decide in
-            let result = try append(to: incident, actor: actor, groups: [AppendGroup(at: at, decide: decide)])
-            return AppendResult(events: result.events[0], state: result.state)
-        }
-    }
-
-    @discardableResult
     public func append(to incident: IncidentID, actor: String, groups: [AppendGroup]) throws -> GroupedAppendResult {
         let prepared = try write { connection in
             let (state, headHash, checkpointSeq) = try self.loadState(incident, lockingFor: true, connection)
