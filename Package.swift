@@ -74,7 +74,7 @@ let package = Package(
         // The benchmark suite (docs/BENCHMARKS.md): each figure beside a baseline measured in the same run.
         .executableTarget(
             name: "FirebreakBench",
-            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "AWSActions", "AWSEmulator", "Console", "TerminalUI", "LogTail"]
+            dependencies: ["FirebreakCLI", "IncidentModel", "IncidentStore", "PostgresStore", "AWSActions", "AWSEmulator", "Console", "TerminalUI", "LogTail"]
         ),
         // Drawing without a terminal: canvas, styles, themes, keys, widgets, layout.
         .target(name: "TerminalUI", dependencies: ["DataFolders"]),

@@ -20,6 +20,8 @@ struct BenchRun {
         let started = Stopwatch.now()
         var emulator: Emulator?
         defer { emulator?.stop() }
+        var postgres: PostgresBenchServer?
+        defer { postgres?.stop() }
 
         func attempt(_ id: String, _ body: () throws -> [Figure]) {
             guard options.runs(id) else { return }
@@ -56,11 +58,31 @@ struct BenchRun {
         attempt("runner") { [try RunnerOverheadFigure.measure(workspace, options, emulator: try withEmulator())] }
         // Seconds per aws call under the emulator make this one too slow for quick mode's minute.
         if options.quick && options.only.isEmpty {
-            figures.append(.pending("isolating many instances vs 1", unit: "ms", target: "≤ 3×", reason: "not run in quick mode (tens of seconds of aws calls)"))
+            figures.append(.pending("isolating many instances vs 1", unit: "ms", target: "≤ 2×", reason: "not run in quick mode (tens of seconds of aws calls)"))
         } else {
             attempt("isolate") { [try IsolateFigure.measure(workspace, options, emulator: try withEmulator())] }
         }
         attempt("memory") { [try MemoryFigure.measure(workspace, options, library: library)] }
+
+        // The shared store: a PostgreSQL server of the bench's own, started once for the three figures.
+        let postgresFigures = ["pg-append", "pg-cli-append", "pg-change-visible"]
+        if !PostgresBenchServer.isInstalled {
+            if postgresFigures.contains(where: options.runs) {
+                progress("PostgreSQL figures: skipped (no PostgreSQL under \(PostgresBenchServer.binaries); scripts/setup installs it)")
+                figures.append(.pending("PostgreSQL figures (append, CLI append, change between consoles)", unit: "", target: "",
+                                        reason: "PostgreSQL is not installed under \(PostgresBenchServer.binaries)"))
+            }
+        } else {
+            func withPostgres() throws -> PostgresBenchServer {
+                if let postgres { return postgres }
+                let started = try PostgresBenchServer()
+                postgres = started
+                return started
+            }
+            attempt("pg-append") { [try PostgresAppendFigure.measure(workspace, options, server: try withPostgres())] }
+            attempt("pg-cli-append") { [try PostgresCLIAppendFigure.measure(workspace, options, server: try withPostgres())] }
+            attempt("pg-change-visible") { [try PostgresChangeVisibilityFigure.measure(workspace, options, server: try withPostgres())] }
+        }
 
         let seconds = Stopwatch.now() - started
         if options.json {

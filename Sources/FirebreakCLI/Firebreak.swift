@@ -17,11 +17,12 @@ struct Firebreak: ParsableCommand {
         version: version,
         subcommands: [
             ConsoleCommand.self, WatchCommand.self, ReplayCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, PhaseCommand.self, ResourceCommand.self,
-            CheckCommand.self, NoteCommand.self, RoleCommand.self, ActionCommand.self, EventsCommand.self, BodyCommand.self, VerifyCommand.self, SignCommand.self, ExportCommand.self, ImportIncidentCommand.self, ReportCommand.self, FollowUpCommand.self, DrillCommand.self,
+            CheckCommand.self, NoteCommand.self, SeverityCommand.self, RoleCommand.self, ActionCommand.self, EventsCommand.self, BodyCommand.self, VerifyCommand.self, SignCommand.self, ExportCommand.self, ImportIncidentCommand.self, ReportCommand.self, FollowUpCommand.self, DrillCommand.self,
             ImportCommand.self, ReadinessCommand.self, CloseCommand.self, ReopenCommand.self, KeyBindingsCommand.self, StressAppendCommand.self, ReplayMeasureCommand.self,
         ]
     )
 
+    // No --create here: the parser would give it to this command before `console`'s own (`firebreak console --create`).
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
@@ -32,9 +33,16 @@ struct Firebreak: ParsableCommand {
 /// The entry point: parses, runs, and turns every failure into one line on stderr.
 public enum FirebreakMain {
     public static func run(_ arguments: [String]) -> Int32 {
+        let arguments = GlobalOptions.hoisted(arguments)
+        // What `--version` prints, without building any command (the argument parser would print the same).
+        if arguments == ["--version"] {
+            print(Firebreak.version)
+            return 0
+        }
+        let (command, rest) = CommandDispatch.command(for: arguments)
         do {
-            var command = try Firebreak.parseAsRoot(GlobalOptions.hoisted(arguments))
-            try command.run()
+            var parsed = try command.parseAsRoot(rest)
+            try parsed.run()
             return 0
         } catch let error as CLIError {
             Output.error(error.description)
@@ -43,13 +51,13 @@ public enum FirebreakMain {
             Output.error(error.description)
             return 1
         } catch {
-            let code = Firebreak.exitCode(for: error)
+            let code = command.exitCode(for: error)
             if code == .success {
                 // --help and --version: the full text, on stdout.
-                print(Firebreak.fullMessage(for: error))
+                print(command.fullMessage(for: error))
                 return 0
             }
-            let message = Firebreak.message(for: error)
+            let message = command.message(for: error)
             Output.error(message.split(separator: "\n").first.map(String.init) ?? "\(error)")
             return code.rawValue
         }

@@ -86,8 +86,24 @@ struct AWSLogFilesTests {
         // The record's own time, and its error code as the level.
         #expect(Timestamp.format(lines[1].time).hasPrefix("2026-11-30T10:19:02"))
         #expect(lines[3].level == .error && lines[1].level != .error && lines[0].level == .warning)
+        // Each line carries the SHA-256 of its record as CloudTrail wrote it (its bytes in the inflated file), not of the summary.
+        let file = root + "/AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/30/123456789012_CloudTrail_us-east-1_20261130T1020Z_a1B2c3D4e5F6g7H8.json.gz"
+        let inflated = Data(try Gzip.inflate(Array(try Data(contentsOf: URL(fileURLWithPath: file)))))
+        let records = try CloudTrailLogFile.parse(inflated)
+        #expect(records.count == 4)
+        for (index, record) in records.enumerated() {
+            let bytes = try #require(record.record)
+            #expect(inflated.range(of: Data(bytes)) != nil && bytes.first == UInt8(ascii: "{") && bytes.last == UInt8(ascii: "}"))
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            #expect(parsed["eventID"] as? String == record.eventID)
+            let line = lines[index + 1]
+            #expect(line.text == record.message && line.hashesRecord)
+            #expect(line.sha256Hex == LogTail.LogLine(sourceID: "x", sequence: 0, bytes: bytes).sha256Hex)
+            #expect(line.sha256Hex != LogTail.LogLine(sourceID: "x", sequence: 0, text: line.text).sha256Hex)
+        }
         // Kept with the incident; a restarted console reads no file twice.
         #expect(try store.keptLines(of: incident.incident.id).lines.count == 8)
+        #expect(try store.keptLines(of: incident.incident.id).lines.map(\.sha256Hex).dropFirst().prefix(4) == ArraySlice(lines[1...4].map(\.sha256Hex)))
         let again = try Self.sources([root], store: store, incident: incident)
         let collected = Collected()
         for source in again { source.start(handler: collected.handler) }
@@ -95,6 +111,21 @@ struct AWSLogFilesTests {
         for source in again { source.stop() }
         #expect(collected.lines.isEmpty)
         #expect(try store.keptLines(of: incident.incident.id).lines.count == 8)
+    }
+
+    /// lookup-events (the CloudTrail poller's output, or a file of it): each line's hash is its CloudTrailEvent's, the line as before.
+    @Test func lookupEventsLinesCarryTheirRecordsHash() throws {
+        let text = try String(contentsOf: Self.fixtures.deletingLastPathComponent().appendingPathComponent("cloudtrail-lookup-events-v1.json"), encoding: .utf8)
+        let records = try CloudTrailEvents.parse(text).records
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        for record in records {
+            let written = try #require((root["Events"] as? [[String: Any]])?.first { $0["EventId"] as? String == record.eventID }?["CloudTrailEvent"] as? String)
+            // As CloudTrailLookupPoller hands it to PollingLogSource, which makes the line.
+            let made = LogRecord(aws: record)
+            let line = LogTail.LogLine(sourceID: "cloudtrail:x", sequence: 0, bytes: made.bytes, time: made.time, level: made.level, summarizing: made.record)
+            #expect(line.text == record.message && line.hashesRecord)
+            #expect(line.sha256Hex == LogTail.LogLine(sourceID: "x", sequence: 0, text: written).sha256Hex)
+        }
     }
 
     @Test func aDigestFileOrLakeOutputGivenAloneIsRefusedWithOneLine() throws {
@@ -140,5 +171,48 @@ struct AWSLogFilesTests {
         let lines = try Self.follow([path], store: store, incident: nil, until: 1, flowLogFormat: format)
         #expect(lines.map(\.text) == ["REJECT tcp 198.51.100.7:44323 -> 10.0.1.5:22 action=REJECT vpc-id=vpc-0a1b2c3d4e5f60718 instance-id=i-0123456789abcdef0 tcp-flags=SYN flow-direction=ingress"])
         #expect(throws: CLIError.self) { try ConsoleLogOptions.parse(["--flow-log-format", "${version} ${colour}"]).parsedFlowLogFormat() }
+    }
+}
+
+/// VPC Flow Logs delivered to CloudWatch Logs, followed as a log group: each
+/// message is a flow record, read into the same columns as S3-delivered files.
+@Suite("VPC Flow Logs from CloudWatch Logs")
+struct CloudWatchFlowLogsTests {
+    /// What the live source does with one call's output: the poller's page, LogTail's records, then lines.
+    static func lines(_ fixture: String, format: VPCFlowLogFormat? = nil) throws -> [LogTail.LogLine] {
+        let stdout = try String(contentsOf: AWSLogFilesTests.fixtures.appendingPathComponent(fixture), encoding: .utf8)
+        let poller = try CloudWatchLogsPoller(runner: AWSCLIRunner(configuration: AWSCLIConfiguration(executable: "/usr/bin/false")),
+                                              logGroup: "/vpc/flow-logs", flowLogFormat: format)
+        let result = LogGroupPoller.result(try poller.page(stdout, from: LogPollCursor(timestampMs: 0)))
+        return result.records.enumerated().map { index, record in
+            LogTail.LogLine(sourceID: "cwl:/vpc/flow-logs", sequence: UInt64(index), bytes: record.bytes, time: record.time, level: record.level,
+                            summarizing: record.record)
+        }
+    }
+
+    @Test func flowRecordsInALogGroupBecomeColumnsThatFilter() throws {
+        // filter-log-events on a group a flow log in the default format delivers to.
+        let lines = try Self.lines("cloudwatch-filter-log-events-flowlogs.json")
+        #expect(lines.map(\.text) == [
+            "REJECT tcp 198.51.100.7:44321 -> 10.0.1.5:22 3 packets 180 bytes eni-0a1b2c3d4e5f60718 action=REJECT account-id=123456789012",
+            "ACCEPT tcp 10.0.1.5:49152 -> 203.0.113.45:443 20 packets 4249 bytes eni-0a1b2c3d4e5f60718 action=ACCEPT account-id=123456789012",
+            "NODATA eni-0f1e2d3c4b5a69788: no traffic in the capture window 2026-11-30T10:11:00Z–2026-11-30T10:12:00Z account-id=123456789012",
+        ])
+        #expect(lines.map(\.level) == [.warning, .info, .info])
+        // CloudWatch's own time, not the record's start.
+        #expect(lines[0].time == Date(timeIntervalSince1970: 1_796_033_400.5))
+        #expect(lines.filter(try LogFilter(query: "action=REJECT").admits).count == 1)
+        #expect(lines.filter(try LogFilter(query: "203.0.113.45").admits).count == 1)
+
+        // get-log-events of a flow log in a custom format (no event ids), read with --flow-log-format.
+        let format = try VPCFlowLogFormat(parsing: "${version} ${vpc-id} ${subnet-id} ${instance-id} ${interface-id} ${account-id} ${type} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${protocol} ${bytes} ${packets} ${start} ${end} ${action} ${tcp-flags} ${log-status}")
+        let custom = try Self.lines("cloudwatch-get-log-events-flowlogs-custom.json", format: format)
+        #expect(custom.map(\.text) == [
+            "REJECT tcp 198.51.100.7:44330 -> 10.0.1.5:22 1 packets 60 bytes eni-0a1b2c3d4e5f60718 action=REJECT vpc-id=vpc-0a1b2c3d4e5f60718 subnet-id=subnet-0a1b2c3d4e5f60718 instance-id=i-0123456789abcdef0 account-id=123456789012 type=IPv4 pkt-srcaddr=198.51.100.7 pkt-dstaddr=10.0.1.5 tcp-flags=SYN",
+            "ACCEPT tcp 10.0.1.5:50218 -> 10.0.2.9:5432 12 packets 5120 bytes eni-0a1b2c3d4e5f60718 action=ACCEPT vpc-id=vpc-0a1b2c3d4e5f60718 subnet-id=subnet-0a1b2c3d4e5f60718 instance-id=i-0123456789abcdef0 account-id=123456789012 type=IPv4 pkt-srcaddr=10.0.1.5 pkt-dstaddr=10.0.2.9 tcp-flags=SYN,ACK",
+        ])
+        #expect(custom.filter(try LogFilter(query: "action=REJECT").admits).map(\.text).first?.contains("198.51.100.7") == true)
+        // Without the format, those records are not taken for version 2 ones: shown as they are.
+        #expect(try Self.lines("cloudwatch-get-log-events-flowlogs-custom.json").map(\.text).first?.hasPrefix("3 vpc-0a1b2c3d4e5f60718 ") == true)
     }
 }

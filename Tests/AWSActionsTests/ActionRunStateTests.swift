@@ -57,6 +57,37 @@ struct ActionRunStateTests {
         #expect(throws: IncidentError.conflict("run-1 was already undone by run-2")) { try Self.fold(payloads) }
     }
 
+    /// An undo of some of a run's resources marks those; the next undo may take only what is left, and
+    /// the run counts as undone (`undoneBy`) once the last of them is put back. A partial undo marks the
+    /// resources whose result succeeded.
+    @Test func anUndoOfSomeResourcesMarksThoseAndTheRestIsLeft() throws {
+        let (a, b, c) = ("i-0123456789abcdef0", "i-0123456789abcdef1", "i-0123456789abcdef2")
+        let added: [EventPayload] = [b, c].map { .resourceAdded(ResourceAdded(id: $0, kind: .ec2Instance, state: .compromised)) }
+        func undo(_ id: String, _ resources: [String], _ status: ActionRunStatus = .succeeded, results: [ActionResourceResult] = []) -> [EventPayload] {
+            [.actionRunStarted(ActionRunStarted(runID: id, action: "ec2.isolate", risk: .reversible, resources: resources, undoes: "run-1")),
+             .actionRunFinished(ActionRunFinished(runID: id, status: status, results: results))]
+        }
+        var payloads = added + [
+            .actionRunStarted(ActionRunStarted(runID: "run-1", action: "ec2.isolate", risk: .reversible, resources: [a, b, c])),
+            .actionRunFinished(ActionRunFinished(runID: "run-1", status: .succeeded, results: [])),
+        ] + undo("run-2", [a])
+        var state = try Self.fold(payloads)
+        #expect(state.actionRuns[0].undoneResources == [a: "run-2"] && state.actionRuns[0].undoneBy == nil)
+        #expect(state.actionRuns[0].resourcesToUndo == [b, c])
+        // The same resource again is refused, in one line; one that is not the run's too.
+        #expect(throws: IncidentError.conflict("\(a) of run-1 was already undone by run-2")) { try Self.fold(payloads + undo("run-3", [a, b])) }
+        // Partial: b put back, c not.
+        payloads += undo("run-3", [b, c], .partial, results: [ActionResourceResult(resource: b, status: .succeeded),
+                                                             ActionResourceResult(resource: c, status: .failed, error: "denied")])
+        state = try Self.fold(payloads)
+        #expect(state.actionRuns[0].undoneResources == [a: "run-2", b: "run-3"] && state.actionRuns[0].undoneBy == nil)
+        #expect(state.actionRuns[0].partlyUndone.map(\.resource) == [a, b])
+        payloads += undo("run-4", [c])
+        state = try Self.fold(payloads)
+        #expect(state.actionRuns[0].undoneBy == "run-4" && state.actionRuns[0].resourcesToUndo.isEmpty)
+        #expect(throws: IncidentError.conflict("run-1 was already undone by run-4")) { try Self.fold(payloads + undo("run-5", [c])) }
+    }
+
     @Test func eventsThatDoNotFitAreRefused() throws {
         #expect(throws: IncidentError.self) {
             try Self.fold([.actionStepFinished(ActionStepFinished(runID: "run-9", step: Self.step))])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// The data, key and workload actions, each run through the real binary and
 /// CLI against moto, read back after the run and again after undo.
@@ -127,10 +128,10 @@ struct DataActionsTests {
         ["HTTP_PROXY": drill.server.endpoint, "NO_PROXY": "", "no_proxy": ""]
     }
 
-    private func accountBlock(_ drill: Drill) throws -> Drill.Result {
-        try Drill.run(try #require(Drill.awsPath), ["s3control", "get-public-access-block", "--account-id", "123456789012",
-                                                   "--query", "PublicAccessBlockConfiguration", "--output", "json"],
-                      environment: drill.server.environment.merging(proxied(drill)) { $1 })
+    private func accountBlock(_ drill: Drill) throws -> TestAWSCLI.Result {
+        try TestAWSCLI.run(["s3control", "get-public-access-block", "--account-id", "123456789012",
+                            "--query", "PublicAccessBlockConfiguration", "--output", "json"],
+                           environment: drill.server.environment.merging(proxied(drill)) { $1 })
     }
 
     @Test func accountBlockPublicAccessIsSetForTheAccountAndUndoRemovesIt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// One test's world: a fresh database, an incident, the moto server, and ways
 /// to call `aws` (to seed and read back) and `firebreak` (the real binary).
@@ -119,8 +120,7 @@ struct Drill {
 
     @discardableResult
     func aws(_ arguments: [String]) throws -> String {
-        let path = try #require(Self.awsPath, "aws is not installed (run scripts/setup)")
-        let result = try Self.run(path, arguments + ["--output", "text"], environment: server.environment)
+        let result = try TestAWSCLI.run(arguments + ["--output", "text"], environment: server.environment)
         guard result.status == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "aws \(arguments.joined(separator: " ")): \(result.stderr)"])
         }
@@ -166,6 +166,22 @@ struct Drill {
             found.append((id, group))
         }
         return (instance, found)
+    }
+
+    /// `count` running instances in one new VPC, each with one interface on a security group of its own;
+    /// returns the VPC and the instances.
+    func seedInstancesSharingAVPC(_ count: Int) throws -> (vpc: String, instances: [String]) {
+        let octet = Int.random(in: 1...250)
+        let vpc = try aws("ec2", "create-vpc", "--cidr-block", "10.\(octet).0.0/16", "--query", "Vpc.VpcId")
+        let subnet = try aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.\(octet).1.0/24", "--query", "Subnet.SubnetId")
+        var instances: [String] = []
+        for _ in 0..<count {
+            let group = try aws("ec2", "create-security-group", "--group-name", "web-\(UUID().uuidString.prefix(8))", "--description", "web",
+                                "--vpc-id", vpc, "--query", "GroupId")
+            instances.append(try aws("ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1", "--instance-type", "t2.micro",
+                                     "--network-interfaces", "DeviceIndex=0,SubnetId=\(subnet),Groups=\(group)", "--query", "Instances[0].InstanceId"))
+        }
+        return (vpc, instances)
     }
 
     /// The security groups of each network interface attached to `instance`, read from the interfaces (never the instance's own list).

@@ -233,8 +233,7 @@ struct EvidenceActionsTests {
 
     /// A real `aws` call against moto, its JSON output parsed.
     func awsJSON(_ drill: Drill, _ arguments: String...) throws -> Any {
-        let path = try #require(Drill.awsPath)
-        let result = try Drill.run(path, arguments + ["--output", "json"], environment: drill.server.environment)
+        let result = try TestAWSCLI.run(arguments + ["--output", "json"], environment: drill.server.environment)
         try #require(result.status == 0, "aws \(arguments.joined(separator: " ")): \(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
     }

@@ -78,7 +78,7 @@ struct FindingsPullingTests {
 
         // --plan: the exact command, nothing run, nothing recorded.
         let plan = try drill.firebreakOK("close", "INC-1", "--resolution", "keys rotated", "--resolve-findings", "--plan", "--aws-cli", cli.path)
-        #expect(plan.contains("Mark 3 Security Hub findings RESOLVED, then close INC-1:"))
+        #expect(plan.contains("Resolve 3 findings in AWS, then close INC-1:\n  Mark 3 Security Hub findings RESOLVED (batch-update-findings, at most 100 a call):"))
         // One call for the three (one region), in the order they were imported (first seen), each by Id and ProductArn.
         #expect(plan.contains("aws securityhub batch-update-findings --finding-identifiers '[{\"Id\":\"arn:aws:securityhub:eu-west-1:210987654321:subscription/aws-foundational-security-best-practices/v/1.0.0/S3.8/finding/0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d\",\"ProductArn\":\"arn:aws:securityhub:eu-west-1::product/aws/securityhub\"},{\"Id\":\"arn:aws:guardduty:eu-west-1:210987654321:detector/aa11bb22cc33dd44ee55ff6677889900/finding/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b\",\"ProductArn\":\"arn:aws:securityhub:eu-west-1::product/aws/guardduty\"}"))
         #expect(plan.components(separatedBy: "aws securityhub batch-update-findings").count == 2)

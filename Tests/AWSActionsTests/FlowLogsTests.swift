@@ -68,7 +68,8 @@ struct FlowLogsTests {
 
         let everything = try drill.firebreakOK("action", "run", "INC-1", "flowlogs.query", instance, "--yes",
                                                "--param", "log-group=\(group)", "--param", "since=1h")
-        #expect(everything.contains("203.0.113.7 49152 443") && everything.contains("198.51.100.9 10.0.0.5 51000 22"))
+        // The records are read in columns, as the log pane shows them.
+        #expect(everything.contains("10.0.0.5:49152 -> 203.0.113.7:443") && everything.contains("198.51.100.9:51000 -> 10.0.0.5:22"))
         #expect(!everything.contains("eni-0someoneelse0000"))
         let steps = try drill.run("run-1")["steps"] as! [[String: Any]]
         let search = try #require(steps.first { $0["step"] as? String == "search-everything" })

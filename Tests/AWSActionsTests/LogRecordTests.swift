@@ -23,6 +23,10 @@ struct LogRecordTests {
         #expect(createKey.source == "iam.amazonaws.com")
         #expect(!createKey.isError)
         #expect(createKey.detail?.contains("\"eventName\":\"CreateAccessKey\"") == true)
+        // The record as CloudTrail wrote it is CloudTrailEvent's text, unredacted, byte for byte: what a pin hashes.
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(Self.fixture("cloudtrail-lookup-events-v1.json").utf8)) as? [String: Any])
+        let written = try #require((root["Events"] as? [[String: Any]])?.first { $0["EventId"] as? String == createKey.eventID }?["CloudTrailEvent"] as? String)
+        #expect(createKey.record == Array(written.utf8))
         let denied = try #require(records.first { $0.eventID.hasPrefix("b7c1") })
         #expect(denied.isError)
         #expect(denied.message.hasSuffix("error=Client.UnauthorizedOperation: You are not authorized to perform this operation."))

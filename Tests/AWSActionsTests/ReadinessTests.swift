@@ -1,6 +1,7 @@
 @testable import AWSActions
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// `firebreak readiness` against its own moto server (so the account holds
 /// only what this suite seeds): a careless account fails every check, the
@@ -47,13 +48,13 @@ struct ReadinessTests {
         try drill.aws("cloudtrail", "create-trail", "--name", "org-trail", "--s3-bucket-name", bucket, "--is-multi-region-trail",
                       "--enable-log-file-validation")
         try drill.aws("ec2", "modify-instance-metadata-options", "--instance-id", instance, "--http-tokens", "required", "--http-put-response-hop-limit", "1")
-        let block = try Drill.run(try #require(Drill.awsPath), ["s3control", "put-public-access-block", "--account-id", "123456789012",
+        let block = try TestAWSCLI.run(["s3control", "put-public-access-block", "--account-id", "123456789012",
                                                                "--public-access-block-configuration",
                                                                "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"],
                                   environment: drill.server.environment.merging(proxied) { $1 })
         #expect(block.status == 0, "\(block.stderr)")
         defer {
-            _ = try? Drill.run(Drill.awsPath ?? "aws", ["s3control", "delete-public-access-block", "--account-id", "123456789012"],
+            _ = try? TestAWSCLI.run(["s3control", "delete-public-access-block", "--account-id", "123456789012"],
                                environment: drill.server.environment.merging(proxied) { $1 })
         }
         try drill.aws("cloudtrail", "start-logging", "--name", "org-trail")
@@ -132,9 +133,8 @@ struct ReadinessTests {
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try "profile.111111111111 = audit-111\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         let extra = ["AWS_SHARED_CREDENTIALS_FILE": file.path]
-        let awsPath = try #require(Drill.awsPath)
         func inOtherAccount(_ arguments: String...) throws {
-            let result = try Drill.run(awsPath, arguments + ["--profile", "audit-111"], environment: drill.server.environment.merging(extra) { $1 })
+            let result = try TestAWSCLI.run(arguments + ["--profile", "audit-111"], environment: drill.server.environment.merging(extra) { $1 })
             #expect(result.status == 0, "\(result.stderr)")
         }
         // A bucket in each account (gone afterwards: the suite's other test audits this moto's home account).

@@ -38,7 +38,7 @@ final class RecordedResponsesCLI {
         }
         try JSONSerialization.data(withJSONObject: encoded).write(to: plan)
         let python = """
-        import json, os, sys
+        import fcntl, json, os, sys
         import jmespath
         folder = os.path.dirname(os.path.abspath(__file__))
         plan = json.load(open(os.path.join(folder, "plan.json")))
@@ -46,11 +46,15 @@ final class RecordedResponsesCLI {
         key = " ".join(args[:2])
         if key in plan:
             counter = os.path.join(folder, "count-" + key.replace(" ", "-"))
+            # One stand-in at a time per count: a run may make the same call in several regions at once.
+            lock = open(counter + ".lock", "w")
+            fcntl.flock(lock, fcntl.LOCK_EX)
             n = int(open(counter).read() or "0") if os.path.exists(counter) else 0
             # Written whole or not at all: a stand-in ended half-way must not leave the next one an empty count.
             with open(counter + ".new", "w") as new:
                 new.write(str(n + 1))
             os.replace(counter + ".new", counter)
+            fcntl.flock(lock, fcntl.LOCK_UN)
             with open(os.path.join(folder, "calls-" + key.replace(" ", "-")), "a") as log:
                 log.write(json.dumps(args) + "\\n")
             answer = plan[key][min(n, len(plan[key]) - 1)]

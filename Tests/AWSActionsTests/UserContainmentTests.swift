@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirebreakTestSupport
 
 /// The identity actions of the responder's toolkit (`iam.contain-user`,
 /// `iam.restrict-trust`, `iam.deny-session`), each run through the real binary
@@ -56,7 +57,7 @@ struct UserContainmentTests {
         try drill.firebreakOK("action", "run", "INC-1", "iam.contain-user", user, "--yes", "--param", "mfa-since=\(since)")
         let after = Date()
         #expect(try drill.aws("iam", "list-access-keys", "--user-name", user, "--query", "sort(AccessKeyMetadata[].Status)") == "Inactive\tInactive")
-        let noProfile = try Drill.run(Drill.awsPath!, ["iam", "get-login-profile", "--user-name", user], environment: drill.server.environment)
+        let noProfile = try TestAWSCLI.run(["iam", "get-login-profile", "--user-name", user], environment: drill.server.environment)
         #expect(noProfile.status != 0 && noProfile.stderr.contains("NoSuchEntity"))
         let recorded = try drill.recorded("run-1", user)
         // Credentials issued before the plan was made are denied: the time is the plan's, to the second.
@@ -75,7 +76,7 @@ struct UserContainmentTests {
         #expect(undo.contains("cannot restore the console password"), "\(undo)")
         #expect(try drill.aws("iam", "list-user-policies", "--user-name", user, "--query", "length(PolicyNames)") == "0")
         #expect(try drill.aws("iam", "list-access-keys", "--user-name", user, "--query", "sort(AccessKeyMetadata[].Status)") == "Inactive\tInactive")
-        #expect(try Drill.run(Drill.awsPath!, ["iam", "get-login-profile", "--user-name", user], environment: drill.server.environment).status != 0)
+        #expect(try TestAWSCLI.run(["iam", "get-login-profile", "--user-name", user], environment: drill.server.environment).status != 0)
         #expect(try drill.aws("iam", "list-mfa-devices", "--user-name", user, "--query", "MFADevices[].SerialNumber") == own)
         #expect(try drill.resourceState(user) == "contained")
     }

@@ -76,10 +76,10 @@ struct ChecklistRunTests {
             guard case .choice(let menu) = model.overlay else { Issue.record("\(id): \(String(describing: model.overlay))"); return }
             // One option a resource the run changed.
             #expect(menu.options == ["i-0123456789abcdef0  ec2.isolate  run-1"])
-            #expect(model.press("<Enter>") == [.previewUndo(run: "run-1")])
+            #expect(model.press("<Enter>") == [.previewUndo(run: "run-1", resources: ["i-0123456789abcdef0"])])
             _ = model.update(.actionPreviewed(ActionPreview(action: "undo ec2.isolate", resources: ["i-0123456789abcdef0"], lines: ["Undo run-1"],
-                                                            confirmationText: nil, undoes: "run-1")))
-            #expect(model.press("<Enter>") == [.awsWork(.undo(run: "run-1"))])
+                                                            confirmationText: nil, undoes: "run-1", undoResources: ["i-0123456789abcdef0"])))
+            #expect(model.press("<Enter>") == [.awsWork(.undo(run: "run-1", resources: ["i-0123456789abcdef0"]))])
         case .operation(.report):
             #expect(model.screenText.contains("INC-7-report.md"))
             #expect(model.press("<Enter>") == [.writeReport(to: "INC-7-report.md")])

@@ -83,6 +83,22 @@ struct KeysAndPromptsTests {
         #expect(model.update(.actionPreviewed(preview)) == [.runAction("ec2.isolate", resources: resources)])
     }
 
+    /// An item's `r` then `2` typed together: the `2` waits for the menu of the action's targets and chooses there
+    /// (before, the menu opened and the key stayed held until its deadline dropped it).
+    @Test func keysTypedWhileTheTargetsMenuOpensGoToIt() throws {
+        var model = try Self.model()
+        _ = model.press("3", "g", "j")
+        #expect(model.press("r") == [.offerAction("ec2.isolate")])
+        #expect(model.press("2").isEmpty)
+        let choice = ActionChoice(id: "ec2.isolate", summary: "isolate", risk: "reversible")
+        let resources = ["i-0123456789abcdef0", "i-0fedcba9876543210"].map {
+            Resource(id: $0, kind: .ec2Instance, state: .compromised, addedAt: ConsoleFixtures.now, addedBy: "bob")
+        }
+        // Option 1 is both at once, then one option a resource: 2 is the first instance.
+        #expect(model.update(.actionTargets(choice, resources: resources)) == [.previewAction("ec2.isolate", resources: ["i-0123456789abcdef0"])])
+        #expect(!model.typeAhead.isWaiting || model.typeAhead.held.isEmpty)
+    }
+
     /// An answer that opens nothing (no action applies) drops the held keys, saying so, rather than sending them elsewhere.
     @Test func keysHeldForAnAnswerThatOpensNothingAreNotMisrouted() throws {
         var model = try Self.model()
@@ -140,6 +156,47 @@ struct KeysAndPromptsTests {
         _ = contained.press("C")
         guard case .prompt(let form) = contained.overlay else { Issue.record("no resolution prompt"); return }
         #expect(form.purpose == .closeIncident)
+    }
+
+    /// With findings AWS can be told are resolved, the close offers it after the resolution: "Resolve" asks for the
+    /// plan (the shared use case's text, answered by the service) and Enter on it starts the resolving close, forced when
+    /// the responder chose to close with a resource still compromised; "Close only" records the close alone.
+    @Test func closingOffersToResolveTheImportedFindingsShowingThePlanFirst() throws {
+        let finding = FindingImported(id: "arn:aws:securityhub:eu-west-1:210987654321:subscription/cis/finding/1", source: "securityhub",
+                                      type: "Software and Configuration Checks", severity: "HIGH", title: "root used",
+                                      firstSeen: "2026-11-28T22:00:00Z", lastSeen: "2026-11-28T22:00:00Z", resources: [],
+                                      region: "eu-west-1", productArn: "arn:aws:securityhub:eu-west-1::product/aws/securityhub")
+        let contained: (EventPayload, String) = (.resourceStateChanged(ResourceStateChanged(resource: "AKIAIOSFODNN7EXAMPLE", from: .compromised, to: .contained)), "bob")
+        var model = try Self.model(after: [contained, (.findingImported(finding), "bob")])
+        _ = model.press("C")
+        model.type("rotated")
+        #expect(model.press("<Enter>").isEmpty)
+        let closing = ClosingRequest(resolution: "rotated", force: false)
+        guard case .choice(let menu) = model.overlay else { Issue.record("no offer to resolve"); return }
+        #expect(menu.purpose == .closeResolvingFindings(closing))
+        #expect(model.screenText.contains("Resolve the 1 imported finding in AWS, then close"))
+        #expect(model.press("1") == [.previewResolvingFindings(closing)])
+        // The plan as the service answers it; nothing runs before Enter on it.
+        let preview = ActionPreview(action: "close --resolve-findings", resources: ["INC-7"],
+                                    lines: ["Resolve 1 finding in AWS, then close INC-7:", "    aws securityhub batch-update-findings …"],
+                                    confirmationText: nil, stepCount: 1, closing: closing)
+        _ = model.update(.actionPreviewed(preview))
+        #expect(model.screenText.contains("aws securityhub batch-update-findings"))
+        #expect(model.press("<Enter>") == [.awsWork(.resolveFindingsAndClose(closing))])
+
+        // "Close only": the close alone, as before.
+        var only = try Self.model(after: [contained, (.findingImported(finding), "bob")])
+        _ = only.press("C")
+        only.type("rotated")
+        _ = only.press("<Enter>")
+        #expect(only.press("2") == [.record(.incidentClosed(IncidentClosed(resolution: "rotated")))])
+
+        // Closed anyway with a resource still compromised: the resolving close is forced, as the responder chose.
+        var anyway = try Self.model(after: [(.findingImported(finding), "bob")])
+        _ = anyway.press("C", "2")
+        anyway.type("rotated")
+        _ = anyway.press("<Enter>")
+        #expect(anyway.press("1") == [.previewResolvingFindings(ClosingRequest(resolution: "rotated", force: true))])
     }
 
     // MARK: - Undo last change

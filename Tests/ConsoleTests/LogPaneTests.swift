@@ -68,6 +68,31 @@ struct LogPaneTests {
         _ = model.update(.writeFinished(error: nil))
     }
 
+    /// A CloudTrail line sums up its record: the pin keeps the line's text and the SHA-256 of the record as AWS
+    /// wrote it (checked against sha256sum), says so, and a line restored from the database says the same.
+    @Test func pinningACloudTrailLineKeepsTheRecordsHash() throws {
+        var model = try ConsoleFixtures.model(size: Size(width: 200, height: 60))
+        let record = Array(#"{"eventVersion":"1.09","eventTime":"2026-11-28T22:10:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser"}"#.utf8)
+        let text = "iam.amazonaws.com CreateUser by AKIAIOSFODNN7EXAMPLE"
+        let line = LogTail.LogLine(sourceID: "cloudtrail:AKIAIOSFODNN7EXAMPLE", sequence: 1, bytes: Array(text.utf8),
+                                   time: try Timestamp.parse("2026-11-28T22:10:00Z"), summarizing: record)
+        #expect(line.text == text && line.hashesRecord)
+        _ = model.update(.logLines([line], sourceName: "cloudtrail"))
+        let effects = model.press("4", "p")
+        let recordHash = try sha256sum(record)
+        #expect(effects == [.record(.evidencePinned(EvidencePinned(
+            source: "cloudtrail:AKIAIOSFODNN7EXAMPLE", line: text, loggedAt: try Timestamp.parse("2026-11-28T22:10:00Z"),
+            sha256: recordHash, resources: ["AKIAIOSFODNN7EXAMPLE"], hashOf: .record)))])
+        #expect(recordHash != (try sha256sum(Array(text.utf8))))
+        // Kept and read back (the database keeps the hash, not the record): still the record's, still said.
+        let restored = LogTail.LogLine(restoring: line.raw, sourceID: line.sourceID, sequence: 1, rawLength: line.rawLength,
+                                       sha256Hex: line.sha256Hex, time: line.time, level: line.level, arrivedAt: line.arrivedAt)
+        #expect(restored.sha256Hex == recordHash && restored.hashesRecord)
+        // A line that is its own record says nothing of the kind.
+        #expect(!Self.fileLine(text).hashesRecord)
+        _ = model.update(.writeFinished(error: nil))
+    }
+
     @Test func theFilterTakesTextOrARegexAndABadRegexSaysWhy() throws {
         var model = try ConsoleFixtures.model(size: Size(width: 200, height: 60))
         _ = model.update(.logLines([Self.fileLine("Accepted publickey", sequence: 1), Self.fileLine("Failed password", sequence: 2)], sourceName: "auth.log"))

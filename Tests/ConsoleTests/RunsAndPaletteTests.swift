@@ -22,7 +22,7 @@ struct RunsAndPaletteTests {
     /// The fixture incident with three runs: run-1 isolated the instance and
     /// the volume's snapshot (two resources), run-2 was refused before any
     /// change, run-3 only read AWS.
-    static func model(size: Size = Size(width: 160, height: 50)) throws -> ConsoleModel {
+    static func model(size: Size = Size(width: 160, height: 50), then extra: [EventPayload] = []) throws -> ConsoleModel {
         var events = ConsoleFixtures.events()
         let last = events.last!.event
         let payloads: [EventPayload] = [
@@ -34,7 +34,7 @@ struct RunsAndPaletteTests {
             .actionRunFinished(ActionRunFinished(runID: "run-2", status: .failed, results: [], error: "no completed snapshot covers vol-1")),
             .actionRunStarted(ActionRunStarted(runID: "run-3", action: "ec2.describe", risk: .readOnly, resources: [instance])),
             .actionRunFinished(ActionRunFinished(runID: "run-3", status: .succeeded, results: [])),
-        ]
+        ] + extra
         for payload in payloads {
             let event = Event(incident: last.incident, seq: Int64(events.count + 1), at: last.at, recordedAt: last.recordedAt, actor: "bob", payload: payload)
             events.append(RecordedEvent(event: event, body: try payload.encodedBody(), prevHash: "", hash: ""))
@@ -72,14 +72,66 @@ struct RunsAndPaletteTests {
         #expect(model.press("<Enter>") == [.awsWork(.undo(run: "run-1"))])
     }
 
-    @Test func recoveryOffersEachContainedResourceOfAnUndoableRun() throws {
+    /// A run left `running` by a process that is gone: the runs view asks the store worker (`judgeRuns`), then
+    /// shows it interrupted, as `show` does, and `u` plans its undo instead of refusing "still running".
+    @Test func aRunWhoseProcessEndedShowsInterruptedAndCanBeUndone() throws {
+        var model = try Self.model()
+        let last = try #require(model.state).lastSeq
+        let started = EventPayload.actionRunStarted(ActionRunStarted(runID: "run-4", action: "ec2.isolate", risk: .reversible,
+                                                                     resources: [Self.instance], process: RunProcess(host: "here", pid: 4242, bootID: nil)))
+        let step = EventPayload.actionStepFinished(ActionStepFinished(runID: "run-4", step: Self.change(Self.instance)))
+        var state = try #require(model.state)
+        var events: [RecordedEvent] = []
+        for (offset, payload) in [started, step].enumerated() {
+            let event = Event(incident: state.incident.id, seq: last + Int64(offset) + 1, at: ConsoleFixtures.now, recordedAt: ConsoleFixtures.now,
+                              actor: "bob", payload: payload)
+            state.apply(event)
+            events.append(RecordedEvent(event: event, body: try payload.encodedBody(), prevHash: "", hash: ""))
+        }
+        _ = model.update(.appended(state, events))
+        #expect(model.press("X") == [.judgeRuns])
+        func row() -> String { model.screenText.split(separator: "\n").first { $0.contains("run-4 ") }.map(String.init) ?? "" }
+        #expect(row().contains("running"), "\(row())")
+        #expect(model.press("u").isEmpty)
+        #expect(model.status?.text.contains("still running") == true, "\(model.status?.text ?? "")")
+
+        // The store worker's answer: its process is gone.
+        _ = model.update(.runsJudged(ended: ["run-4"]))
+        #expect(row().contains("interrupted") && row().contains("u undoes"), "\(row())")
+        #expect(model.press("u") == [.previewUndo(run: "run-4")])
+        // Judged again every few seconds while a run is recorded running and not yet judged ended; not once it is.
+        #expect(!model.update(.tick(ConsoleFixtures.now.addingTimeInterval(60))).contains(.judgeRuns))
+    }
+
+    @Test func recoveryOffersEachContainedResourceOfAnUndoableRunAlone() throws {
         var model = try Self.model()
         let effects = model.run(.undoRun)
         #expect(effects.isEmpty)
         guard case .choice(let menu) = model.overlay else { Issue.record("\(String(describing: model.overlay))"); return }
-        // run-1 once a resource, saying it covers another; the refused and the read-only runs are not offered.
-        #expect(menu.options == ["\(Self.instance)  ec2.isolate  run-1 (with 1 other)", "\(Self.volume)  ec2.isolate  run-1 (with 1 other)"])
-        #expect(model.press("2") == [.previewUndo(run: "run-1")])
+        // run-1 once a resource, undoing that one alone; the refused and the read-only runs are not offered.
+        #expect(menu.options == ["\(Self.instance)  ec2.isolate  run-1 (this one only; 1 other stays)",
+                                 "\(Self.volume)  ec2.isolate  run-1 (this one only; 1 other stays)"])
+        #expect(model.press("2") == [.previewUndo(run: "run-1", resources: [Self.volume])])
+        // The plan confirmed: the undo of that resource alone.
+        _ = model.update(.actionPreviewed(ActionPreview(action: "undo ec2.isolate", resources: [Self.volume], lines: ["Undo run-1"],
+                                                        confirmationText: nil, undoes: "run-1", undoResources: [Self.volume])))
+        #expect(model.press("<Enter>") == [.awsWork(.undo(run: "run-1", resources: [Self.volume]))])
+    }
+
+    /// Once an undo put back one resource of run-1, Recovery offers only the other, the runs overlay says how
+    /// much is undone, and `u` there undoes the rest.
+    @Test func aPartlyUndoneRunOffersOnlyWhatIsLeft() throws {
+        var model = try Self.model(then: [
+            .actionRunStarted(ActionRunStarted(runID: "run-4", action: "ec2.isolate", risk: .reversible, resources: [Self.volume], undoes: "run-1")),
+            .actionRunFinished(ActionRunFinished(runID: "run-4", status: .succeeded, results: [])),
+        ])
+        _ = model.run(.undoRun)
+        guard case .choice(let menu) = model.overlay else { Issue.record("\(String(describing: model.overlay))"); return }
+        #expect(menu.options == ["\(Self.instance)  ec2.isolate  run-1"])
+        _ = model.press("<Escape>")
+        let row = try #require(model.runRows.first { $0.run.runID == "run-1" })
+        #expect(row.undoText == "1 of 2 undone, u undoes the rest")
+        #expect(RunsView.details(of: row).contains("         \(Self.volume) undone by run-4"))
     }
 
     @Test func anItemsActionOffersEveryResourceOfItsKindMostRelevantFirst() throws {

@@ -52,7 +52,7 @@ struct ScreenFeedbackTests {
         #expect(model.screenText.contains("writing…"))
         for effect in effects { worker.perform(effect) }
         let payloads = try inbox.wait(for: Self.recorded)
-        #expect(try store.state(of: id).notes.map(\.text) == ["saw the key used from 198.51.100.7"])
+        #expect(Note.all(in: try store.events(of: id, since: 0).map(\.event)).map(\.text) == ["saw the key used from 198.51.100.7"])
         _ = model.update(.recorded(payloads))
         #expect(model.screenText.contains("note saved"))
         #expect(model.pendingWrites == 0)

@@ -16,8 +16,10 @@ struct ConsoleEndToEndTests {
 
     @Test func workAnIncidentFromAFreshDatabaseToQuit() throws {
         let folder = try TemporaryFolder()
-        let fb = FirebreakProcess(database: folder.path("fresh/fb.db"), operatorName: "alice")
-        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb), command: Self.command())
+        // The first run: nothing names a database, so the default one (under $XDG_DATA_HOME) is created.
+        let fb = FirebreakProcess(database: folder.path("data/firebreak/firebreak.db"), operatorName: "alice")
+        let tmux = try TmuxSession(width: 120, height: 40, environment: Self.environment(fb, ["FIREBREAK_DB": "", "XDG_DATA_HOME": folder.path("data")]),
+                                   command: Self.command())
         try tmux.waitFor("No open incident")
         try tmux.press("O")
         try tmux.waitFor("Open a new incident")
@@ -91,6 +93,21 @@ struct ConsoleEndToEndTests {
         try tmux.resize(width: 100, height: 30)
         let screen = try tmux.waitFor("INC-1 resize me", "1 Phases")
         #expect(!screen.contains("too small"))
+        try tmux.press("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
+    @Test func anUnusableActionFileIsNamedInTheFooterOnceTheConsoleIsUp() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        try fb.ok("open", "--title", "catalog read after the first frame")
+        let actions = folder.path("actions")
+        try FileManager.default.createDirectory(atPath: actions, withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: actions + "/broken.json"))
+        let tmux = try TmuxSession(width: 200, height: 40, environment: Self.environment(fb, ["FIREBREAK_ACTIONS": actions]),
+                                   command: Self.command("console 1"))
+        // The catalog is loaded in the background once the console is up; what it skipped still reaches the footer.
+        try tmux.waitFor("INC-1 catalog read after the first frame", "action catalog:", "broken.json")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
     }

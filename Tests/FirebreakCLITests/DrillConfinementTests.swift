@@ -153,7 +153,7 @@ struct DrillConfinementTests {
         try sqlite3(fb.database, """
             DROP TRIGGER events_no_update;
             UPDATE events SET payload = replace(payload, '127.0.0.1:\(port)', 'iam.amazonaws.com:443') WHERE seq = 1;
-            UPDATE incidents SET state = replace(state, '127.0.0.1:\(port)', 'iam.amazonaws.com:443');
+            UPDATE checkpoints SET state = replace(state, '127.0.0.1:\(port)', 'iam.amazonaws.com:443');
             """)
         try refused(["action", "run", "INC-1", "iam.deny-all", "shop-web-role", "--yes"], saying: "is not on the loopback")
         try refused(["action", "plan", "INC-1", "iam.deny-all", "shop-web-role"], saying: "is not on the loopback")

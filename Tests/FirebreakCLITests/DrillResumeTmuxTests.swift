@@ -47,16 +47,6 @@ struct DrillResumeTmuxTests {
 
     /// The AWS CLI with the emulator's dummy credentials; its stdout.
     static func aws(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["aws"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(FollowLogsTmuxTests.aws) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try TestAWSCLI.run(arguments, environment: ProcessInfo.processInfo.environment.merging(FollowLogsTmuxTests.aws) { $1 }).stdout
     }
 }

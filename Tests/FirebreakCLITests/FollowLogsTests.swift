@@ -63,8 +63,8 @@ struct FollowLogsTests {
         deinit { emulator.stop() }
 
         func aws(_ arguments: String...) throws {
-            let call = try runner.run(arguments)
-            if let failure = call.failure { throw failure }
+            let call = try TestAWSCLI.run(arguments, environment: emulatorEnvironment(endpoint: emulator.endpoint))
+            if call.status != 0 { throw TestAWSCLI.Failure("aws \(arguments.joined(separator: " ")): \(call.stderr)") }
         }
 
         /// Puts `messages` with timestamps from now on, `sameMillisecond` of them sharing the first one.

@@ -38,4 +38,26 @@ struct OperatorAndDatabaseTests {
         #expect(!listed.stdout.contains("No open incidents."))
         #expect(!FileManager.default.fileExists(atPath: folder.path("typo.db")))
     }
+
+    /// The console creates no database nobody asked for: a named path that is not there is refused before the
+    /// terminal is touched (so no TTY is needed to see it); `--create` asks for one.
+    @Test func theConsoleRefusesANamedDatabaseThatDoesNotExistUnlessAskedToCreateIt() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"))
+        let typo = folder.path("tpyo.db")
+        for arguments in [["--db", typo], ["console", "--db", typo]] {
+            let refused = try fb.run(arguments)
+            #expect(refused.status != 0)
+            #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
+            #expect(refused.stderr.contains("no incident database at \(typo) (from --db)"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--create"))
+        }
+        let fromEnvironment = try fb.run([], environment: ["FIREBREAK_DB": typo])
+        #expect(fromEnvironment.stderr.contains("no incident database at \(typo) (from $FIREBREAK_DB)"), "\(fromEnvironment.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        // Asked for, it gets past the database to the terminal (which a test process has not got).
+        let created = try fb.run(["console", "--create", "--db", typo])
+        #expect(created.status != 0)
+        #expect(created.stderr.contains("needs a terminal"), "\(created.stderr)")
+    }
 }

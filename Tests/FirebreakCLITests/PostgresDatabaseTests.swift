@@ -14,7 +14,7 @@ struct PostgresDatabaseTests {
     }
 
     /// Two processes, two connections, 500 events each into one incident at once: one unbroken chain.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func twoProcessesWritingOneIncidentMakeOneUnbrokenChain() throws {
         let folder = try TemporaryFolder()
         try ConcurrentWriters.raceIntoOneChain(try Self.firebreak(in: folder).0, count: 500)

@@ -36,6 +36,7 @@ struct RecordAnchorTests {
             UPDATE incidents SET last_seq = \(keeping), state_seq = 0, state = '', status = 'open', closed_at = NULL,
                 head_hash = (SELECT hash FROM events WHERE incident_id = 1 AND seq = \(keeping)),
                 updated_at = (SELECT recorded_at FROM events WHERE incident_id = 1 AND seq = \(keeping)) WHERE id = 1;
+            DELETE FROM checkpoints WHERE incident_id = 1;
             """)
     }
 

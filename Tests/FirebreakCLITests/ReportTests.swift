@@ -205,6 +205,36 @@ struct ReportTests {
         #expect(badFormat.status != 0)
     }
 
+    /// The command line's report ticks its checklist item as the console's does (one use case, `WriteReport`),
+    /// in one event with the reason; to stdout it records nothing, and a closed incident's report ticks nothing.
+    @Test func reportWrittenToAFileTicksItsChecklistItem() throws {
+        let folder = try TemporaryFolder()
+        let fb = FirebreakProcess(database: folder.path("fb.db"), operatorName: "alice")
+        try fb.ok("open", "--title", "Leaked key", "--severity", "2")
+        func reportItem() throws -> [String: Any]? {
+            let show = try #require(try fb.json("show", "INC-1", "--json") as? [String: Any])
+            return (show["checklist"] as? [[String: Any]])?.first { $0["id"] as? String == "follow-up.report" }
+        }
+        func eventCount() throws -> Int { (try fb.json("events", "INC-1", "--json") as? [Any])?.count ?? -1 }
+        _ = try fb.ok("report", "INC-1")
+        #expect(try reportItem()?["state"] as? String == "open")
+        let before = try eventCount()
+
+        let path = folder.path("INC-1.md")
+        let written = try fb.ok("report", "INC-1", "--output", path)
+        #expect(written.contains("ticked follow-up.report"), "\(written)")
+        #expect(try reportItem()?["state"] as? String == "done")
+        #expect(try reportItem()?["by"] as? String == "alice")
+        #expect(try eventCount() == before + 1)
+        let last = try #require((try fb.json("events", "INC-1", "--json") as? [[String: Any]])?.last)
+        #expect(((last["payload"] as? [String: Any])?["reason"] as? String) == "report written to \(path)")
+
+        // Written again: already ticked, nothing recorded.
+        try fb.ok("report", "INC-1", "--output", folder.path("again.md"))
+        #expect(try eventCount() == before + 1)
+        #expect(try fb.run("verify").status == 0)
+    }
+
     /// The repository root (docs/ lives there), found upward from this file.
     static let repository: URL = {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

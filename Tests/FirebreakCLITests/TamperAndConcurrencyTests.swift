@@ -41,14 +41,14 @@ struct TamperAndConcurrencyTests {
     }
 
     /// Two processes append 2,000 events each to one incident at the same time.
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(10)))
     func twoWritersAtOnceMakeOneUnbrokenChain() throws {
         let folder = try TemporaryFolder()
         try ConcurrentWriters.raceIntoOneChain(FirebreakProcess(database: folder.path("incidents.db")), count: 2000)
     }
 
     /// A writer killed with SIGKILL mid-loop: every seq it printed (after commit) is there.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func sigkillLosesNothingAcknowledged() throws {
         let folder = try TemporaryFolder()
         let fb = FirebreakProcess(database: folder.path("incidents.db"))

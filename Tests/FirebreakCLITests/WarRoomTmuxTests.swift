@@ -33,7 +33,7 @@ struct WarRoomTmuxTests {
 
     /// Two consoles on one incident: each sees the other in its header (presence through the
     /// server), and a note written in one appears in the other through NOTIFY.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aChangeInOneConsoleAppearsInTheOtherThroughTheServer() throws {
         let folder = try TemporaryFolder()
         let (_, url) = try PostgresServer.shared().createDatabase()
@@ -64,7 +64,7 @@ struct WarRoomTmuxTests {
     /// The server stops under a running console and starts again: the header says so meanwhile,
     /// a note written while it is away is refused in one line (and not recorded), and once it is
     /// back the console recovers by itself and the next note goes through.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func theConsoleRidesOutAServerRestart() throws {
         let server = try PostgresServer.dedicated()
         defer { server.shutDown() }

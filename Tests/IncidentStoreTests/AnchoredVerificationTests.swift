@@ -217,6 +217,7 @@ struct AnchoredVerificationTests {
                 updated_at = (SELECT recorded_at FROM events WHERE incident_id = \(incident.rawValue) AND seq = \(keeping)),
                 status = 'open', closed_at = NULL
             WHERE id = \(incident.rawValue);
+            DELETE FROM checkpoints WHERE incident_id = \(incident.rawValue);
             """)
     }
 }
@@ -267,6 +268,7 @@ enum ChainRewriter {
             let last = try Row.fetchOne(db, sql: "SELECT recorded_at FROM events WHERE incident_id = ? AND seq = ?", arguments: [incident.rawValue, seq])!
             try db.execute(sql: "UPDATE incidents SET last_seq = ?, head_hash = ?, updated_at = ?, state_seq = 0, state = '' WHERE id = ?",
                            arguments: [seq, prev, last["recorded_at"], incident.rawValue])
+            try db.execute(sql: "DELETE FROM checkpoints WHERE incident_id = ?", arguments: [incident.rawValue])
         }
     }
 }

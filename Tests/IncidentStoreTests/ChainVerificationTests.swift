@@ -91,7 +91,7 @@ struct ChainVerificationTests {
     func aRewrittenProjectionIsCaught(_ kind: StoreKind) throws {
         let fixture = try StoreFixture(kind)
         _ = try fixture.seeded()
-        try fixture.sql("UPDATE incidents SET state = replace(state, 'Leaked access key', 'Nothing to see')")
+        try fixture.sql("UPDATE checkpoints SET state = replace(state, 'Leaked access key', 'Nothing to see')")
         let problem = try #require(try firstProblem(fixture))
         #expect(problem.reason.contains("saved state differs"))
     }

@@ -74,8 +74,9 @@ struct DatabaseFileTests {
         let folder = try TemporaryFolder()
         let (_, id) = try seededStore(in: folder)
         let path = folder.path("incidents.db")
-        // What the first build left: the event log and projection, nothing later.
+        // What the first build left: the event log and projection (its checkpoint in the row), nothing later.
         try sqlite3(path, """
+            UPDATE incidents SET state = (SELECT state FROM checkpoints WHERE incident_id = incidents.id); DROP TABLE checkpoints;
             DROP TABLE bodies; DROP TABLE kept_log_lines; DROP TABLE kept_log_sources; DROP TABLE kept_log_drops; DROP TABLE kept_log_bytes;
             DELETE FROM grdb_migrations WHERE identifier <> 'v1-event-log';
             """)
@@ -90,6 +91,8 @@ struct DatabaseFileTests {
         let body = try writer.keepBody(Data("kept".utf8))
         #expect(try writer.body(sha256: body.sha256) == Data("kept".utf8))
         #expect(try sqlite3(path, "SELECT count(*) FROM grdb_migrations").trimmingCharacters(in: .whitespacesAndNewlines) != "1")
+        #expect(try sqlite3(path, "SELECT seq, length(state) > 0 FROM checkpoints").trimmingCharacters(in: .whitespacesAndNewlines) == "1|1")
+        #expect(try writer.state(of: id) == (try IncidentState.replaying(try writer.events(of: id, since: 0).map(\.event))))
     }
 
     @Test func readOnlyMeansNothingCanBeWritten() throws {

@@ -57,6 +57,28 @@ struct LazyLineWorkTests {
         #expect(lines[1].sha256 == Array(SHA256.hash(data: Array("short".utf8))) && lines[1].isRawComplete)
     }
 
+    /// Lines read whole within one chunk are slices of it (no copy each); a
+    /// line kept in a buffer holds only its own bytes, and is the same line.
+    @Test func linesShareTheirReadUntilKept() {
+        var assembler = LineAssembler(keepLimit: 16)
+        var lines: [LogLine] = []
+        for chunk in ["first\nsecond\nthi", "rd\n\u{1B}[2J\n"] {
+            assembler.feed(sharing: Array(chunk.utf8)) { assembled in
+                lines.append(LogLine(sourceID: "file:/t", sequence: UInt64(lines.count), kept: assembled.kept, sharesChunk: assembled.sharesChunk,
+                                     rawLength: assembled.length, digest: assembled.streamedDigest, time: nil, level: nil, arrivedAt: Date(),
+                                     limits: LogLineLimits(rawBytes: 16, displayBytes: 16)))
+            }
+        }
+        #expect(lines.map(\.text) == ["first", "second", "third", "^[[2J"])
+        // "third" spans the two reads: assembled, so its bytes are its own.
+        #expect(lines.map(\.sharesChunk) == [true, true, false, true])
+        var buffer = LogRingBuffer(capacity: 2)
+        for line in lines { buffer.append(line) }
+        #expect(buffer.map(\.sharesChunk) == [false, false])
+        #expect(Array(buffer) == Array(lines.suffix(2)))
+        #expect(buffer[1].raw == [0x1B] + Array("[2J".utf8) && buffer[1].sha256 == Array(SHA256.hash(data: buffer[1].raw)))
+    }
+
     /// The level guess tests a byte against a mask of the keywords' first letters: it must hold every one of them.
     @Test func theLevelGuessesMaskHoldsEveryKeywordsFirstLetter() {
         let initials = (LogLevel.errorWords + LogLevel.warningWords).reduce(UInt32(0)) { $0 | 1 << UInt32($1[0] - UInt8(ascii: "a")) }

@@ -90,9 +90,36 @@ struct PollingLogSourceTests {
         #expect(poller.seen.prefix(4).allSatisfy { $0 == nil })
     }
 
+    /// A poll still under way when the source is stopped (an AWS call can take a second) hands
+    /// over nothing: the next source, from the cursor delivered last, reads those records once.
+    @Test func aPollUnderWayWhenStoppedDeliversNothing() throws {
+        let poller = HeldPoller()
+        let source = PollingLogSource(id: "cwl:g", displayName: "g", poller: poller, interval: 0.005)
+        let events = EventCollector()
+        source.start(handler: events.handler)
+        #expect(poller.entered.wait(timeout: .now() + 20) == .success)
+        source.stop()
+        poller.release.signal()
+        #expect(eventually(timeout: 20) { source.status == .stopped })
+        #expect(events.lines.isEmpty)
+        #expect(source.cursor == nil)
+    }
+
     @Test func retryPolicyBacksOffToItsMaximum() {
         let policy = RetryPolicy(initial: 0.5, maximum: 30, multiplier: 2)
         #expect((1...8).map { policy.delay(afterFailures: $0) } == [0.5, 1, 2, 4, 8, 16, 30, 30])
         #expect(policy.delay(afterFailures: 10_000) == 30)
+    }
+}
+
+/// A poller whose first poll waits until the test lets it return one record.
+final class HeldPoller: LogPoller, @unchecked Sendable {
+    let entered = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+
+    func poll(after cursor: LogCursor?) throws -> LogPollResult {
+        entered.signal()
+        _ = release.wait(timeout: .now() + 20)
+        return LogPollResult(records: [LogRecord(text: "late")], cursor: LogCursor("1"), hasMore: false)
     }
 }

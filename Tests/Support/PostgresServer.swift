@@ -6,10 +6,17 @@ import Glibc
 
 /// A real PostgreSQL server of the tests' own (Debian's `postgresql`, installed
 /// by `scripts/setup`): `initdb` into a temporary folder, a private port on
-/// 127.0.0.1, trust authentication for its one role, `fsync=off` (a test server
-/// holds nothing worth a power cut). One for the whole test process, started
+/// 127.0.0.1, trust authentication for its one role, `fsync=off` and
+/// `full_page_writes=off` (the WAL reaches the kernel, not the disk: only a power
+/// cut would tell, and no test makes one). One for the whole test process, started
 /// on first use and stopped when the process exits; each test takes a fresh
 /// database of its own on it.
+///
+/// Durability: the shared server is never stopped under a test (`stop()` refuses
+/// it), so no test on it can observe whether an acknowledged commit survives, and
+/// it acknowledges commits before their WAL is written (`synchronous_commit=off`)
+/// for speed. A test that proves an acknowledged event survives a stop takes a
+/// `dedicated()` server, which acknowledges a commit only once it is in the WAL.
 ///
 /// As root (CI containers), the server runs as `nobody`: PostgreSQL refuses to run as root.
 public final class PostgresServer: @unchecked Sendable {
@@ -119,14 +126,16 @@ public final class PostgresServer: @unchecked Sendable {
         if getuid() == 0 { _ = chown(folder + "/server.key", 65534, 65534); _ = chown(folder + "/server.crt", 65534, 65534) }
     }
 
-    /// Stops the server at once (as a crash or a pulled cable would look to clients).
+    /// Stops the server at once (as a crash or a pulled cable would look to clients). Only a dedicated
+    /// server: the shared one's commits are not durable across a stop, and other tests are on it.
     public func stop() {
+        precondition(durableCommits, "stop a dedicated() server: the shared one is not durable across a stop and serves other tests")
         _ = try? Self.runAsServer(["pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"])
     }
 
     /// Stops the server for good and removes its folder.
     public func shutDown() {
-        stop()
+        _ = try? Self.runAsServer(["pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }
 

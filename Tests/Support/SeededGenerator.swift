@@ -17,4 +17,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in `0..<bound`, straight from the next value (bias below 2^-40 for the bounds tests use).
+    public mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -174,7 +174,7 @@ extension ActionDefinition {
     private static func parseStep(_ field: JSONField, stage: ActionStage) throws(ActionCatalogError) -> ActionStep {
         let object = try field.object(allowing: Set(["name", "argv", "capture", "when", "unless", "dryRun", "expect", "expectIncludes", "kinds", "tolerate", "batch",
                                                      "evidence", "forEach", "as", "among", "derive", "report", "region",
-                                                     "shareBy", "keyed"]).union(ActionStepPoll.stepFields))
+                                                     "shareBy", "keyed", "removes"]).union(ActionStepPoll.stepFields))
         let nameField = try object.required("name", in: field)
         let name = try nameField.nonEmptyString()
         guard ArgumentTemplate.isPlainName(name) else { throw nameField.fail("expected lowercase letters, digits and '-'") }
@@ -270,6 +270,12 @@ extension ActionDefinition {
                 throw shareField.fail("verification and onFailure steps check each resource alone; only change and undo steps share")
             }
             step.shareBy = name
+        }
+        if let removesField = object["removes"] {
+            guard stage == .undo, step.shareBy != nil else {
+                throw removesField.fail("removes says what a shared undo step takes away; only an undo step with shareBy has it")
+            }
+            step.removes = try removesField.nonEmptyString()
         }
         return step
     }

@@ -48,6 +48,9 @@ public struct ActionStep: Sendable, Equatable {
     /// the same for several resources are made once: the answer (and capture)
     /// is each one's, and the record covers them all (`batch`).
     public var shareBy: String?
+    /// For a shared undo step: what it takes away (`the isolation group`), said when
+    /// an undo of some of the run's resources leaves it for the others still sharing it.
+    public var removes: String?
     /// With `batch`: the query answers `[[id, value], …]`, and each resource
     /// (in a repeated step, each item) takes the value paired with its own id:
     /// its capture, its verification, its own record. One `describe-instances`

@@ -483,9 +483,9 @@ enum BuiltinActionFiles {
   "undo": [
     { "name": "restore-interface-groups", "forEach": "interfaces", "as": "eni",
       "argv": ["ec2", "modify-network-interface-attribute", "--network-interface-id", "{eni.id}", "--groups", "{eni.groups...}"] },
-    { "name": "delete-isolation-group", "shareBy": "vpc", "when": "isolation-group",
+    { "name": "delete-isolation-group", "shareBy": "vpc", "when": "isolation-group", "removes": "the isolation group",
       "argv": ["ec2", "delete-security-group", "--group-id", "{isolation-group}"] },
-    { "name": "delete-transition-group", "shareBy": "vpc", "when": "transition-group",
+    { "name": "delete-transition-group", "shareBy": "vpc", "when": "transition-group", "removes": "the transition group",
       "argv": ["ec2", "delete-security-group", "--group-id", "{transition-group}"] }
   ],
   "onSuccess": { "state": "contained", "checklist": "containment.isolation-security-group" },

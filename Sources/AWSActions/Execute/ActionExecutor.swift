@@ -166,6 +166,12 @@ public struct ActionExecutor: Sendable {
                 for index in progress.indices where progress[index].isActive {
                     let resource = progress[index].resource
                     guard step.kinds.isEmpty || step.kinds.contains(resource.kind) else { continue }
+                    // A shared undo step others of the run still need: recorded as kept, with why, not called.
+                    if stage == .undo, let kept = plan.kept(step.name, for: resource.id) {
+                        try onStep(ActionStepRecord(resource: resource.id, step: step.name, stage: stage.rawValue, argv: [], outcome: .skipped,
+                                                    exitCode: nil, durationMs: 0, error: "kept: \(kept.reason)"))
+                        continue
+                    }
                     // A condition on the step's own values is tested before its list is walked (or needed).
                     if let name = step.when, step.repetition?.gives(name) != true, progress[index].values.isEmpty(name) { continue }
                     if let name = step.unless, step.repetition?.gives(name) != true, !progress[index].values.isEmpty(name) { continue }

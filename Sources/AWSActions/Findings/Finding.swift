@@ -34,11 +34,19 @@ public struct Finding: Sendable, Equatable {
     public var unusable: [String]
     /// Security Hub's `ProductArn` (ASFF only): with `id`, what `batch-update-findings` names the finding by.
     public var productArn: String?
+    /// OCSF's `metadata.uid` and `metadata.product.uid`: what `batch-update-findings-v2` names the finding by.
+    public var ocsfMetadataUid: String?
+    public var ocsfProductUid: String?
+    /// The GuardDuty detector of a GuardDuty finding (from its `Arn`): what `archive-findings` needs.
+    public var detectorId: String?
 
     public init(id: String, source: FindingSource, type: String, severity: String, isSevere: Bool, title: String,
                 firstSeen: Date, lastSeen: Date, account: String?, region: String?, resources: [FindingResource], intent: String?,
                 description: String? = nil, actor: String? = nil, indicators: [IndicatorSighting] = [], unusable: [String] = [],
-                productArn: String? = nil) {
+                productArn: String? = nil, ocsfMetadataUid: String? = nil, ocsfProductUid: String? = nil, detectorId: String? = nil) {
+        self.ocsfMetadataUid = ocsfMetadataUid
+        self.ocsfProductUid = ocsfProductUid
+        self.detectorId = detectorId
         self.productArn = productArn
         self.id = id
         self.source = source

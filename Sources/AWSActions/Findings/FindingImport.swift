@@ -35,7 +35,8 @@ public enum FindingImport {
             id: finding.id, source: finding.source.rawValue, type: finding.type, severity: finding.severity, title: finding.title,
             firstSeen: Timestamp.format(finding.firstSeen), lastSeen: Timestamp.format(finding.lastSeen), resources: names,
             account: finding.account, region: finding.region, description: finding.description, actor: finding.actor,
-            unusable: finding.unusable.isEmpty ? nil : finding.unusable, productArn: finding.productArn)))
+            unusable: finding.unusable.isEmpty ? nil : finding.unusable, productArn: finding.productArn,
+            ocsfMetadataUid: finding.ocsfMetadataUid, ocsfProductUid: finding.ocsfProductUid, detectorId: finding.detectorId)))
         if let intent = finding.intent, !incident.intents.contains(where: { $0.intent == intent }) {
             events.append(.intentRecorded(IntentRecorded(intent: intent, source: "\(finding.source.rawValue) finding \(finding.id)")))
         }

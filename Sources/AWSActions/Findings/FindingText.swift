@@ -11,6 +11,13 @@ enum FindingText {
         return single.count > maxLength ? String(single.prefix(maxLength - 1)) + "…" : single
     }
 
+    /// An identifier AWS is later given back (OCSF's `metadata.uid`): kept only whole, 1–512 characters
+    /// with no control character or space, else nil (a cut or cleaned id would name another finding).
+    static func identifier(_ text: String?) -> String? {
+        guard let text, (1...512).contains(text.count), text.firstControlCharacter == nil, !text.contains(" ") else { return nil }
+        return text
+    }
+
     /// Parses a finding time: RFC 3339, with any number of fractional digits
     /// (Security Hub writes six, GuardDuty three).
     static func time(_ text: String) -> Date? {

@@ -11,6 +11,16 @@ import IncidentModel
 /// `Resource` (`GuardDutyResources`), indicators from `Service`
 /// (`GuardDutyIndicators`).
 enum GuardDutyFinding {
+    /// The detector in a finding's ARN (`arn:aws:guardduty:REGION:ACCOUNT:detector/DETECTOR/finding/ID`); nil for any other shape.
+    static func detectorID(_ arn: String?) -> String? {
+        guard let arn, arn.hasPrefix("arn:"), arn.split(separator: ":").count == 6 else { return nil }
+        let path = arn.split(separator: ":", maxSplits: 5)[5].split(separator: "/")
+        guard path.count == 4, path[0] == "detector", path[2] == "finding" else { return nil }
+        // archive-findings takes 1-300 characters; GuardDuty's own are 32 lowercase hex digits.
+        let detector = String(path[1])
+        return (1...300).contains(detector.count) && detector.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? detector : nil
+    }
+
     static func parse(_ object: [String: Any], ownerTags: OwnerTags) throws(FindingFieldError) -> Finding {
         let fields = FindingFields(object)
         let id = try fields.id()
@@ -57,6 +67,6 @@ enum GuardDutyFinding {
                        title: FindingText.line(fields.text("Title") ?? type, maxLength: 500), firstSeen: firstSeen, lastSeen: lastSeen,
                        account: account, region: region, resources: harvest.resources, intent: FindingIntent.threatPurpose(type),
                        description: fields.text("Description").map { FindingText.line($0, maxLength: 1000) }, actor: actor,
-                       indicators: harvest.indicators, unusable: harvest.unusable)
+                       indicators: harvest.indicators, unusable: harvest.unusable, detectorId: detectorID(fields.text("Arn")))
     }
 }

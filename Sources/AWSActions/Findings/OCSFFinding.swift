@@ -71,7 +71,9 @@ enum OCSFFinding {
                        firstSeen: firstSeen, lastSeen: lastSeen, account: account, region: region, resources: harvest.resources,
                        intent: types.lazy.compactMap(FindingIntent.threatPurpose).first,
                        description: info.text("desc").map { FindingText.line($0, maxLength: 1000) }, actor: actor,
-                       indicators: harvest.indicators, unusable: harvest.unusable)
+                       indicators: harvest.indicators, unusable: harvest.unusable,
+                       ocsfMetadataUid: FindingText.identifier(fields.child("metadata")?.text("uid")),
+                       ocsfProductUid: FindingText.identifier(fields.child("metadata")?.child("product")?.text("uid")))
     }
 
     /// `NAME_dt` (RFC 3339), else `NAME` (milliseconds since 1970, OCSF's timestamp_t).

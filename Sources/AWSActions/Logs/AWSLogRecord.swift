@@ -15,8 +15,18 @@ public struct AWSLogRecord: Sendable, Equatable {
     public var isError: Bool
     /// The whole record as the service gave it (CloudTrail's event JSON), redacted; nil for log events.
     public var detail: String?
+    /// The bytes of the record the line sums up, exactly as AWS wrote them (a
+    /// CloudTrail record in its log file, lookup-events' `CloudTrailEvent`), so
+    /// the line's SHA-256 is the record's, not the summary's; nil when the line is the record.
+    /// Never shown or stored: it may hold what `message` redacts.
+    public var record: [UInt8]?
+    /// The lines of a VPC Flow Logs record: `REJECT` is worth a look, and a text guess of the level means nothing.
+    public var isFlowRecord: Bool
 
-    public init(eventID: String, timestampMs: Int64, message: String, source: String? = nil, isError: Bool = false, detail: String? = nil) {
+    public init(eventID: String, timestampMs: Int64, message: String, source: String? = nil, isError: Bool = false, detail: String? = nil,
+                record: [UInt8]? = nil, isFlowRecord: Bool = false) {
+        self.record = record
+        self.isFlowRecord = isFlowRecord
         self.eventID = eventID
         self.timestampMs = timestampMs
         self.message = message

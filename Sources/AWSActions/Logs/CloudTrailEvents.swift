@@ -28,7 +28,9 @@ public enum CloudTrailEvents {
             if let errorCode { parts.append("error=\(errorCode)" + ((detail["errorMessage"] as? String).map { ": \($0)" } ?? "")) }
             records.append(AWSLogRecord(
                 eventID: id, timestampMs: time, message: SecretRedactor.redact(parts.joined(separator: " ")),
-                source: event["EventSource"] as? String, isError: errorCode != nil, detail: detailText.map(SecretRedactor.redact)))
+                source: event["EventSource"] as? String, isError: errorCode != nil, detail: detailText.map(SecretRedactor.redact),
+                // The record as CloudTrail wrote it is the text of CloudTrailEvent (a JSON string holding it).
+                record: detailText.map { Array($0.utf8) }))
         }
         return (records, root["NextToken"] as? String)
     }

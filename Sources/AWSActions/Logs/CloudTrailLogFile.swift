@@ -22,8 +22,12 @@ public enum CloudTrailLogFile {
         }
         if let records = object["Records"] {
             guard let records = records as? [Any] else { throw AWSLogParseError("\"Records\" is not an array") }
-            return records.enumerated().compactMap { index, record in
-                (record as? [String: Any]).flatMap { CloudTrailRecordSummary.record($0, index: index) }
+            // Each record's own bytes, for its SHA-256 (nil if the scan and the parser disagree on the count).
+            let spans = JSONElementSpans.elements(of: "Records", in: data).flatMap { $0.count == records.count ? $0 : nil }
+            return records.enumerated().compactMap { index, record -> AWSLogRecord? in
+                guard let fields = record as? [String: Any] else { return nil }
+                let raw = spans.map { spans in [UInt8](data[data.startIndex + spans[index].lowerBound ..< data.startIndex + spans[index].upperBound]) }
+                return CloudTrailRecordSummary.record(fields, index: index, raw: raw)
             }
             .sorted { $0.timestampMs < $1.timestampMs }
         }

@@ -21,12 +21,13 @@ import Foundation
 /// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
 public enum CloudTrailRecordSummary {
     /// The record as a log record; nil when it has no `eventTime` (nothing to place it by).
-    public static func record(_ record: [String: Any], index: Int) -> AWSLogRecord? {
+    /// `raw` is the record's bytes as they were read, whose SHA-256 a pinned line carries.
+    public static func record(_ record: [String: Any], index: Int, raw: [UInt8]? = nil) -> AWSLogRecord? {
         guard let time = CloudTrailEvents.eventTime(record["eventTime"]) else { return nil }
         let errorCode = text(record["errorCode"])
         let id = text(record["eventID"]) ?? "record-\(index)"
         return AWSLogRecord(eventID: id, timestampMs: time, message: SecretRedactor.redact(line(record)),
-                            source: text(record["eventSource"]), isError: errorCode != nil)
+                            source: text(record["eventSource"]), isError: errorCode != nil, record: raw)
     }
 
     /// The one line, unredacted.

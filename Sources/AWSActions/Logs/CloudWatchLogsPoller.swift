@@ -25,10 +25,12 @@ public struct CloudWatchLogsPoller: Sendable {
     public let startMs: Int64
     /// Events asked for per call (`--max-items`); more come with `hasMore`.
     public let pageSize: Int
+    /// The format of a flow log delivered to the group, when not the default (version 2) one.
+    public let flowLogFormat: VPCFlowLogFormat?
 
     /// Checks the group name and pattern before any call; `start` defaults to now.
     public init(runner: AWSCLIRunner, logGroup: String, filterPattern: String? = nil, region: String? = nil,
-                start: Date = Date(), pageSize: Int = 1000) throws {
+                start: Date = Date(), pageSize: Int = 1000, flowLogFormat: VPCFlowLogFormat? = nil) throws {
         _ = try ResourceIdentifier(parsing: logGroup, kind: .logGroup)
         if let filterPattern, filterPattern.firstControlCharacter != nil || filterPattern.count > 1024 {
             throw IncidentError.invalidInput("the filter pattern holds a control character or is longer than 1,024 characters")
@@ -39,6 +41,7 @@ public struct CloudWatchLogsPoller: Sendable {
         self.region = region
         self.startMs = Int64((start.timeIntervalSince1970 * 1000).rounded(.down))
         self.pageSize = max(1, min(pageSize, 10_000))
+        self.flowLogFormat = flowLogFormat
     }
 
     /// The argv for one poll from `cursor`.
@@ -55,7 +58,12 @@ public struct CloudWatchLogsPoller: Sendable {
         let from = cursor.flatMap(LogPollCursor.init(text:)) ?? LogPollCursor(timestampMs: startMs)
         let call = try runner.run(arguments(from: from), region: region)
         if let failure = call.failure { throw failure }
-        let (records, nextToken) = try CloudWatchLogEvents.parse(call.stdout)
+        return try page(call.stdout, from: from)
+    }
+
+    /// What one call printed, as the page after `from`: flow records in columns, what `from` already returned left out.
+    public func page(_ stdout: String, from: LogPollCursor) throws -> AWSLogPage {
+        let (records, nextToken) = try CloudWatchLogEvents.parse(stdout, flowLogFormat: flowLogFormat)
         let (fresh, next) = LogPollCursor.advance(from: from, over: records)
         return AWSLogPage(records: fresh, cursor: next.text, hasMore: nextToken != nil)
     }

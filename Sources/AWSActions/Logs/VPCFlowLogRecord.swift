@@ -23,7 +23,7 @@ public enum VPCFlowLogRecord {
         guard values.count == format.fields.count else {
             return AWSLogRecord(eventID: "flow-\(index)", timestampMs: 0,
                                 message: "unparsed flow log record (\(values.count) fields, the format has \(format.fields.count)): \(line)",
-                                isError: false)
+                                isError: false, isFlowRecord: true)
         }
         var field: [String: String] = [:]
         for (name, value) in zip(format.fields, values) where value != "-" { field[name] = value }
@@ -49,7 +49,23 @@ public enum VPCFlowLogRecord {
             parts.append("\(name)=\(name == "tcp-flags" ? tcpFlags(value) : value)")
         }
         return AWSLogRecord(eventID: "flow-\(index)", timestampMs: startMs, message: parts.joined(separator: " "),
-                            isError: field["log-status"] == "SKIPDATA")
+                            isError: field["log-status"] == "SKIPDATA", isFlowRecord: true)
+    }
+
+    /// The message as a flow record when it is one: as many fields as the
+    /// format (the default version 2 format when none is given, whose first
+    /// field is then `2`), with an `action` of ACCEPT or REJECT and a
+    /// `log-status` of OK, NODATA or SKIPDATA where the format has them. Nil
+    /// for anything else (an application's own line in the same group).
+    public static func recordIfFlow(_ line: Substring, format given: VPCFlowLogFormat?, index: Int) -> AWSLogRecord? {
+        let format = given ?? .defaultV2
+        let values = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard values.count == format.fields.count else { return nil }
+        if given == nil, values[0] != "2" { return nil }
+        let named = Dictionary(zip(format.fields, values), uniquingKeysWith: { first, _ in first })
+        if let action = named["action"], !["ACCEPT", "REJECT", "-"].contains(action) { return nil }
+        if let status = named["log-status"], !["OK", "NODATA", "SKIPDATA", "-"].contains(status) { return nil }
+        return record(line, format: format, index: index)
     }
 
     /// ` 10:20:00Z–10:21:00Z` from `start`/`end` (epoch seconds), or nothing.

@@ -22,6 +22,15 @@ public struct ActionPlan: Sendable {
         public var item: String? = nil
     }
 
+    /// A shared undo step one resource's undo leaves for later: others of
+    /// the run that share it (one VPC's isolation group) are not put back yet.
+    public struct KeptStep: Sendable, Equatable {
+        public var resource: String
+        public var step: String
+        /// Why, for people: `the isolation group stays: i-b in the same vpc vpc-0abc is still contained`.
+        public var reason: String
+    }
+
     public var definition: ActionDefinition
     public var incident: IncidentID
     public var runID: String
@@ -48,6 +57,15 @@ public struct ActionPlan: Sendable {
     public var callerConflicts: [CallerConflict] = []
     /// For an undo: the definition's `undoNotice` when it applies to the parameters given.
     public var undoNotice: String?
+    /// For an undo of some of a run's resources: the shared steps it does not run, and why.
+    public var kept: [KeptStep] = []
+    /// For an undo: how many resources the run it reverts covers (more than `resources` when it undoes some of them).
+    public var undoneRunResources: [String] = []
+
+    /// The kept step `step` of `resource`, if the plan leaves it for later.
+    public func kept(_ step: String, for resource: String) -> KeptStep? {
+        kept.first { $0.step == step && $0.resource == resource }
+    }
 
     /// False when the text to type still names a value the preview could not read
     /// (`delete {summary.count} versions…` after a failed listing): nobody has seen

@@ -80,7 +80,9 @@ public struct ActionPlanner: Sendable {
     /// The plan for undoing `run`, from what it recorded.
     /// `stages` other than undo re-read what the run did (`ContainmentVerifier` uses `[.verify]`).
     /// `undoParameters` are the definition's `undoParameters` the responder gave (`reactivate=yes`).
-    public func undoPlan(_ definition: ActionDefinition, run: ActionRun, in state: IncidentState,
+    /// `only`: the resources of the run to put back (nil: every one not put back yet); a shared
+    /// step that others of the run still need is kept (`SharedUndoSteps`) and the plan says why.
+    public func undoPlan(_ definition: ActionDefinition, run: ActionRun, only: [String]? = nil, in state: IncidentState,
                          stages: [ActionStage] = [.undo], undoParameters given: [String: String] = [:]) throws -> ActionPlan {
         guard definition.isUndoable || stages != [.undo] else {
             throw IncidentError.conflict("\(definition.id) is \(definition.risk.rawValue) and has no undo")
@@ -91,7 +93,8 @@ public struct ActionPlanner: Sendable {
         let runID = state.nextActionRunID
         var resources: [PlannedResource] = []
         var values: [String: TemplateValues] = [:]
-        for id in run.resources {
+        let undoing = stages == [.undo] ? (only ?? run.resourcesToUndo) : (only ?? run.resources)
+        for id in undoing {
             let resource = try state.resource(matching: id)
             let planned = try PlannedResource(resource)
             resources.append(planned)
@@ -112,6 +115,11 @@ public struct ActionPlanner: Sendable {
                               parameters: run.parameters.merging(undoValues) { $1 }, values: values, stages: stages, calls: [],
                               confirmationText: nil, undoes: run.runID)
         if stages.contains(.undo), let notice = definition.undoNotice, notice.applies(undoValues) { plan.undoNotice = notice.text }
+        if stages.contains(.undo) {
+            plan.undoneRunResources = run.resources
+            plan.kept = SharedUndoSteps.kept(of: definition, run: run, undoing: resources.map(\.id), values: values, in: state)
+                .filter { kept in definition.steps(of: .undo).first { $0.name == kept.step }.map { runs($0, values[kept.resource] ?? TemplateValues()) } ?? false }
+        }
         plan.calls = try calls(for: plan)
         return plan
     }
@@ -219,6 +227,8 @@ public struct ActionPlanner: Sendable {
             for stage in stages {
                 for step in plan.definition.steps(of: stage) where step.kinds.isEmpty || step.kinds.contains(resource.kind) {
                     if stage == .preview && plan.previewed { continue }
+                    // Left for the undo of the last resource sharing it: said apart (`ActionPlanText`), never run.
+                    if stage == .undo, plan.kept(step.name, for: resource.id) != nil { continue }
                     // An undo parameter is known now: a step it rules out is not shown as if it might run.
                     if stage == .undo, [step.when, step.unless].contains(where: { name in plan.definition.undoParameters.contains { $0.name == name } }),
                        !runs(step, values) { continue }

@@ -54,7 +54,8 @@ public struct ContainmentVerifier: Sendable {
         try Self.runsInForce(state, catalog: catalog).compactMap { run, definition in
             var checking = definition
             checking.verify = Self.checks(of: definition)
-            let succeeded = run.results.filter { $0.status == .succeeded }.map(\.resource)
+            // A resource an undo put back is no longer contained by the run.
+            let succeeded = run.results.filter { $0.status == .succeeded && run.undoneResources[$0.resource] == nil }.map(\.resource)
             guard !succeeded.isEmpty else { return nil }
             var narrowed = run
             narrowed.resources = run.resources.filter(succeeded.contains)

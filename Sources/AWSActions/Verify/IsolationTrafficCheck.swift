@@ -55,7 +55,7 @@ public struct IsolationTrafficCheck {
     /// Every isolation of `runs` still in force, one per instance it succeeded on.
     public static func targets(in state: IncidentState, runs: [(run: ActionRun, definition: ActionDefinition)]) -> [Target] {
         runs.filter { actions.contains($0.definition.id) }.flatMap { run, definition in
-            run.results.filter { $0.status == .succeeded }.map { result in
+            run.results.filter { $0.status == .succeeded && run.undoneResources[$0.resource] == nil }.map { result in
                 Target(runID: run.runID, action: definition.id, instance: result.resource,
                        region: state.resources.first { $0.id == result.resource }?.region, since: run.finishedAt ?? run.startedAt)
             }

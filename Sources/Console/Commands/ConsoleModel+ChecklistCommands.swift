@@ -88,26 +88,29 @@ extension ConsoleModel {
     }
 
     /// The runs whose undo can be planned, newest first, one option for each
-    /// resource they changed; for the network, only EC2's (isolation, quarantine).
-    /// A run over several resources is undone whole: its plan says so.
+    /// resource they changed and no undo has put back yet; for the network,
+    /// only EC2's (isolation, quarantine). An option undoes that resource alone:
+    /// its plan keeps what the run's others still share (a VPC's isolation group).
     mutating func chooseRunToUndo(networkOnly: Bool) -> [ConsoleEffect] {
-        let rows = RunsView.rows(of: state).filter { row in
+        let rows = runRows.filter { row in
             row.run.risk == .reversible && row.undoRefusal == nil && (!networkOnly || row.run.action.hasPrefix("ec2."))
         }
         guard !rows.isEmpty else {
             complain(networkOnly ? "no network containment to undo" : "no containment to undo: no reversible run is left")
             return []
         }
-        var options: [String] = [], runs: [String] = []
+        var options: [String] = [], targets: [UndoTarget] = []
         for row in rows {
-            for resource in row.run.resources {
-                let others = row.run.resources.count - 1
-                options.append("\(resource)  \(row.run.action)  \(row.run.runID)" + (others > 0 ? " (with \(others) other\(others == 1 ? "" : "s"))" : ""))
-                runs.append(row.run.runID)
+            let left = row.run.resourcesToUndo
+            for resource in left {
+                let others = left.count - 1
+                options.append("\(resource)  \(row.run.action)  \(row.run.runID)"
+                               + (others > 0 ? " (this one only; \(others) other\(others == 1 ? " stays" : "s stay"))" : ""))
+                targets.append(UndoTarget(run: row.run.runID, resources: [resource]))
             }
         }
         overlay = .choice(ChoiceMenu(title: networkOnly ? "Restore network access: undo which containment?" : "Undo which containment?",
-                                     options: options, purpose: .undoRun(runs)))
+                                     options: options, purpose: .undoRun(targets)))
         return []
     }
 

@@ -60,7 +60,8 @@ extension ConsoleModel {
         guard let line = selectedLogLine else { return [] }
         let kept = line.evidence
         return record(.evidencePinned(EvidencePinned(source: line.sourceID, line: kept.line, loggedAt: line.time,
-                                                     sha256: kept.sha256, resources: linker.resourceIDs(mentionedIn: line.text))))
+                                                     sha256: kept.sha256, resources: linker.resourceIDs(mentionedIn: line.text),
+                                                     hashOf: kept.hashOf)))
     }
 
     mutating func askForLogSearch() -> [ConsoleEffect] {

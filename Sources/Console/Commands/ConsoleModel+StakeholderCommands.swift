@@ -1,4 +1,5 @@
 import IncidentModel
+import IncidentOperations
 import TerminalUI
 
 /// `S`: the incident rated anew, recorded as `severity.changed`.
@@ -14,8 +15,8 @@ extension ConsoleModel {
     /// The severity chosen: the same one is refused at once; another asks why (optional), then is recorded.
     mutating func askWhySeverityChanges(to value: Int) -> [ConsoleEffect] {
         guard let current = state?.incident.severity, let chosen = Severity(rawValue: value) else { return [] }
-        guard chosen != current else {
-            complain("the incident is already \(current): nothing changed")
+        if let refusal = state.map({ ChangeSeverity.refusal(to: chosen, in: $0) }) ?? nil {
+            complain(refusal)
             return []
         }
         overlay = .prompt(PromptForm(title: "\(current) → \(chosen) (\(chosen.label))", prompt: Prompt(

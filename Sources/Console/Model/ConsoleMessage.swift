@@ -11,14 +11,21 @@ public enum ConsoleMessage: Sendable {
     case resize(Size)
     /// The clock moved (the header shows elapsed times).
     case tick(Date)
-    /// The incident to show, with its whole log so far.
+    /// The incident to show, with its latest events (a screenful or so: the first frame waits for them).
     case loaded(IncidentState, [RecordedEvent])
+    /// The events before those `loaded` gave, read once the first frame is up: the log pane's scroll-back.
+    case earlierEvents(IncidentID, [Event])
     /// Events recorded since the last look (by anyone), and the state after them.
     case appended(IncidentState, [RecordedEvent])
     /// The incidents to pick from.
     case incidents([IncidentSummary])
-    /// The incident to replay, indexed (its events stay in the store).
+    /// The incident to replay, as far as it is indexed: its first stage (`ReplayLog.open`),
+    /// or the whole record for a store that cannot read ranges (its events stay in the store).
     case replayLoaded(ReplayLog)
+    /// More of the replay's record indexed: a later snapshot of the same record (`ReplayIndexer`), the last one whole.
+    case replayIndexed(ReplayLog)
+    /// Indexing the rest of the replay's record failed: the one-line reason.
+    case replayIndexFailed(reason: String)
     /// The events a replay's seek asked the store for (`ConsoleEffect.readReplay`).
     case replayEvents(ReplayRead, [Event])
     /// The store could not give a replay's seek its events: the one-line reason.
@@ -49,6 +56,8 @@ public enum ConsoleMessage: Sendable {
     case notice(String)
     /// Something to read in a box (the metrics).
     case details(title: String, lines: [String])
+    /// The runs recorded as running whose process has ended (`judgeRuns`'s answer).
+    case runsJudged(ended: Set<String>)
 }
 
 /// Work the runtime does for `update`, off the UI loop.
@@ -61,7 +70,7 @@ public enum ConsoleEffect: Equatable, Sendable {
     case load(IncidentID)
     /// Fetch the open incidents for the picker.
     case listIncidents
-    /// Index an incident's record for replay.
+    /// Open an incident's record for replay (answered by `replayLoaded`), then index the rest in the background (`replayIndexed`).
     case loadReplay(IncidentID)
     /// Read the stretch of the record a replay's seek needs (answered by `replayEvents` or `replayReadFailed`).
     case readReplay(ReplayRead)
@@ -75,12 +84,16 @@ public enum ConsoleEffect: Equatable, Sendable {
     case awsWork(ConsoleAWSWork)
     /// Offer the action that backs a checklist item, on the incident's resources it applies to.
     case offerAction(String)
-    /// Plan the undo of a run and show its commands.
-    case previewUndo(run: String)
+    /// Plan the undo of a run and show its commands: of `resources` of it only, or (empty) of all it has not put back.
+    case previewUndo(run: String, resources: [String] = [])
+    /// Plan the resolving of the incident's findings in AWS before a close, and show its commands.
+    case previewResolvingFindings(ClosingRequest)
     /// Write the post-incident report to a new file (its format by the extension).
     case writeReport(to: String)
     /// Compute the incident's metrics and show them.
     case showMetrics
+    /// Judge which runs recorded as running have lost their process (answered by `runsJudged`).
+    case judgeRuns
     /// Pause, resume, stop or add a followed log source (the UI loop owns them).
     case logSource(LogSourceRequest)
     /// Repaint the whole screen on the next frame (Ctrl-L: another program wrote over it).

@@ -70,6 +70,10 @@ public struct ConsoleModel: Sendable {
     var markedResources: Set<String> = []
     /// Keys held while an answer that opens an overlay is on its way.
     var typeAhead = TypeAhead()
+    /// The runs recorded as running whose process has ended, as the store worker last judged them
+    /// (`RunLiveness.endedRuns`; the UI thread reads no /proc), and when it was asked.
+    var endedRuns: Set<String> = []
+    var runsJudgedAt: Date?
     /// The endpoint of the drill emulator this console's process runs, which stops when it quits
     /// (`firebreak drill`): `q` asks first. Nil in any other console.
     public var drillEmulator: String?

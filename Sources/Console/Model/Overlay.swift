@@ -32,8 +32,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case followUpCategory
         /// The resource to discover from (a checklist item's `r`).
         case discoverFrom([String])
-        /// The run to undo (a checklist item's `r`), one option a run's resource.
-        case undoRun([String])
+        /// The run to undo (a checklist item's `r`), one option a run's resource not put back yet.
+        case undoRun([UndoTarget])
         /// Which of the names a log line holds to add (`+` in the log pane).
         case addFromLine([String])
         /// The incident's new severity (`S`).
@@ -42,6 +42,8 @@ struct ChoiceMenu: Equatable, Sendable {
         case actionTarget(ActionChoice, targets: [[String]])
         /// Closing although these resources are still compromised: keep it open, or close anyway.
         case closeDespiteCompromised([String])
+        /// Closing with findings AWS can be told are resolved: resolve them first (the commands shown), or only close.
+        case closeResolvingFindings(ClosingRequest)
     }
 
     var title: String

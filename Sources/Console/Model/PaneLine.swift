@@ -77,13 +77,14 @@ enum PaneLine: RingBufferElement {
     }
 
     /// What pinning keeps: the line as shown, and the SHA-256 of its raw bytes
-    /// (an event's line is hashed as displayed; an external line by its bytes as read).
-    var evidence: (line: String, sha256: String) {
+    /// (an event's line is hashed as displayed; an external line by its bytes as read),
+    /// or of the record it sums up (a CloudTrail record), which `hashOf` then says.
+    var evidence: (line: String, sha256: String, hashOf: EvidenceHashSubject?) {
         switch self {
         case .event(let line):
-            return (line.searchableText, LogTail.LogLine(sourceID: "incident", sequence: UInt64(line.seq), text: line.searchableText).sha256Hex)
+            return (line.searchableText, LogTail.LogLine(sourceID: "incident", sequence: UInt64(line.seq), text: line.searchableText).sha256Hex, nil)
         case .external(let line, _):
-            return (line.text, line.sha256Hex)
+            return (line.text, line.sha256Hex, line.hashesRecord ? .record : nil)
         }
     }
 }

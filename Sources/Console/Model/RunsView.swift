@@ -27,20 +27,24 @@ struct RunsView: Equatable, Sendable {
             run.undoes.map { "undo of \($0)" } ?? (run.dryRun ? "dry run" : run.risk.rawValue)
         }
 
-        /// `undo: u` or `no undo: why`, as the row ends.
+        /// `undo: u` or `no undo: why`, as the row ends; a run some of whose resources
+        /// an undo put back says how many, and `u` undoes the rest.
         var undoText: String {
             if let by = run.undoneBy { return "undone by \(by)" }
-            return undoRefusal.map { "no undo: \($0)" } ?? "u undoes"
+            if let refusal = undoRefusal { return "no undo: \(refusal)" }
+            let done = run.partlyUndone
+            return done.isEmpty ? "u undoes" : "\(done.count) of \(run.resources.count) undone, u undoes the rest"
         }
     }
 
     /// The incident's runs, newest first, each with whether it can be undone.
-    /// (A run whose process died shows as running until something records it
-    /// interrupted: judging that reads /proc, which the UI thread does not do;
-    /// `u` still plans its undo on the store worker, which does.)
-    static func rows(of state: IncidentState?) -> [Row] {
+    /// A run recorded as running whose process has ended (`endedRuns`, judged
+    /// by the store worker: the UI thread reads no /proc) is shown as
+    /// `show` shows it, interrupted, and its undo judged as `action undo` judges it.
+    static func rows(of state: IncidentState?, endedRuns: Set<String>) -> [Row] {
         guard let state else { return [] }
-        return state.actionRuns.reversed().map { Row(run: $0, undoRefusal: UndoRun.refusal(of: $0, in: state)) }
+        let settled = RunLiveness.settled(state, endedRuns: endedRuns)
+        return settled.actionRuns.reversed().map { Row(run: $0, undoRefusal: UndoRun.refusal(of: $0, in: settled)) }
     }
 
     /// Everything about one run, for its details box (Enter).
@@ -52,13 +56,14 @@ struct RunsView: Equatable, Sendable {
                      "finished \(run.finishedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "not yet")",
                      "steps    \(row.stepsText) succeeded",
                      "undo     \(row.undoText)"]
+        for (resource, by) in run.partlyUndone { lines.append("         \(resource) undone by \(by)") }
         if !run.parameters.isEmpty {
             lines.append("params   " + run.parameters.keys.sorted().map { "\($0)=\(run.parameters[$0]!)" }.joined(separator: " "))
         }
         lines.append("")
         for step in run.steps {
             lines.append("\(step.outcome.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(step.resource) \(step.step) (\(step.stage))")
-            lines.append("    " + (step.argv.isEmpty ? "computed by Firebreak, no aws call" : CommandLineText.aws(step.argv)))
+            lines.append("    " + (step.argv.isEmpty ? (step.outcome == .skipped ? "not called" : "computed by Firebreak, no aws call") : CommandLineText.aws(step.argv)))
             if let error = step.error { lines.append("    \(error)") }
         }
         return lines.map(\.terminalSafe)

@@ -50,7 +50,7 @@ extension ConsoleEffect {
     /// Whether the answer to this effect opens an overlay the next keys are meant for.
     var opensOverlayWhenAnswered: Bool {
         switch self {
-        case .listActions, .previewAction, .offerAction, .previewUndo, .listIncidents, .showMetrics: return true
+        case .listActions, .previewAction, .offerAction, .previewUndo, .previewResolvingFindings, .listIncidents, .showMetrics: return true
         default: return false
         }
     }

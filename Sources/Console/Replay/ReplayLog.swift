@@ -2,24 +2,33 @@ import Foundation
 import IncidentModel
 import IncidentStore
 
-/// An incident's record indexed for replay, built once by walking every
-/// event through the reducer: a checkpoint of the folded state every
-/// `checkpointInterval` events, when each event was recorded, and where each
-/// phase starts. The events themselves stay in the store; a replay reads
+/// An incident's record indexed for replay: a checkpoint of the folded state
+/// every `checkpointInterval` events, when each event was recorded, and where
+/// each phase starts. The events themselves stay in the store; a replay reads
 /// back only the stretch around the point it stands (`ReplayState`).
 ///
+/// Built in two stages, so a replay's first frame does not wait for the
+/// record. `open` reads what that frame shows: the opening event, how many
+/// events there are (the last seq, through the index) and the phase entries
+/// (the few events of their kinds; no other payload is decoded). The rest is
+/// indexed afterwards, a stretch at a time (`ReplayIndexer`), each snapshot a
+/// new `ReplayLog` of the same record covering `indexed` events from the
+/// start; a replay takes each as it comes (`ReplayState.extend`).
+///
 /// Why this holds up at a million events:
-/// - the checkpoints share their growing histories (notes, evidence, action
-///   runs are `ChunkedList`s), so a thousand checkpoints cost a little more
-///   than one state rather than a thousand copies of it;
+/// - the checkpoints share their growing histories (action runs, evidence,
+///   findings are `ChunkedList`s; notes are not in the state), so a thousand
+///   checkpoints cost a little more than one state rather than a thousand copies of it;
 /// - no `Event` is kept: only its recorded time (8 bytes) for seeking by time;
 /// - a seek starts from the checkpoint at or before its target, so it reads
 ///   and applies at most `checkpointInterval` events wherever it lands.
 ///
 /// ```swift
-/// let log = try ReplayLog.load(incident, from: store)   // once, off the UI thread
-/// var replay = ReplayState(log: log)
-/// try replay.seek(to: 654_321)                         // the state after event #654321
+/// let first = try ReplayLog.open(incident, from: store)    // the first frame's, at once
+/// var replay = ReplayState(log: first)                     // stands at the opening
+/// var indexer = ReplayIndexer(first)                       // off the UI thread
+/// while try indexer.indexNextStretch() { _ = replay.extend(with: indexer.log) }
+/// try replay.seek(to: 654_321)                             // the state after event #654321
 /// ```
 public final class ReplayLog: Sendable {
     public let incident: IncidentID
@@ -27,63 +36,99 @@ public final class ReplayLog: Sendable {
     public let count: Int
     /// Events between two checkpoints.
     public static let checkpointInterval = 1_000
-    /// Phase entries, in order.
+    /// Phase entries, in order: all of them from the first stage on.
     public let phaseStarts: [ReplayPhaseStart]
     let source: any ReplayEventSource
     /// The opening event, where a replay starts (so starting reads nothing).
     let opening: Event
-    /// When event N was recorded, at index N - 1.
+    /// When event N was recorded, at index N - 1, for the events indexed so far.
     let recordedAt: [Date]
-    /// The state after `checkpointPosition(k)` events, at index k.
+    /// The state after `checkpointPosition(k)` events, at index k, for the events indexed so far.
     let checkpoints: [IncidentState]
 
-    /// Indexes the incident's record in `store`, reading it as a stream when the
-    /// store can read ranges (the SQLite store can); otherwise the events are kept in memory.
-    public static func load(_ incident: IncidentID, from store: any IncidentEventStore) throws -> ReplayLog {
-        if let reader = store as? any IncidentEventRangeReader {
-            var builder = Builder()
-            try reader.forEachEvent(of: incident) { try builder.add($0) }
-            return try builder.finish(incident: incident, source: StoredReplayEvents(reader: reader, incident: incident))
+    /// How many events from the start are indexed (1 … count).
+    public var indexed: Int { recordedAt.count }
+    /// Whether the whole record is indexed.
+    public var isIndexed: Bool { indexed == count }
+    /// How much of the record is indexed, in whole percent (100 only once all of it is).
+    public var indexedPercent: Int { isIndexed ? 100 : min(99, indexed * 100 / count) }
+
+    /// The first stage: the opening, the count and the phase entries, read
+    /// through the store's indexes when it can read ranges (the SQLite and
+    /// PostgreSQL stores can), so it costs the same at a million events as at
+    /// ten; index the rest with `ReplayIndexer`. A store that cannot read
+    /// ranges gives every event, held in memory and indexed here at once.
+    public static func open(_ incident: IncidentID, from store: any IncidentEventStore) throws -> ReplayLog {
+        guard let reader = store as? any IncidentEventRangeReader else {
+            return try ReplayLog(events: store.events(of: incident, since: 0).map(\.event))
         }
-        return try ReplayLog(events: store.events(of: incident, since: 0).map(\.event))
+        let count = Int(try reader.lastSeq(of: incident))
+        guard count > 0, let opening = try reader.events(of: incident, seqs: 1...1).first, opening.seq == 1 else {
+            throw IncidentError.invalidInput("\(incident) has no events to replay")
+        }
+        let entries = try reader.events(of: incident, kinds: [IncidentOpened.kind, PhaseEntered.kind])
+        return try ReplayLog(opening: opening, count: count, phaseStarts: entries.compactMap(ReplayPhaseStart.init(entering:)),
+                             source: StoredReplayEvents(reader: reader, incident: incident))
     }
 
-    /// A record held in memory (tests, and stores that cannot read ranges).
+    /// Both stages at once: the whole record indexed before it returns
+    /// (`replay-measure`, the benchmark's probe, tests).
+    public static func load(_ incident: IncidentID, from store: any IncidentEventStore) throws -> ReplayLog {
+        var indexer = ReplayIndexer(try open(incident, from: store))
+        while try indexer.indexNextStretch() {}
+        return indexer.log
+    }
+
+    /// A record held in memory (tests, and stores that cannot read ranges), indexed at once.
     public convenience init(events: [Event]) throws {
         try self.init(events: events, source: InMemoryReplayEvents(all: events))
     }
 
     /// Indexed from `events`, read back from `source` (tests: a source that fails).
     convenience init(events: [Event], source: any ReplayEventSource) throws {
-        var builder = Builder()
-        for event in events { try builder.add(event) }
         guard let first = events.first else { throw IncidentError.invalidInput("the incident has no events to replay") }
-        try self.init(builder: builder, incident: first.incident, source: source)
+        let opened = try ReplayLog(opening: first, count: events.count, phaseStarts: events.compactMap(ReplayPhaseStart.init(entering:)),
+                                   source: source)
+        var indexer = ReplayIndexer(opened, reading: InMemoryReplayEvents(all: events))
+        while try indexer.indexNextStretch() {}
+        let whole = indexer.log
+        self.init(incident: whole.incident, count: whole.count, phaseStarts: whole.phaseStarts, source: source,
+                  opening: whole.opening, recordedAt: whole.recordedAt, checkpoints: whole.checkpoints)
     }
 
-    private init(builder: Builder, incident: IncidentID, source: any ReplayEventSource) throws {
-        guard !builder.checkpoints.isEmpty, let opening = builder.opening else { throw IncidentError.invalidInput("\(incident) has no events to replay") }
-        self.opening = opening
+    /// The first stage's log: indexed up to the opening.
+    private convenience init(opening: Event, count: Int, phaseStarts: [ReplayPhaseStart], source: any ReplayEventSource) throws {
+        guard opening.seq == 1 else {
+            throw IncidentError.invalidInput("\(opening.incident)'s record starts at event #\(opening.seq), not #1; run `firebreak verify`")
+        }
+        self.init(incident: opening.incident, count: count, phaseStarts: phaseStarts, source: source,
+                  opening: opening, recordedAt: [opening.recordedAt], checkpoints: [try IncidentState(opening: opening)])
+    }
+
+    /// A snapshot of the index (`ReplayIndexer.log`).
+    init(incident: IncidentID, count: Int, phaseStarts: [ReplayPhaseStart], source: any ReplayEventSource,
+         opening: Event, recordedAt: [Date], checkpoints: [IncidentState]) {
         self.incident = incident
-        self.count = builder.recordedAt.count
-        self.phaseStarts = builder.phaseStarts
+        self.count = count
+        self.phaseStarts = phaseStarts
         self.source = source
-        self.recordedAt = builder.recordedAt
-        self.checkpoints = builder.checkpoints
+        self.opening = opening
+        self.recordedAt = recordedAt
+        self.checkpoints = checkpoints
     }
 
     /// The position checkpoint `k` holds: the opening, then every `checkpointInterval` events.
     static func checkpointPosition(_ k: Int) -> Int { k == 0 ? 1 : k * checkpointInterval }
 
-    /// The index of the last checkpoint at or before `position`.
+    /// The index of the last checkpoint at or before `position` (of those indexed so far).
     func checkpointIndex(atOrBefore position: Int) -> Int {
         min(position / Self.checkpointInterval, checkpoints.count - 1)
     }
 
-    /// When event `position` was recorded.
+    /// When event `position` (indexed) was recorded.
     public func recordedAt(_ position: Int) -> Date { recordedAt[position - 1] }
 
-    /// The last position whose event was recorded at or before `date` (at least 1).
+    /// The last indexed position whose event was recorded at or before `date` (at least 1).
     public func position(at date: Date) -> Int {
         var low = 0, high = recordedAt.count
         while low < high {
@@ -93,38 +138,11 @@ public final class ReplayLog: Sendable {
         return max(1, low)
     }
 
-    /// One pass over the record, oldest first.
-    private struct Builder {
-        var state: IncidentState?
-        var opening: Event?
-        var checkpoints: [IncidentState] = []
-        var recordedAt: [Date] = []
-        var phaseStarts: [ReplayPhaseStart] = []
-
-        mutating func add(_ event: Event) throws {
-            let position = recordedAt.count + 1
-            // Positions are seqs: a gap would make every later seek read the wrong stretch.
-            guard event.seq == Int64(position) else {
-                throw IncidentError.invalidInput("\(event.incident)'s record jumps from event #\(position - 1) to #\(event.seq); run `firebreak verify`")
-            }
-            if state == nil {
-                state = try IncidentState(opening: event)
-                opening = event
-                checkpoints.append(state!)
-            } else {
-                state!.apply(event)
-                if position % ReplayLog.checkpointInterval == 0 { checkpoints.append(state!) }
-            }
-            recordedAt.append(event.recordedAt)
-            switch event.payload {
-            case .incidentOpened(let body): phaseStarts.append(ReplayPhaseStart(phase: body.phase, position: position))
-            case .phaseEntered(let body): phaseStarts.append(ReplayPhaseStart(phase: body.phase, position: position))
-            default: break
-            }
-        }
-
-        func finish(incident: IncidentID, source: any ReplayEventSource) throws -> ReplayLog {
-            try ReplayLog(builder: self, incident: incident, source: source)
-        }
+    /// The last position whose event was recorded at or before `date`, or nil
+    /// while that may lie beyond what is indexed (an event not indexed yet may
+    /// have been recorded by then).
+    func knownPosition(at date: Date) -> Int? {
+        guard isIndexed || date < recordedAt[indexed - 1] else { return nil }
+        return position(at: date)
     }
 }

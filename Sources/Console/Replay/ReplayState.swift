@@ -10,8 +10,15 @@ import IncidentModel
 /// replay stands when that is nearer, and reads only that stretch of the
 /// record from the store: at most `ReplayLog.checkpointInterval` events
 /// wherever it lands.
+///
+/// While the record is still being indexed (`log.isIndexed` false) a seek
+/// within that many events of a known state (a checkpoint indexed so far, or
+/// where the replay stands) goes ahead as usual; one farther waits
+/// (`awaitingIndex`) and lands when a later snapshot of the index reaches it
+/// (`extend`). Playing stops its clock at the last indexed event until more is indexed.
 public struct ReplayState: Sendable {
-    public let log: ReplayLog
+    /// The index: the latest snapshot taken (`extend`).
+    public private(set) var log: ReplayLog
     /// The log pane shows at most this many events before the position.
     public static let logWindow = 1_000
     /// Replay speeds, slowest first; `+` and `-` move through them.
@@ -34,6 +41,8 @@ public struct ReplayState: Sendable {
     public private(set) var pendingRead: ReplayRead?
     /// Reads asked for so far (numbers each one).
     private var readsAsked = 0
+    /// The seek waiting for more of the record to be indexed; only the latest seek waits or lands.
+    public private(set) var awaitingIndex: ReplaySeekWait?
 
     /// Stands at the opening event (which the log holds: nothing is read).
     public init(log: ReplayLog) {
@@ -41,7 +50,7 @@ public struct ReplayState: Sendable {
         position = 1
         state = log.checkpoints[0]
         recentEvents = [log.opening]
-        clock = log.recordedAt(1)
+        clock = log.opening.recordedAt
     }
 
     /// A record held in memory (tests).
@@ -60,7 +69,8 @@ public struct ReplayState: Sendable {
     /// from the store here and now: for a caller that may wait on the store
     /// (`replay-measure`, the benchmark, tests). The console uses
     /// `beginSeek` and `land` instead. Throws only when the store cannot be
-    /// read; the replay is then unchanged.
+    /// read; the replay is then unchanged. A seek beyond the index's reach
+    /// waits (`awaitingIndex`) for `extend`.
     public mutating func seek(to target: Int) throws {
         guard let read = beginSeek(to: target) else { return }
         do {
@@ -72,7 +82,9 @@ public struct ReplayState: Sendable {
     }
 
     /// Starts moving to `target` events applied (clamped), folding from the
-    /// nearest known state at or before it: the current one, or a checkpoint.
+    /// nearest known state at or before it: the current one, or a checkpoint;
+    /// when both are too far before it (the record is not indexed that far
+    /// yet) it waits for the index instead (`awaitingIndex`) and returns nil.
     /// When the events it needs are held, or the record is in memory, it
     /// lands at once and returns nil; else it returns the read the store
     /// worker must do (`pendingRead`, superseding any earlier one) and stays
@@ -81,8 +93,13 @@ public struct ReplayState: Sendable {
     mutating func beginSeek(to target: Int, clock landing: Date? = nil) -> ReplayRead? {
         let target = min(max(1, target), log.count)
         pendingRead = nil
+        awaitingIndex = nil
         guard target != position else {
-            clock = landing ?? log.recordedAt(position)
+            clock = landing ?? currentEvent.recordedAt
+            return nil
+        }
+        guard inReach(target) else {
+            awaitingIndex = .position(target)
             return nil
         }
         let checkpoint = log.checkpointIndex(atOrBefore: target)
@@ -111,6 +128,48 @@ public struct ReplayState: Sendable {
         }
         pendingRead = read
         return read
+    }
+
+    /// Starts moving to the last event recorded at or before `date`; waits for
+    /// the index (`awaitingIndex`) while the times indexed so far cannot place it.
+    mutating func beginSeek(toTime date: Date) -> ReplayRead? {
+        guard let target = log.knownPosition(at: date) else {
+            pendingRead = nil
+            awaitingIndex = .time(date)
+            return nil
+        }
+        return beginSeek(to: target)
+    }
+
+    /// Whether the state after `target` events can be folded now, applying at
+    /// most `ReplayLog.checkpointInterval` events to a known state: always
+    /// within what is indexed; beyond it, from the last checkpoint or onward from here.
+    func inReach(_ target: Int) -> Bool {
+        guard target > log.indexed else { return true }
+        let checkpointPosition = ReplayLog.checkpointPosition(log.checkpointIndex(atOrBefore: target))
+        let base = target > position && position >= checkpointPosition ? position : checkpointPosition
+        return target - base <= ReplayLog.checkpointInterval
+    }
+
+    /// Takes a later snapshot of the same record's index (`ReplayIndexer.log`);
+    /// a seek waiting for it goes ahead once it is in reach, and the read it
+    /// needs (if any) is returned, as `beginSeek` does. An older or other log changes nothing.
+    mutating func extend(with later: ReplayLog) -> ReplayRead? {
+        guard later.incident == log.incident, later.count == log.count, later.indexed > log.indexed else { return nil }
+        log = later
+        guard let waiting = awaitingIndex else { return nil }
+        switch waiting {
+        case .position(let target):
+            return inReach(target) ? beginSeek(to: target) : nil
+        case .time(let date):
+            return log.knownPosition(at: date) == nil ? nil : beginSeek(toTime: date)
+        }
+    }
+
+    /// Drops the seek waiting for the index (the indexing stopped); true if there was one.
+    mutating func abandonWait() -> Bool {
+        defer { awaitingIndex = nil }
+        return awaitingIndex != nil
     }
 
     /// Applies the events the store worker read for `read`, when it is the
@@ -148,7 +207,8 @@ public struct ReplayState: Sendable {
             recentEvents = Array(events.drop { $0.seq < Int64(windowStart) })
         }
         position = read.target
-        clock = read.clock ?? log.recordedAt(position)
+        // The last event read is the target's (whose time the index may not hold yet).
+        clock = read.clock ?? events[events.count - 1].recordedAt
         // A replay playing stops at the end of the record.
         if read.clock != nil, atEnd { playing = false }
     }
@@ -166,15 +226,18 @@ public struct ReplayState: Sendable {
     /// Advances the clock by `elapsed` real seconds at the current speed and
     /// applies every event recorded by then. Quiet stretches longer than two
     /// seconds of replay are skipped when `skipIdle` is on. While a read is
-    /// pending the clock waits for it. Returns the read to ask for, if any.
+    /// pending, or a seek waits for the index, the clock waits for it; and it
+    /// goes no further than the last event indexed so far (the times after it
+    /// are not known yet). Returns the read to ask for, if any.
     mutating func advance(by elapsed: TimeInterval) -> ReplayRead? {
         guard playing, !atEnd else { playing = false; return nil }
-        guard pendingRead == nil else { return nil }
+        guard pendingRead == nil, awaitingIndex == nil, position < log.indexed else { return nil }
         var newClock = clock.addingTimeInterval(elapsed * speed)
         let next = log.recordedAt(position + 1)
         if skipIdle, next > newClock, next.timeIntervalSince(clock) / speed > 2 {
             newClock = next
         }
+        if !log.isIndexed { newClock = min(newClock, log.recordedAt(log.indexed)) }
         let target = position(at: newClock)
         guard target > position else {
             clock = newClock

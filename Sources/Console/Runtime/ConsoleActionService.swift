@@ -47,11 +47,17 @@ public struct ActionPreview: Sendable, Equatable {
     public var parameters: [String: String]
     /// The run this plan reverts, for an undo; Enter then runs the undo of that run.
     public var undoes: String?
+    /// For an undo of some of the run's resources: those it puts back (empty: all the run has not put back).
+    public var undoResources: [String]
     /// How many calls the plan makes (each a recorded step), for the footer's `step n of m`; nil: not known.
     public var stepCount: Int?
+    /// The close this plan comes before (its findings resolved in AWS first); Enter then resolves and closes.
+    public var closing: ClosingRequest?
 
     public init(action: String, resources: [String], lines: [String], confirmationText: String?, parameters: [String: String] = [:],
-                undoes: String? = nil, stepCount: Int? = nil) {
+                undoes: String? = nil, undoResources: [String] = [], stepCount: Int? = nil, closing: ClosingRequest? = nil) {
+        self.undoResources = undoResources
+        self.closing = closing
         self.stepCount = stepCount
         self.action = action
         self.resources = resources
@@ -59,6 +65,18 @@ public struct ActionPreview: Sendable, Equatable {
         self.confirmationText = confirmationText
         self.parameters = parameters
         self.undoes = undoes
+    }
+}
+
+/// A close that resolves the incident's findings in AWS first.
+public struct ClosingRequest: Sendable, Equatable {
+    public var resolution: String
+    /// Close even though resources are still compromised (the responder chose "Close anyway").
+    public var force: Bool
+
+    public init(resolution: String, force: Bool) {
+        self.resolution = resolution
+        self.force = force
     }
 }
 
@@ -78,8 +96,12 @@ public protocol ConsoleActionService: Sendable {
     /// Other AWS work the console starts, each recorded through `store` as its
     /// command records it; each returns one line saying what it did.
     func perform(_ work: ConsoleAWSWork, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String
-    /// The plan that reverts `run` from what it recorded (`firebreak action undo` before it asks), with `undoes` set.
-    func previewUndo(run: String, in state: IncidentState) throws -> ActionPreview
+    /// The plan that reverts `run` from what it recorded (`firebreak action undo` before it asks), with `undoes` set:
+    /// of `resources` of the run only (`--resource`), or, empty, of every one not put back yet.
+    func previewUndo(run: String, resources: [String], in state: IncidentState) throws -> ActionPreview
+    /// The calls that resolve the incident's imported findings in AWS, as `close --resolve-findings --plan` prints
+    /// them, with `closing` set: Enter runs them and closes (`ConsoleAWSWork.resolveFindingsAndClose`).
+    func previewResolvingFindings(_ closing: ClosingRequest, in state: IncidentState, actor: String) throws -> ActionPreview
     /// Stops the `aws` call running now and every later one, each recorded as interrupted (the console quits anyway).
     func stopRunningWork()
     /// `firebreak report`: the post-incident report of `incident` written to a new file at `path`, its format by the
@@ -97,8 +119,10 @@ public enum ConsoleAWSWork: Equatable, Sendable {
     case importFindings(from: String)
     /// `firebreak action verify`: every containment still in force read back (containment.verify).
     case verifyContainment
-    /// `firebreak action undo`: the run reverted from what it recorded.
-    case undo(run: String)
+    /// `firebreak action undo`: the run reverted from what it recorded; only `resources` of it (`--resource`) when not empty.
+    case undo(run: String, resources: [String] = [])
+    /// `firebreak close --resolve-findings`: the imported findings resolved in AWS, then the incident closed.
+    case resolveFindingsAndClose(ClosingRequest)
 
     /// What the work is, as the footer and the quit question name it.
     public var title: String {
@@ -107,7 +131,8 @@ public enum ConsoleAWSWork: Equatable, Sendable {
         case .auditReadiness: return "the readiness audit"
         case .importFindings(let source): return "the import from \(source)"
         case .verifyContainment: return "verification of the containments"
-        case .undo(let run): return "the undo of \(run)"
+        case .undo(let run, let resources): return "the undo of \(resources.isEmpty ? "" : resources.joined(separator: ", ") + " of ")\(run)"
+        case .resolveFindingsAndClose: return "resolving the findings and closing"
         }
     }
 }

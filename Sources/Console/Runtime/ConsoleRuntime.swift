@@ -72,7 +72,10 @@ public final class ConsoleRuntime {
             logSources.forEach { $0.stop() }
         }
         var lastTick = Date()
-        present()
+        // With an incident asked for, the first frame is the incident: the store's answer wakes the loop
+        // (an empty screen saying "No open incident" first would say the wrong thing, and cost a frame).
+        // Should the answer be slow, the first tick draws what there is.
+        if incident == nil { present() }
         while !model.shouldQuit && !terminal.inputClosed {
             var changed = false
             for message in inbox.drain() {

@@ -16,12 +16,21 @@ final class StoreWorker: @unchecked Sendable {
     /// the change watcher's refreshes keep bringing each recorded step to the
     /// log pane while it runs.
     private let awsQueue = DispatchQueue(label: "firebreak.console.aws")
+    /// A replay's record is indexed here after its first frame, a stretch at a
+    /// time, so the reads of the reviewer's seeks (on `queue`) go in between.
+    private let indexQueue = DispatchQueue(label: "firebreak.console.replay-index")
+    private let indexingStopped = StopFlag()
+    /// How often the indexing sends the model a snapshot of its progress.
+    static let indexSnapshotInterval: TimeInterval = 0.2
     // Touched only on `queue`.
     private var incident: IncidentID?
     private var lastSeq: Int64 = 0
 
-    /// The log pane keeps this many of the latest events when an incident loads.
-    static let initialLogEvents: Int64 = 5_000
+    /// The log pane's first frame shows this many of the latest events: more than any screen's
+    /// pane holds, and few enough that reading them costs the same at any size of incident.
+    static let firstFrameEvents: Int64 = 400
+    /// Then up to this many (with those) fill the pane's scroll-back, read after the first frame is up.
+    static let scrollBackEvents: Int64 = 5_000
 
     init(store: any IncidentEventStore, actor: String, actions: (any ConsoleActionService)?, send: @escaping @Sendable (ConsoleMessage) -> Void) {
         self.store = store
@@ -37,10 +46,12 @@ final class StoreWorker: @unchecked Sendable {
                 load(id)
             case .loadReplay(let id):
                 attempt {
-                    let log = try ReplayLog.load(id, from: store)
+                    // The first frame's part only (the opening, the count, the phase entries); the rest in the background.
+                    let log = try ReplayLog.open(id, from: store)
                     incident = id
                     lastSeq = Int64(log.count)
                     send(.replayLoaded(log))
+                    if !log.isIndexed { index(log) }
                 }
             case .readReplay(let read):
                 do {
@@ -75,10 +86,15 @@ final class StoreWorker: @unchecked Sendable {
                     }
                     send(.actionTargets(choice, resources: resources))
                 }
-            case .previewUndo(let run):
+            case .previewUndo(let run, let resources):
                 attempt {
                     guard let actions, let incident else { throw ConsoleActionsUnavailable() }
-                    send(.actionPreviewed(try actions.previewUndo(run: run, in: try store.state(of: incident))))
+                    send(.actionPreviewed(try actions.previewUndo(run: run, resources: resources, in: try store.state(of: incident))))
+                }
+            case .previewResolvingFindings(let closing):
+                attempt {
+                    guard let actions, let incident else { throw ConsoleActionsUnavailable() }
+                    send(.actionPreviewed(try actions.previewResolvingFindings(closing, in: try store.state(of: incident), actor: actor)))
                 }
             case .writeReport(let path):
                 // Reads the whole record: off this queue, like AWS work, so the watcher's refreshes go on.
@@ -89,6 +105,11 @@ final class StoreWorker: @unchecked Sendable {
                     let state = try store.state(of: incident)
                     let metrics = RunLiveness.metrics(of: state, events: try store.events(of: incident, since: 0).map(\.event), now: Date())
                     send(.details(title: "Metrics · \(incident)", lines: MetricsText.lines(metrics)))
+                }
+            case .judgeRuns:
+                attempt {
+                    guard let incident else { return }
+                    send(.runsJudged(ended: RunLiveness.endedRuns(in: try store.state(of: incident))))
                 }
             case .awsWork(let work):
                 awsWrite(finishing: work) { [store, actor] actions, incident in try actions.perform(work, store: store, incident: incident, actor: actor) }
@@ -129,6 +150,9 @@ final class StoreWorker: @unchecked Sendable {
     /// quit anyway) the running `aws` call is stopped and no later one starts; each records how it ended, and the
     /// console waits for that record at most `deadline` seconds.
     func drain(stoppingAWSWork: Bool = false, deadline: TimeInterval = 10) {
+        // Nothing more will look at a replay's index: stop it after the stretch under way.
+        indexingStopped.set()
+        indexQueue.sync {}
         queue.sync {}
         if stoppingAWSWork {
             actions?.stopRunningWork()
@@ -144,10 +168,51 @@ final class StoreWorker: @unchecked Sendable {
     private func load(_ id: IncidentID) {
         attempt {
             let state = try store.state(of: id)
-            let events = try store.events(of: id, since: max(0, state.lastSeq - Self.initialLogEvents))
+            let events = try store.events(of: id, since: max(0, state.lastSeq - Self.firstFrameEvents))
             incident = id
             lastSeq = events.last?.event.seq ?? state.lastSeq
             send(.loaded(state, events))
+            // A work item of its own, so the UI loop draws the first frame while these are read.
+            guard let firstShown = events.first?.event.seq, firstShown > 1 else { return }
+            queue.async { [self] in loadEarlier(id, before: firstShown) }
+        }
+    }
+
+    /// The events before `seq`, down to the scroll-back's size, for the log pane.
+    private func loadEarlier(_ id: IncidentID, before seq: Int64) {
+        guard incident == id else { return }   // another incident was opened meanwhile
+        attempt {
+            let first = max(1, seq - (Self.scrollBackEvents - Self.firstFrameEvents))
+            guard first < seq else { return }
+            let earlier: [Event]
+            if let reader = store as? any IncidentEventRangeReader {
+                earlier = try reader.events(of: id, seqs: first...(seq - 1))
+            } else {
+                earlier = try store.events(of: id, since: first - 1).prefix { $0.event.seq < seq }.map(\.event)
+            }
+            guard !earlier.isEmpty else { return }
+            send(.earlierEvents(id, earlier))
+        }
+    }
+
+    /// Indexes the rest of a replay's record (`ReplayIndexer`), sending a
+    /// snapshot every `indexSnapshotInterval` and the whole index at the end.
+    private func index(_ log: ReplayLog) {
+        indexQueue.async { [self] in
+            var indexer = ReplayIndexer(log)
+            var sent = Date()
+            do {
+                while try indexer.indexNextStretch() {
+                    if indexingStopped.isSet { return }
+                    if Date().timeIntervalSince(sent) >= Self.indexSnapshotInterval {
+                        send(.replayIndexed(indexer.log))
+                        sent = Date()
+                    }
+                }
+                send(.replayIndexed(indexer.log))
+            } catch {
+                send(.replayIndexFailed(reason: "\(error)"))
+            }
         }
     }
 
@@ -187,6 +252,14 @@ final class StoreWorker: @unchecked Sendable {
     private func attempt(_ body: () throws -> Void) {
         do { try body() } catch { send(.failed("\(error)")) }
     }
+}
+
+/// Set once, read from any thread.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
 
 /// The console was started without AWS actions (tests, replay).

@@ -57,7 +57,8 @@ extension ConsoleModel {
             var lines = ["at       \(Timestamp.format(line.time))", "source   \(line.sourceName)"]
             if case .event(let event) = line { lines += ["by       \(event.actor)", "kind     \(event.kind)"] }
             if !mentioned.isEmpty { lines.append("mentions \(mentioned.joined(separator: ", "))") }
-            lines += ["sha256   \(line.evidence.sha256)", "", line.text]
+            let evidence = line.evidence
+            lines += ["sha256   \(evidence.sha256)" + (evidence.hashOf.map { " (\($0.wording))" } ?? ""), "", line.text]
             return .details(title: line.seq.map { "Event #\($0)" } ?? "Line from \(line.sourceName)", lines: lines)
         }
     }

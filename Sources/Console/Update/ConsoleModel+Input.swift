@@ -18,7 +18,7 @@ extension ConsoleModel {
         switch message {
         case .key:
             if effects.contains(where: \.opensOverlayWhenAnswered) { typeAhead.wait(from: now) }
-        case .actionsAvailable, .actionPreviewed, .details, .incidents:
+        case .actionsAvailable, .actionTargets, .actionPreviewed, .details, .incidents:
             // An answer that opened nothing (no action applies) takes no keys: they were meant for what did not open.
             if overlay != nil { effects += replayHeldKeys() } else if typeAhead.isWaiting { dropHeldKeys(because: nil) }
         case .failed, .notice:

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import IncidentOperations
 import LogTail
 import TerminalUI
 
@@ -147,7 +148,18 @@ extension ConsoleModel {
                 let item = ChecklistTemplate(id: state.nextCustomItemID(in: phase), phase: phase, text: itemText)
                 return record(.checklistItemAdded(ChecklistItemAdded(item: item)))
             case .closeIncident:
-                return record(.incidentClosed(IncidentClosed(resolution: try TextField.multiLine(text, named: "the resolution"))))
+                let resolution = try TextField.multiLine(text, named: "the resolution")
+                // Findings AWS can be told are resolved: offered, the commands shown before anything runs.
+                if let state, case let count = state.resolvableFindings.count, count > 0 {
+                    let findings = "\(count) imported finding\(count == 1 ? "" : "s")"
+                    overlay = .choice(ChoiceMenu(title: "Close \(state.incident.id): resolve the \(findings) in AWS too?",
+                                                 options: ["Resolve the \(findings) in AWS, then close (the commands are shown first)",
+                                                           "Close only: the findings stay as they are in AWS"],
+                                                 purpose: .closeResolvingFindings(ClosingRequest(resolution: resolution,
+                                                                                                 force: !state.stillCompromised.isEmpty))))
+                    return []
+                }
+                return record(.incidentClosed(IncidentClosed(resolution: resolution)))
             case .newIncidentTitle:
                 let title = try TextField.singleLine(text, named: "the title")
                 overlay = .choice(ChoiceMenu(title: "Severity of \"\(title)\"", options: (1...4).map { "SEV\($0) \(Severity(rawValue: $0)!.label)" },
@@ -228,11 +240,10 @@ extension ConsoleModel {
             case .seekTime:
                 return try seek(toTimeText: text)
             case .statusUpdate:
-                return record(.noteAdded(NoteAdded(text: try TextField.multiLine(text, named: "the status update"), noteKind: .statusUpdate)))
-            case .severityReason(var change):
-                let reason = try TextField.singleLine(text, named: "the reason", allowEmpty: true)
-                change.reason = reason.isEmpty ? nil : reason
-                return record(.severityChanged(change))
+                return record(try PostStatusUpdate.event(text))
+            case .severityReason(let change):
+                // `from` is the severity shown: the store refuses it if someone changed it meanwhile.
+                return record(try ChangeSeverity.event(from: change.from, to: change.to, reason: text))
             }
         } catch {
             return reopen(error)
@@ -241,7 +252,11 @@ extension ConsoleModel {
 
     /// The run of a plan the responder confirmed: the action, or the undo of the run it reverts.
     mutating func confirmed(_ preview: ActionPreview) -> [ConsoleEffect] {
-        if let run = preview.undoes { return start(.undo(run: run), saying: "undoing \(run)…") }
+        if let run = preview.undoes {
+            let work = ConsoleAWSWork.undo(run: run, resources: preview.undoResources)
+            return start(work, saying: "\(work.title.replacingOccurrences(of: "the undo of", with: "undoing"))…")
+        }
+        if let closing = preview.closing { return start(.resolveFindingsAndClose(closing), saying: "resolving the findings in AWS, then closing…") }
         pendingWrites += 1
         running.action = RunningWork.Action(action: preview.action, resources: preview.resources, steps: preview.stepCount, startedAt: now)
         return [.runAction(preview.action, resources: preview.resources, parameters: preview.parameters)]
@@ -289,14 +304,18 @@ extension ConsoleModel {
             return []
         case .discoverFrom(let resources):
             return discover(from: resources[index])
-        case .undoRun(let runs):
-            return [.previewUndo(run: runs[index])]
+        case .undoRun(let targets):
+            return [.previewUndo(run: targets[index].run, resources: targets[index].resources)]
         case .changeSeverity:
             return askWhySeverityChanges(to: index + 1)
         case .actionTarget(let choice, let targets):
             return choose(0, from: ChoiceMenu(title: choice.id, options: [choice.id], purpose: .action([choice], resources: targets[index])))
         case .closeDespiteCompromised:
             return index == 1 ? askForResolution(warned: true) : []
+        case .closeResolvingFindings(let closing):
+            guard index == 0 else { return record(.incidentClosed(IncidentClosed(resolution: closing.resolution))) }
+            say("planning the calls that resolve the findings…")
+            return [.previewResolvingFindings(closing)]
         case .severity(let title):
             guard mode == .live else { return [] }
             return [.openIncident(IncidentOpened(title: title, severity: Severity(rawValue: index + 1)!))]

@@ -12,6 +12,19 @@ extension ConsoleModel {
         logLines.append(contentsOf: lines)
     }
 
+    /// Adds older lines above the oldest (the scroll-back read after the first
+    /// frame), as many as the pane has room for, newest of them kept. The view
+    /// stays where it is: the pane scrolls and selects counting from the bottom.
+    mutating func prependToLog(_ older: [PaneLine]) {
+        let room = logLines.capacity - logLines.count
+        guard room > 0, !older.isEmpty else { return }
+        let kept = Array(logLines)
+        var lines = RingBuffer<PaneLine>(capacity: logLines.capacity, byteBudget: logLines.byteBudget)
+        lines.append(contentsOf: older.suffix(room))
+        lines.append(contentsOf: kept)
+        logLines = lines
+    }
+
     /// Lines from a followed source, unless the responder removed it.
     mutating func receive(_ lines: [LogTail.LogLine], sourceName: String) {
         guard let last = lines.last, !logPane.removedSources.contains(last.sourceID.rawValue) else { return }

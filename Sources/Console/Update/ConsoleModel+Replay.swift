@@ -25,9 +25,42 @@ extension ConsoleModel {
         refreshListCounts()
     }
 
-    /// Moves the replay; when the store must be read first, asks the store worker to (the UI loop never reads it).
-    private func seekReplay(_ replay: inout ReplayState, to target: Int) -> [ConsoleEffect] {
-        replay.beginSeek(to: target).map { [.readReplay($0)] } ?? []
+    /// Moves the replay; when the store must be read first, asks the store worker to (the UI loop never reads it);
+    /// when the record is not indexed that far yet, says the replay goes there once it is.
+    private mutating func seekReplay(_ replay: inout ReplayState, to target: Int) -> [ConsoleEffect] {
+        effects(of: replay.beginSeek(to: target), in: replay)
+    }
+
+    private mutating func effects(of read: ReplayRead?, in replay: ReplayState) -> [ConsoleEffect] {
+        if replay.awaitingIndex != nil { say(Self.indexingText(replay.log)) }
+        return read.map { [.readReplay($0)] } ?? []
+    }
+
+    static func indexingText(_ log: ReplayLog) -> String {
+        "indexing the record (\(log.indexedPercent)%): the replay goes there once it is indexed"
+    }
+
+    /// The store worker indexed more of the record: the scrubber's progress moves,
+    /// and a seek that waited for it goes ahead (reading the store if it must).
+    mutating func extendReplay(_ log: ReplayLog) -> [ConsoleEffect] {
+        guard var replay else { return [] }
+        let waited = replay.awaitingIndex != nil
+        let read = replay.extend(with: log)
+        self.replay = replay
+        guard waited, replay.awaitingIndex == nil else { return [] }
+        // The footer's "goes there once it is indexed" is done with.
+        if status?.isError == false { status = nil }
+        syncFromReplay()
+        return read.map { [.readReplay($0)] } ?? []
+    }
+
+    /// The store worker could not index the rest of the record: what is indexed stays usable, a seek waiting for more is dropped.
+    mutating func replayIndexFailed(reason: String) {
+        guard var replay else { return }
+        _ = replay.abandonWait()
+        replay.playing = false
+        self.replay = replay
+        complain("the replay could not index the whole record: \(reason)")
     }
 
     /// The store worker read what a seek needed: the replay lands there, unless a later seek superseded it.
@@ -108,7 +141,7 @@ extension ConsoleModel {
             date = resolved
         }
         replay.playing = false
-        let effects = seekReplay(&replay, to: replay.position(at: date))
+        let effects = effects(of: replay.beginSeek(toTime: date), in: replay)
         self.replay = replay
         syncFromReplay()
         return effects

@@ -8,7 +8,7 @@ extension ConsoleModel {
     /// A key while the runs overlay is open.
     mutating func handleRunsKey(_ key: Key, _ view: RunsView) -> [ConsoleEffect] {
         var view = view
-        let rows = RunsView.rows(of: state)
+        let rows = runRows
         view.list.setViewportHeight(RunsView.viewportHeight(in: overlayArea))
         view.list.setCount(rows.count)
         let selected = view.list.selection.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
@@ -49,7 +49,8 @@ extension ConsoleModel {
     /// every one still needing it as a single choice when there are several.
     mutating func offerTargets(of choice: ActionChoice, among resources: [Resource]) -> [ConsoleEffect] {
         guard resources.count > 1 else {
-            return update(.actionsAvailable(resources: resources.map(\.id), [choice]))
+            // As the action menu's answer; `update` replays the keys held meanwhile once, for either.
+            return handleMessage(.actionsAvailable(resources: resources.map(\.id), [choice]))
         }
         let needing = resources.filter { $0.state == .compromised || $0.state == .suspected }.map(\.id)
         var options: [String] = [], targets: [[String]] = []

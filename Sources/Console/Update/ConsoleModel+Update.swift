@@ -19,8 +19,9 @@ extension ConsoleModel {
             size = newSize
             return []
         case .tick(let date):
-            let effects = advanceReplay(to: date)
+            var effects = advanceReplay(to: date)
             now = date
+            effects += judgeRunsIfDue()
             if let status, date.timeIntervalSince(status.at) > (status.isError ? 15 : 8) { self.status = nil }
             return effects
         case .loaded(let newState, let events):
@@ -36,6 +37,10 @@ extension ConsoleModel {
                 if case .picker = overlay { overlay = nil }
             }
             refreshListCounts()
+            return []
+        case .earlierEvents(let id, let events):
+            guard id == state?.incident.id else { return [] }
+            prependToLog(events.map { .event(EventLine($0)) })
             return []
         case .appended(let newState, let events):
             guard newState.incident.id == state?.incident.id else { return [] }
@@ -84,6 +89,11 @@ extension ConsoleModel {
         case .replayLoaded(let log):
             startReplay(log)
             return []
+        case .replayIndexed(let log):
+            return extendReplay(log)
+        case .replayIndexFailed(let reason):
+            replayIndexFailed(reason: reason)
+            return []
         case .replayEvents(let read, let events):
             landReplay(read, events: events)
             return []
@@ -112,6 +122,9 @@ extension ConsoleModel {
             return []
         case .notice(let text):
             say(text)
+            return []
+        case .runsJudged(let ended):
+            endedRuns = ended
             return []
         }
     }

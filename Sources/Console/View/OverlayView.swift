@@ -19,7 +19,7 @@ enum OverlayView {
         case .actionPreview(let plan):
             PlanOverlayView.draw(plan, into: &canvas, area: area)
         case .runs(let view):
-            RunsOverlayView.draw(view, rows: RunsView.rows(of: model.state), into: &canvas, area: area)
+            RunsOverlayView.draw(view, rows: model.runRows, into: &canvas, area: area)
         case .palette(let palette):
             CommandPaletteView.draw(palette, model: model, into: &canvas, area: area)
         case .confirmQuit:

@@ -6,12 +6,15 @@ import TerminalUI
 /// the start of each phase marked by its number, and the replay's controls state.
 ///
 /// `▶ 120/480 03:41:07Z 10× skip idle ━━━━3━━━━●───4────5───────`
+/// (`… skip idle indexing 37% ━━…` while the record is still being indexed)
 enum ScrubberView {
     static func draw(_ replay: ReplayState, into canvas: inout Canvas, rect: Rect) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, role: .footer)
         let status = "\(replay.playing ? "▶" : "⏸") \(replay.position)/\(replay.count) \(TimeText.clock(replay.clock)) "
             + "\(Int(replay.speed))×\(replay.skipIdle ? " skip idle" : "") "
+            // Until the background indexing is done (a seek past it waits for it).
+            + (replay.log.isIndexed ? "" : "indexing \(replay.log.indexedPercent)% ")
         let used = canvas.put(status, x: rect.x, y: rect.y, maxWidth: rect.width, role: .headerReplay)
         let bar = Rect(x: rect.x + used + 1, y: rect.y, width: max(0, rect.width - used - 2), height: 1)
         guard bar.width >= 3 else { return }

@@ -8,7 +8,7 @@ import IncidentStore
 enum AppendThroughputFigure {
     static func measure(_ workspace: BenchWorkspace, _ options: BenchOptions) throws -> Figure {
         let name = "events appended/s, batched (chain + projection)"
-        let target = "≥ 100,000/s and ≥ 0.5× baseline"
+        let target = "≥ 0.8× baseline"
         guard let sqlite3 = workspace.sqlite3 else {
             return .pending(name, unit: "events/s", target: target, reason: "the sqlite3 command is not installed (the baseline)")
         }
@@ -52,7 +52,7 @@ enum AppendThroughputFigure {
         }
         let value = firebreak.median
         return Figure(name: name, value: value, unit: "events/s", baseline: baseline.median, baselineLabel: "sqlite3, one transaction",
-                      target: target, met: value >= 100_000 && value >= 0.5 * baseline.median, samples: firebreak.count,
+                      target: target, met: value >= 0.8 * baseline.median, samples: firebreak.count,
                       note: "\(count) notes per append; fastest \(FigureTable.number(firebreak.percentile(100)))/s, slowest \(FigureTable.number(firebreak.percentile(0)))/s")
     }
 }

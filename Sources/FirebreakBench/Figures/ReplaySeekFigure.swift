@@ -66,7 +66,7 @@ enum ReplaySeekFigure {
         let id = try IncidentID(parsing: incident)
         var model = ConsoleModel(mode: .replay, operatorName: "bench", size: Size(width: ConsoleSession.columns, height: ConsoleSession.rows))
         let start = Stopwatch.now()
-        // The same call the console's store worker makes for `firebreak replay`.
+        // Both stages of what the console's store worker does for `firebreak replay` (the first frame's, then the whole index).
         _ = model.update(.replayLoaded(try ReplayLog.load(id, from: store)))
         _ = ConsoleView.render(model)
         let load = Stopwatch.now() - start

@@ -3,7 +3,8 @@ import Foundation
 /// Replay's first frame: `firebreak replay INC` spawned on a 200×60
 /// pseudo-terminal, timed from the spawn to the moment the scrubber's status
 /// for the first event (`⏸ 1/`) reaches the terminal, which the replay draws
-/// only once its record is indexed. Against the process start of
+/// from its first stage (the opening, the count and the phase entries,
+/// `ReplayLog.open`) while the rest is indexed in the background. Against the process start of
 /// `firebreak --version`, measured in the same minutes.
 enum ReplayStartFigure {
     /// The scrubber's status at the first event, paused: drawn with the first replay frame.

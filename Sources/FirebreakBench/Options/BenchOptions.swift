@@ -27,7 +27,7 @@ struct BenchOptions {
     }
 
     static let figureIDs = ["append", "cli-append", "console-start", "redraw", "log-bytes", "log-ingest", "replay-start", "replay-seek",
-                            "change-visible", "runner", "isolate", "memory"]
+                            "change-visible", "runner", "isolate", "memory", "pg-append", "pg-cli-append", "pg-change-visible"]
 
     func runs(_ id: String) -> Bool { only.isEmpty || only.contains(id) }
 
@@ -51,6 +51,8 @@ struct BenchOptions {
     var isolateRepetitions: Int { quick ? 1 : 2 }
     var memoryEvents: Int { quick ? 2_000 : 1_000_000 }
     var memoryLogLines: Int { quick ? 2_000 : 100_000 }
+    /// Repetitions of the PostgreSQL batched append: quick mode proves it runs once (each costs a database's worth of fsyncs).
+    var postgresRepetitions: Int { quick ? 1 : 7 }
 }
 
 /// `--help`: the usage goes to stdout and the bench exits 0.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import PostgresStore
 
 /// Builds incidents of a given size quickly: opened by the real `firebreak
 /// open` (so the default playbook is there, as for a responder), then filled
@@ -10,7 +11,7 @@ enum IncidentFixture {
     /// Notes per transaction while building.
     static let batch = 20_000
 
-    /// Opens an incident titled `title` in `database` and appends `events - 1`
+    /// Opens an incident titled `title` in `database` (a file or a `postgresql://` URL) and appends `events - 1`
     /// notes; the last note's text is `lastNote` when given. Returns its id.
     @discardableResult
     static func build(_ workspace: BenchWorkspace, database: String, title: String, events: Int, lastNote: String? = nil) throws -> IncidentID {
@@ -24,8 +25,9 @@ enum IncidentFixture {
     }
 
     /// Appends notes until the incident holds `events` events; the last note's text is `lastNote` when given.
+    /// `database`: a SQLite file's path or a `postgresql://` URL.
     static func fill(_ id: IncidentID, database: String, upTo events: Int, lastNote: String? = nil) throws {
-        let store = try SQLiteIncidentStore(path: database)
+        let store = try IncidentStoreLocation(database).openWritable(signer: nil)
         let existing = Int(try store.state(of: id).lastSeq)
         var next = existing + 1
         while next <= events {

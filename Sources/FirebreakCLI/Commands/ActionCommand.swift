@@ -101,6 +101,7 @@ struct ActionRunCommand: ParsableCommand {
         let given = try target.parameterValues()
         let resources = target.resources
         let actor = try globals.operatorIdentity()
+        try globals.requireDatabase()
         let current = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: current.incident)
         // Everything that can be refused is refused before the store is opened for writing.
@@ -120,12 +121,15 @@ struct ActionRunCommand: ParsableCommand {
     }
 }
 
-/// `firebreak action undo INCIDENT RUN [--reactivate] [--yes] [--json]`.
+/// `firebreak action undo INCIDENT RUN [--resource ID]... [--reactivate] [--yes] [--json]`.
 struct ActionUndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "undo", abstract: "Revert a recorded run from what it recorded before changing anything.")
 
     @Argument(help: "The incident.") var incident: String
     @Argument(help: "The run id an action run printed (run-3, or 3).") var runID: String
+    @Option(name: .customLong("resource"), help: ArgumentHelp(
+        "Put back only this resource of the run (repeatable; default: every one not put back yet). A step the run's other resources still share is kept until the last of them is undone.",
+        valueName: "id")) var resources: [String] = []
     @Flag(help: "Undoing iam.deactivate-key: make the key Active again (by default it stays Inactive).") var reactivate = false
     @Flag(help: "Do not ask before running.") var yes = false
     @Flag(help: "One JSON document on stdout.") var json = false
@@ -137,13 +141,15 @@ struct ActionUndoCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let catalog = try ActionCatalog.loadForCommand()
         let actor = try globals.operatorIdentity()
+        try globals.requireDatabase()
         let state = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
-        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: runner, reactivate: reactivate)
+        let undo = try UndoRun(runID, resources: resources, in: state, catalog: catalog, runner: runner, reactivate: reactivate)
         let preview = undo.plan
         try ActionOutput.confirm(preview, yes: yes, typed: nil, dryRun: false, quiet: json)
         // Asked on a terminal, the plan said it; with --yes, say it here.
         if yes, !json, let notice = preview.undoNotice { Output.line("note: \(notice)") }
+        if yes, !json { for kept in preview.kept { Output.line(ActionPlanText.keptLine(kept)) } }
         try ActionAWSOptions.requireCLI(runner)
 
         let store = try globals.writableStore()

@@ -22,6 +22,7 @@ struct ActionVerifyCommand: ParsableCommand {
         let catalog = try ActionCatalog.loadForCommand()
         let actor = try globals.operatorIdentity()
         // Refused before anything is opened for writing: an unknown incident, or nothing to check.
+        try globals.requireDatabase()
         let state = try globals.readOnlyStore(for: id).state(of: id)
         let runner = try awsOptions.runner(globals: globals, region: aws, for: state.incident)
         if !VerifyContainment.isNeeded(in: state, catalog: catalog) {

@@ -7,7 +7,7 @@ import IncidentModel
 /// `stdoutBody` / `stderrBody`). Bytes as kept to a pipe or file; to a
 /// terminal, control characters are shown visibly.
 struct BodyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "body", abstract: "Print a step's whole output kept by hash (as `show --json` names it).")
 
     @Argument(help: "The body's SHA-256, 64 hex digits.") var sha256: String

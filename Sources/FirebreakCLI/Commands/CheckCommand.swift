@@ -3,7 +3,7 @@ import IncidentModel
 
 /// `firebreak check INCIDENT ITEM [--skip] [--undo] [--reason TEXT]`.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Tick, skip or un-tick a checklist item.")
+    static let configuration = CommandConfiguration.direct(commandName: "check", abstract: "Tick, skip or un-tick a checklist item.")
 
     @Argument(help: "The incident.") var incident: String
     @Argument(help: "The item's id (containment.route53) or its last part (route53).") var item: String
@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         let why = try reason.map { try TextField.singleLine($0, named: "the reason") }
         let actor = try globals.operatorIdentity()
         var itemID = ""
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
+        try globals.writableStore(forExisting: id).append(to: id, actor: actor, at: nil) { current in
             itemID = try current.checklistItem(matching: item).id
             return [.checklistItemChanged(ChecklistItemChanged(item: itemID, state: target, reason: why))]
         }

@@ -4,7 +4,7 @@ import IncidentModel
 
 /// `firebreak events INCIDENT [--since SEQ] [--json]`: the raw event log.
 struct EventsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "Print an incident's event log.")
+    static let configuration = CommandConfiguration.direct(commandName: "events", abstract: "Print an incident's event log.")
 
     @Argument(help: "The incident.") var incident: String
     @Option(help: "Only events after this seq.") var since: Int64 = 0

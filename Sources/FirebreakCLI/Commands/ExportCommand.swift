@@ -7,7 +7,7 @@ import PostgresStore
 /// kept log lines, as a single self-contained SQLite file for review, or into
 /// another store (a PostgreSQL server) that does not have it yet.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "export", abstract: "Write one incident to a new self-contained database file for review, or to another store.",
         discussion: """
             Copying firebreak.db alone can miss the last acknowledged events, which may sit in firebreak.db-wal \

@@ -5,7 +5,7 @@ import IncidentOperations
 /// `firebreak followup INCIDENT TEXT… [--kind action|went-well|went-badly|policy] [--owner O] [--due YYYY-MM-DD]`:
 /// records a lesson learned, a policy change decided, or an action item with its owner and due date.
 struct FollowUpCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "followup",
         abstract: "Record a follow-up item (owner and due date), a lesson learned or a policy change; prints its id (FU-n).",
         discussion: "Action items need an --owner: an item nobody owns is not done. Every entry goes into the report's Follow-up section.")
@@ -28,7 +28,7 @@ struct FollowUpCommand: ParsableCommand {
             throw CLIError("an action item needs an owner: add --owner NAME")
         }
         let actor = try globals.operatorIdentity()
-        let recordedID = try RecordFollowUp.record(body, category: category, owner: ownerName, due: dueDate, store: try globals.writableStore(),
+        let recordedID = try RecordFollowUp.record(body, category: category, owner: ownerName, due: dueDate, store: try globals.writableStore(forExisting: id),
                                                    incident: id, actor: actor)
         Output.line("\(id) \(recordedID)")
     }

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
         if files.isEmpty && source == nil { throw CLIError("give one or more findings files, or --from securityhub|guardduty") }
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         let actor = try globals.operatorIdentity()
-        let store = try globals.writableStore()
+        let store = try globals.writableStore(forExisting: id)
         let current = try store.state(of: id)
         let filter = FindingsFilter(minimumSeverity: try minSeverity.map { text throws(FindingsError) in try FindingsFilter.Level(parsing: text) },
                                     since: try since.map { try Timestamp.parse($0, option: "--since") },

@@ -4,7 +4,7 @@ import IncidentModel
 
 /// `firebreak list [--all] [--json]`.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open incidents (--all: closed too).")
+    static let configuration = CommandConfiguration.direct(commandName: "list", abstract: "List open incidents (--all: closed too).")
 
     @Flag(help: "Include closed incidents.") var all = false
     @Flag(help: "One JSON document on stdout.") var json = false

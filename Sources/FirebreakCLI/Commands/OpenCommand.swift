@@ -3,7 +3,7 @@ import IncidentModel
 
 /// `firebreak open --title T [--severity 1-4] …`: opens an incident and prints its id.
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open an incident; prints its id (INC-n).")
+    static let configuration = CommandConfiguration.direct(commandName: "open", abstract: "Open an incident; prints its id (INC-n).")
 
     @Option(help: "What happened, in one line.") var title: String
     @Option(help: "1 (critical) to 4 (low).") var severity: Int = 3

@@ -3,7 +3,7 @@ import IncidentModel
 
 /// `firebreak phase INCIDENT PHASE [--at TIME]`.
 struct PhaseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "phase", abstract: "Enter a phase (name or 1-7).")
+    static let configuration = CommandConfiguration.direct(commandName: "phase", abstract: "Enter a phase (name or 1-7).")
 
     @Argument(help: "The incident.") var incident: String
     @Argument(help: "readiness detection containment troubleshooting remediation recovery follow-up, or 1-7.") var phase: String
@@ -16,7 +16,7 @@ struct PhaseCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let target = try Phase(parsing: phase)
         let actor = try globals.operatorIdentity()
-        let store = try globals.writableStore()
+        let store = try globals.writableStore(forExisting: id)
         // A time long before the incident opened is measured from when it did.
         let opened = try at.map { _ in try store.state(of: id).incident.openedAt }
         let time = try EventTime.parse(at, force: force, opened: opened)

@@ -31,6 +31,7 @@ struct ReadinessCommand: ParsableCommand {
         let id = try incident.map(IncidentID.init(parsing:))
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         // Everything is checked before a single call: an unknown incident or a bad region is refused at once.
+        if id != nil { try globals.requireDatabase() }
         let state = try id.map { try globals.readOnlyStore(for: $0).state(of: $0) }
         let actor = try id.map { _ in try globals.operatorIdentity() }
         let regions = try AuditReadiness.regions(given: regions, incident: state)

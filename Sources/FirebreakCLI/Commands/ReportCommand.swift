@@ -7,10 +7,10 @@ import IncidentOperations
 /// `firebreak report INCIDENT [--format markdown|json|html] [--output FILE] [--force]`:
 /// the post-incident report, from the recorded events, with the hash chain verified.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "report",
         abstract: "The post-incident report: summary, metrics, timeline, resources, actions, evidence, checklist, follow-up, and the verified hash chain.",
-        discussion: "Written to stdout, or with --output to a new file created with mode 0600; an existing file is kept unless --force.")
+        discussion: "Written to stdout (which records nothing), or with --output to a new file created with mode 0600 (an existing file is kept unless --force), which also ticks the checklist item \"Write the post-incident report\" while it is open.")
 
     @Argument(help: "The incident (INC-n or n).") var incident: String
     @Option(help: "markdown, json (validates against docs/report.schema.json) or html (one self-contained file).")
@@ -29,8 +29,12 @@ struct ReportCommand: ParsableCommand {
         let generatedBy = try globals.operatorIdentity()
         let store = try globals.readOnlyStore(for: id)
         if let output {
-            try WriteReport.write(id, from: store, generatedBy: generatedBy, to: output, format: format, replace: force)
-            Output.line("\(id): \(format.rawValue) report written to \(output)")
+            // The store is opened for writing only when there is an item to tick: a closed incident's report
+            // can still be written from a read-only copy.
+            let written = try WriteReport.write(id, from: store, generatedBy: generatedBy, to: output, format: format, replace: force,
+                                                recordIn: { try globals.writableStore() })
+            Output.line("\(id): \(format.rawValue) report written to \(output)"
+                        + (written.ticked.isEmpty ? "" : "; ticked " + written.ticked.joined(separator: ", ")))
         } else {
             // Values inside are already escaped for their format and terminal-safe.
             let text = try format.render(try IncidentReport.load(id, from: store, generatedBy: generatedBy))

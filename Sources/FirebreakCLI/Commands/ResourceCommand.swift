@@ -35,7 +35,7 @@ struct ResourceAddCommand: ParsableCommand {
         let initialState = try ResourceState(parsing: state)
         let ownerName = try owner.map { try TextField.singleLine($0, named: "the owner", maxLength: 200) }
         let actor = try globals.operatorIdentity()
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
+        try globals.writableStore(forExisting: id).append(to: id, actor: actor, at: nil) { current in
             [.resourceAdded(current.resourceAdded(reference, region: explicitRegion, account: explicitAccount,
                                                   owner: ownerName, state: initialState))]
         }
@@ -60,7 +60,7 @@ struct ResourceStateCommand: ParsableCommand {
         let why = try reason.map { try TextField.singleLine($0, named: "the reason") }
         let actor = try globals.operatorIdentity()
         var changed: ResourceStateChanged?
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { current in
+        try globals.writableStore(forExisting: id).append(to: id, actor: actor, at: nil) { current in
             let found = try current.resource(matching: resource)
             changed = ResourceStateChanged(resource: found.id, from: found.state, to: target, reason: why)
             return [.resourceStateChanged(changed!)]

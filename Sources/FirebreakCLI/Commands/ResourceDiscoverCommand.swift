@@ -26,7 +26,7 @@ struct ResourceDiscoverCommand: ParsableCommand {
         let ownerTags = OwnerTags(names: try ownerTagNames.map { try TextField.singleLine($0, named: "--owner-tag", maxLength: 128) })
         let actor = try globals.operatorIdentity()
         let runners = try globals.runnerFactory(region: aws.region)
-        let outcome = try DiscoverRelated.discover(from: resource, in: id, store: try globals.writableStore(), actor: actor, runners: runners,
+        let outcome = try DiscoverRelated.discover(from: resource, in: id, store: try globals.writableStore(forExisting: id), actor: actor, runners: runners,
                                                    ownerTags: ownerTags)
         for body in outcome.added {
             Output.line("+ \(body.id) (\(body.kind.rawValue)) suspected: \(body.foundVia?.relation ?? "")"

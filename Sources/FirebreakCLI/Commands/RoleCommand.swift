@@ -3,7 +3,7 @@ import IncidentModel
 
 /// `firebreak role INCIDENT commander|scribe NAME` (or `--clear`): records who holds a role.
 struct RoleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "role", abstract: "Set or clear the incident's commander or scribe.")
+    static let configuration = CommandConfiguration.direct(commandName: "role", abstract: "Set or clear the incident's commander or scribe.")
 
     @Argument(help: "The incident.") var incident: String
     @Argument(help: "commander or scribe") var role: String
@@ -21,7 +21,7 @@ struct RoleCommand: ParsableCommand {
         let parsedRole = try IncidentRole(parsing: role)
         let actor = try globals.operatorIdentity()
         let holder = clear ? "" : try TextField.singleLine(name ?? actor, named: "the name", maxLength: 100)
-        try globals.writableStore().append(to: id, actor: actor, at: nil) { _ in
+        try globals.writableStore(forExisting: id).append(to: id, actor: actor, at: nil) { _ in
             [.roleAssigned(RoleAssigned(role: parsedRole, operatorName: holder))]
         }
         Output.line(holder.isEmpty ? "\(id) has no \(parsedRole.rawValue)" : "\(id) \(parsedRole.rawValue): \(holder)")

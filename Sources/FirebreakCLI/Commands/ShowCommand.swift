@@ -5,7 +5,7 @@ import IncidentOperations
 
 /// `firebreak show INCIDENT [--json]`: phases, resources, checklist, notes, metrics.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one incident.")
+    static let configuration = CommandConfiguration.direct(commandName: "show", abstract: "Show one incident.")
 
     @Argument(help: "The incident (INC-n or n).") var incident: String
     @Flag(help: "One JSON document on stdout.") var json = false
@@ -15,17 +15,19 @@ struct ShowCommand: ParsableCommand {
         let id = try IncidentID(parsing: incident)
         let store = try globals.readOnlyStore(for: id)
         let state = try store.state(of: id)
-        // Metrics need every event (operators are not kept in the folded state).
+        // Metrics and notes need every event (neither operators nor notes are kept in the folded state).
         let now = Date()
-        let metrics = RunLiveness.metrics(of: state, events: try store.events(of: id, since: 0).map(\.event), now: now)
+        let events = try store.events(of: id, since: 0).map(\.event)
+        let metrics = RunLiveness.metrics(of: state, events: events, now: now)
+        let notes = Note.all(in: events)
         if json {
-            try Output.json(.incident(state, metrics: metrics, now: now))
+            try Output.json(.incident(state, notes: notes, metrics: metrics, now: now))
         } else {
-            Self.printHuman(state, metrics: metrics, now: now)
+            Self.printHuman(state, notes: notes, metrics: metrics, now: now)
         }
     }
 
-    static func printHuman(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) {
+    static func printHuman(_ state: IncidentState, notes: [Note], metrics: IncidentMetrics? = nil, now: Date = Date()) {
         let incident = state.incident
         let end = incident.closedAt ?? now
         Output.line("\(incident.id)  \(incident.title)" + (incident.isDrill ? "  [DRILL]" : ""))
@@ -89,7 +91,8 @@ struct ShowCommand: ParsableCommand {
             Output.line()
             Output.line("Evidence (\(state.evidence.count))")
             for item in state.evidence {
-                Output.line("  #\(item.seq) \(item.pin.loggedAt) \(item.pin.source) sha256 \(item.pin.sha256)")
+                Output.line("  #\(item.seq) \(item.pin.loggedAt) \(item.pin.source) sha256 \(item.pin.sha256)"
+                            + (item.pin.hashOf.map { " (\($0.wording))" } ?? ""))
                 Output.line("    \(item.pin.line)")
             }
         }
@@ -103,10 +106,10 @@ struct ShowCommand: ParsableCommand {
             }
         }
 
-        if !state.notes.isEmpty {
+        if !notes.isEmpty {
             Output.line()
             Output.line("Notes")
-            for note in state.notes { Output.line("  \(Output.time(note.at)) \(note.by): \(note.text)") }
+            for note in notes { Output.line("  \(Output.time(note.at)) \(note.by): \(note.text)") }
         }
     }
 }

@@ -5,7 +5,7 @@ import IncidentStore
 /// `firebreak sign INCIDENT`: signs the incident's head now with the
 /// operator's key (heads are also signed every 256 events and at close).
 struct SignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "sign", abstract: "Sign the incident's head now with your key (also done every 256 events and at close).")
 
     @Argument(help: "The incident.") var incident: String
@@ -14,7 +14,7 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         let id = try IncidentID(parsing: incident)
-        let store = try globals.writableStore(warnings: { _ in })
+        let store = try globals.writableStore(forExisting: id, warnings: { _ in })
         guard let signer = try? globals.headSigner(warnings: { _ in }) else { throw CLIError("no operator to sign as") }
         let key: String
         do {

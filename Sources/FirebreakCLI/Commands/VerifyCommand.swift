@@ -8,7 +8,7 @@ import IncidentStore
 /// it, and the projection; compares them with heads and keys known from
 /// outside the database. Exit 0 when intact, 2 naming the first problem.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.direct(
         commandName: "verify", abstract: "Check the hash chain (exit 0 when intact, 2 naming the first bad event).",
         discussion: """
             Anyone with the file can recompute a whole chain, so what proves it unaltered comes from outside it: \

@@ -17,13 +17,7 @@ struct AWSDeliveredLogDecoder: DeliveredFileDecoder {
         }
         let text = Substring(String(decoding: contents, as: UTF8.self))
         if flowLogFormat != nil || VPCFlowLogFile.looksLikeFlowLogs(text) {
-            return try VPCFlowLogFile.parse(text, format: flowLogFormat).map { record in
-                // A rejected flow is worth a look, not an error of the log: only SKIPDATA is.
-                let level: LogLevel? = record.isError ? .error : record.message.hasPrefix("REJECT ") ? .warning : .info
-                // A record without a start time (one that did not parse) is placed at its arrival.
-                let time = record.timestampMs > 0 ? Date(timeIntervalSince1970: Double(record.timestampMs) / 1000) : nil
-                return LogRecord(text: record.message, time: time, level: level)
-            }
+            return try VPCFlowLogFile.parse(text, format: flowLogFormat).map(LogRecord.init(aws:))
         }
         return text.split(separator: "\n", omittingEmptySubsequences: true).map { LogRecord(text: String($0)) }
     }

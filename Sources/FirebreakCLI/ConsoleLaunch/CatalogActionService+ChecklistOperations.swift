@@ -13,6 +13,7 @@ extension CatalogActionService {
     /// `containment.verify` over every containment still in force; one line saying what holds.
     func verifyContainment(store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
         let state = try store.state(of: incident)
+        let catalog = try self.catalog
         guard VerifyContainment.isNeeded(in: state, catalog: catalog),
               let (run, report) = try VerifyContainment.run(incident: incident, store: store, actor: actor, catalog: catalog,
                                                             runner: try runner(for: state.incident)) else {
@@ -23,34 +24,29 @@ extension CatalogActionService {
     }
 
     /// `action undo`'s plan, before it asks: the same use case, the same lines.
-    func previewUndo(run runID: String, in state: IncidentState) throws -> ActionPreview {
-        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: try runner(for: state.incident))
-        var lines = ActionPlanText.lines(undo.plan, for: .console)
-        let resources = undo.original.resources
-        if resources.count > 1 {
-            // Offered one resource at a time, but an undo is recorded for a whole run: say so before anyone confirms.
-            lines.insert("  note: \(undo.original.runID) covers \(resources.count) resources; Firebreak undoes a run whole, "
-                         + "so this puts back every one of them: \(resources.joined(separator: ", "))", at: min(2, lines.count))
-        }
-        return ActionPreview(action: "undo \(undo.definition.id)", resources: resources,
-                             lines: lines, confirmationText: undo.plan.confirmationText,
-                             undoes: undo.original.runID)
+    /// The plan says which resources it puts back and which shared steps it keeps for the others, and why.
+    func previewUndo(run runID: String, resources: [String], in state: IncidentState) throws -> ActionPreview {
+        let undo = try UndoRun(runID, resources: resources, in: state, catalog: catalog, runner: try runner(for: state.incident))
+        return ActionPreview(action: "undo \(undo.definition.id)", resources: undo.resources,
+                             lines: ActionPlanText.lines(undo.plan, for: .console), confirmationText: undo.plan.confirmationText,
+                             undoes: undo.original.runID, undoResources: resources)
     }
 
-    /// `action undo INCIDENT RUN --yes`, after the responder saw its plan.
-    func undo(run runID: String, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+    /// `action undo INCIDENT RUN [--resource ID]... --yes`, after the responder saw its plan.
+    func undo(run runID: String, resources: [String], store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
         let state = try store.state(of: incident)
         let runner = try runner(for: state.incident)
-        let undo = try UndoRun(runID, in: state, catalog: catalog, runner: runner)
+        let undo = try UndoRun(runID, resources: resources, in: state, catalog: catalog, runner: runner)
         try AWSRunnerFactory.requireReachable(runner)
         let run = try undo.run(store: store, incident: incident, actor: actor, executor: ActionExecutor(runner: runner))
-        return "\(run.runID) undo of \(undo.original.runID) \(undo.definition.id): \(run.status.rawValue)"
+        let only = undo.resources.count < undo.original.resources.count ? " (\(undo.resources.joined(separator: ", ")))" : ""
+        return "\(run.runID) undo of \(undo.original.runID) \(undo.definition.id)\(only): \(run.status.rawValue)"
     }
 
+    /// `report --output PATH`: the same use case, which ticks the report's checklist item itself.
     func writeReport(of incident: IncidentID, to path: String, store: any IncidentEventStore, actor: String) throws -> String {
-        let format = try WriteReport.write(incident, from: store, generatedBy: actor, to: path)
-        // The report is written: its checklist item is ticked (unless already).
-        try store.append(to: incident, actor: actor, at: nil) { state in state.ticks(for: .report, reason: "report written to \(path)") }
-        return "\(incident): \(format.rawValue) report written to \(path.terminalSafe)"
+        let written = try WriteReport.write(incident, from: store, generatedBy: actor, to: path, recordIn: { store })
+        return "\(incident): \(written.format.rawValue) report written to \(path.terminalSafe)"
+            + (written.ticked.isEmpty ? "" : "; ticked " + written.ticked.joined(separator: ", "))
     }
 }

@@ -11,13 +11,17 @@ import IncidentStore
 /// does records exactly what the command line records. What is left here is
 /// the console's own wording of each outcome.
 struct CatalogActionService: ConsoleActionService {
-    let catalog: ActionCatalog
+    private let catalogOnDemand: ActionCatalogOnDemand
+    /// The catalog, loaded on first use (`ActionCatalogOnDemand`).
+    var catalog: ActionCatalog {
+        get throws(ActionCatalogLoadError) { try catalogOnDemand.catalog() }
+    }
     /// The console's settings (`--region` among them) and the profile of each account.
     let runners: AWSRunnerFactory
     var ownerTags = OwnerTags()
 
-    init(catalog: ActionCatalog, runners: AWSRunnerFactory, ownerTags: OwnerTags = OwnerTags()) {
-        self.catalog = catalog
+    init(catalog: ActionCatalogOnDemand, runners: AWSRunnerFactory, ownerTags: OwnerTags = OwnerTags()) {
+        self.catalogOnDemand = catalog
         var runners = runners
         // One for the whole console: quitting anyway stops whichever call runs (a pipe; nil only when none can be made).
         runners.interruption = runners.interruption ?? (try? RunInterruption())
@@ -31,12 +35,21 @@ struct CatalogActionService: ConsoleActionService {
 
     /// With one runner's settings as the factory's (the tests' emulator).
     init(catalog: ActionCatalog, runner: AWSCLIRunner, profiles: AccountProfiles = AccountProfiles(profiles: [:])) {
-        self.init(catalog: catalog, runners: AWSRunnerFactory(base: runner.configuration, profiles: profiles))
+        self.init(catalog: ActionCatalogOnDemand(catalog), runners: AWSRunnerFactory(base: runner.configuration, profiles: profiles))
     }
+
+    /// With a catalog already loaded.
+    init(catalog: ActionCatalog, runners: AWSRunnerFactory, ownerTags: OwnerTags = OwnerTags()) {
+        self.init(catalog: ActionCatalogOnDemand(catalog), runners: runners, ownerTags: ownerTags)
+    }
+
+    /// Starts loading the catalog in the background.
+    func preloadCatalog() { catalogOnDemand.preload() }
 
     func actions(for resources: [Resource]) throws -> [ActionChoice] {
         // Only actions that apply to every chosen resource.
         let kinds = Set(resources.map(\.kind))
+        let catalog = try self.catalog
         let applicable = catalog.actions.filter { definition in kinds.allSatisfy { kind in catalog.actions(for: kind).contains { $0.id == definition.id } } }
         // The playbook's own actions first, in its order, so the next right one is a key away however many apply.
         let playbookOrder = Playbook.default.items.compactMap { item -> String? in
@@ -148,8 +161,30 @@ struct CatalogActionService: ConsoleActionService {
                 .summary(incident)
         case .verifyContainment:
             return try verifyContainment(store: store, incident: incident, actor: actor)
-        case .undo(let run):
-            return try undo(run: run, store: store, incident: incident, actor: actor)
+        case .undo(let run, let resources):
+            return try undo(run: run, resources: resources, store: store, incident: incident, actor: actor)
+        case .resolveFindingsAndClose(let closing):
+            return try resolveFindingsAndClose(closing, store: store, incident: incident, actor: actor)
         }
+    }
+
+    /// The plan `close --resolve-findings --plan` prints, from the same use case, for the incident as it is.
+    func previewResolvingFindings(_ closing: ClosingRequest, in state: IncidentState, actor: String) throws -> ActionPreview {
+        let plan = ResolveFindings.plan(for: state, updatedBy: actor)
+        let lines = plan.lines(for: state.incident.id, runner: try runner(for: state.incident))
+        return ActionPreview(action: "close --resolve-findings", resources: [state.incident.id.description], lines: lines,
+                             confirmationText: nil, stepCount: plan.calls.count, closing: closing)
+    }
+
+    /// `close --resolve-findings`: refused first while compromised (unless forced), the findings resolved, then the
+    /// outcome and the close recorded in one append; a call that fails whole leaves the incident open.
+    func resolveFindingsAndClose(_ closing: ClosingRequest, store: any IncidentEventStore, incident: IncidentID, actor: String) throws -> String {
+        let state = try store.state(of: incident)
+        try CloseIncident.refuseWhileCompromised(state, force: closing.force)
+        let plan = ResolveFindings.plan(for: state, updatedBy: actor)
+        let summary = plan.calls.isEmpty ? "no imported finding to resolve in AWS"
+            : try CloseIncident.resolveFindings(plan, of: incident, runner: try runner(for: state.incident))
+        try CloseIncident.record(incident, resolution: closing.resolution, findingsSummary: summary, force: closing.force, store: store, actor: actor)
+        return "\(summary); \(incident) closed"
     }
 }

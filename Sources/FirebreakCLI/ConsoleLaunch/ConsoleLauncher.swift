@@ -18,25 +18,32 @@ import Glibc
 enum ConsoleLauncher {
     /// `tails` are followed from their end, `tailsFromStart` from their first line
     /// (a restarted console resumes either where it left off); `logs` adds
-    /// CloudWatch Logs groups and CloudTrail (`firebreak console` only).
+    /// CloudWatch Logs groups and CloudTrail (`firebreak console` only); `create`: a database
+    /// file that does not exist may be created at a path the responder named.
     static func run(globals: GlobalOptions, incident: String?, mode: ConsoleMode, tails: [String] = [], tailsFromStart: [String] = [],
-                    logs: ConsoleLogOptions? = nil, region: String? = nil, drillEmulator: String? = nil) throws {
+                    logs: ConsoleLogOptions? = nil, region: String? = nil, drillEmulator: String? = nil, create: Bool = false) throws {
         // A file to follow must at least be readable now; it may be rotated or truncated later.
         for path in tails + tailsFromStart where !FileManager.default.isReadableFile(atPath: path) {
             throw CLIError("cannot read --tail \(path.terminalSafe): no such readable file")
         }
         let logGroups = try logs.map(ConsoleLogSources.check) ?? []
         let flowLogFormat = try logs?.parsedFlowLogFormat()
+        // A database file that is not there yet is created by the live console only at the default path (the
+        // first run) or when asked (`--create`): a path someone named (a mistyped --db, say) is refused, naming it.
+        var createdDatabase: String?
+        if mode == .live, case .file(let path)? = try? globals.storeLocation(), !FileManager.default.fileExists(atPath: path) {
+            let source = globals.database.source
+            guard create || source == .defaultPath else {
+                throw CLIError("no incident database at \(path.terminalSafe) (from \(source.rawValue)): check the path, "
+                               + "or create a new one with `firebreak console --create` or `firebreak open`")
+            }
+            createdDatabase = path
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the console needs a terminal (stdin and stdout must be a TTY); in scripts use `firebreak list` or `firebreak show`")
         }
         let operatorName = try globals.operatorIdentity()
         let notices = NoticeRelay()
-        // A database file that is not there yet (a mistyped --db, say) is created by the live console: say so on screen.
-        var createdDatabase: String?
-        if mode == .live, case .file(let path)? = try? globals.storeLocation(), !FileManager.default.fileExists(atPath: path) {
-            createdDatabase = path
-        }
         let store: any IncidentEventStore
         switch mode {
         case .live:
@@ -97,7 +104,7 @@ enum ConsoleLauncher {
             throw CLIError("\(error)")
         }
         defer { screen.close() }
-        var catalogWarnings: [String] = []
+        let actions = mode == .live ? try actionService(globals: globals, region: region, warn: { notices.post($0) }) : nil
         let runtime = ConsoleRuntime(store: store, terminal: NcursesConsoleTerminal(screen: screen, theme: selection.theme),
                                      model: model,
                                      presence: mode == .replay || privateCopy != nil ? nil : try globals.storeLocation().presenceBoard,
@@ -108,17 +115,17 @@ enum ConsoleLauncher {
                                                                                      runner: try? awsRunner(globals: globals, region: region,
                                                                                                             for: shownState?.incident),
                                                                                      region: region, flowLogFormat: flowLogFormat) : nil,
-                                     actions: mode == .live ? try actionService(globals: globals, region: region,
-                                                                                  warn: { catalogWarnings.append($0) }) : nil)
+                                     actions: actions)
         for problem in config.problems { runtime.notice("config: \(problem)") }
-        for warning in catalogWarnings { runtime.notice(warning) }
         notices.connect { [weak runtime] in runtime?.notice($0) }
+        // Off the first frame: a definition file that cannot be used is named in the footer when it is read.
+        actions?.preloadCatalog()
         if privateCopy != nil {
             runtime.notice("read-only folder: a private copy taken at start (later changes not shown); nothing written beside it")
         }
         if let problem = selection.problem { runtime.notice("using the default theme: \(problem)") }
         if let createdDatabase {
-            runtime.notice("there was no incident database at \(createdDatabase.terminalSafe): a new, empty one was created (check --db or $FIREBREAK_DB)")
+            runtime.notice("a new, empty incident database was created at \(createdDatabase.terminalSafe)")
         }
         runtime.run(showing: shown)
         (store as? SQLiteIncidentStore)?.checkpoint()
@@ -150,10 +157,12 @@ enum ConsoleLauncher {
         }
     }
 
-    /// The catalog and runner for actions run from the console. A definition file
+    /// The catalog and runner for actions run from the console; the catalog is loaded
+    /// when first needed or preloaded once the console is up. A definition file
     /// that cannot be used is skipped and named through `warn` (the footer).
-    static func actionService(globals: GlobalOptions, region: String?, warn: (String) -> Void) throws -> CatalogActionService {
-        CatalogActionService(catalog: try ActionCatalog.loadForCommand(warn: warn), runners: try globals.runnerFactory(region: region))
+    static func actionService(globals: GlobalOptions, region: String?, warn: @escaping @Sendable (String) -> Void) throws -> CatalogActionService {
+        CatalogActionService(catalog: ActionCatalogOnDemand { () throws(ActionCatalogLoadError) in try ActionCatalog.loadForCommand(warn: warn) },
+                             runners: try globals.runnerFactory(region: region))
     }
 
     /// The one AWS CLI runner, configured from the global options, for actions and log pollers alike;

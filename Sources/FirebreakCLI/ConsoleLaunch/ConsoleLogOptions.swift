@@ -19,7 +19,7 @@ struct ConsoleLogOptions: ParsableArguments {
     var followCloudTrail = false
 
     @Option(name: .customLong("flow-log-format"), help: ArgumentHelp(
-        "The fields of VPC Flow Logs files followed with --tail that have no header line, as create-flow-logs --log-format takes them ('${version} ${vpc-id} …'; default: the version 2 format).",
+        "The fields of VPC Flow Logs records without a header line (files followed with --tail, log groups followed with --follow-logs), as create-flow-logs --log-format takes them ('${version} ${vpc-id} …'; default: the version 2 format).",
         valueName: "format"))
     var flowLogFormat: String?
 

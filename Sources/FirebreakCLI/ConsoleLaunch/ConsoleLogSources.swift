@@ -95,7 +95,8 @@ enum ConsoleLogSources {
         if !groups.isEmpty || cloudTrail {
             let runner = try runner()
             for group in groups {
-                let poller = try CloudWatchLogsPoller(runner: runner, logGroup: group.name, filterPattern: group.pattern, region: region)
+                let poller = try CloudWatchLogsPoller(runner: runner, logGroup: group.name, filterPattern: group.pattern, region: region,
+                                                     flowLogFormat: flowLogFormat)
                 sources.append(PollingLogSource(id: group.sourceID, displayName: group.displayName, poller: LogGroupPoller(poller: poller),
                                                 after: try cursor(group.sourceID), interval: pollSeconds))
             }

@@ -9,7 +9,11 @@ struct LogGroupPoller: LogPoller {
     let poller: CloudWatchLogsPoller
 
     func poll(after cursor: LogCursor?) throws -> LogPollResult {
-        let page = try poller.poll(after: cursor?.token)
-        return LogPollResult(records: page.records.map(LogRecord.init(aws:)), cursor: page.cursor.map(LogCursor.init), hasMore: page.hasMore)
+        Self.result(try poller.poll(after: cursor?.token))
+    }
+
+    /// A page as LogTail's poll result.
+    static func result(_ page: AWSLogPage) -> LogPollResult {
+        LogPollResult(records: page.records.map(LogRecord.init(aws:)), cursor: page.cursor.map(LogCursor.init), hasMore: page.hasMore)
     }
 }

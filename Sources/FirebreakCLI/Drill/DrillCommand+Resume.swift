@@ -10,6 +10,7 @@ extension DrillCommand {
     /// The drill to resume and its scenario, or one line saying why it cannot be.
     func resumable(_ text: String, locator: DrillScenarioLocator) throws -> (IncidentState, DrillScenario) {
         let id = try IncidentID(parsing: text)
+        try globals.requireDatabase()
         let state = try globals.readOnlyStore(for: id).state(of: id)
         guard state.incident.isDrill else { throw CLIError("\(id) is not a drill; --resume resumes drills (firebreak console \(id) opens it)") }
         guard state.incident.status == .open else { throw CLIError("\(id) is closed; reopen it first (firebreak reopen \(id))") }

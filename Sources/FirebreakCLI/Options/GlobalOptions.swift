@@ -61,14 +61,22 @@ struct GlobalOptions: ParsableArguments {
     /// `--db`, else `$FIREBREAK_DB`, else `db = …` in the config file, else
     /// `$XDG_DATA_HOME/firebreak/firebreak.db`, else `~/.local/share/firebreak/firebreak.db`.
     /// A file's path or a `postgresql://` URL (`storeLocation`).
-    var databasePath: String {
+    var databasePath: String { database.path }
+
+    /// Where the database's path came from: the responder named it, or it is the default.
+    enum DatabaseSource: String {
+        case option = "--db", environment = "$FIREBREAK_DB", config = "the config file's db =", defaultPath = "the default"
+    }
+
+    /// `databasePath` and where it came from (a path someone named is never created by the console unasked).
+    var database: (path: String, source: DatabaseSource) {
         let environment = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
-        if let path = environment["FIREBREAK_DB"], !path.isEmpty { return path }
-        if let path = FirebreakConfig.load().db { return path }
+        if let db, !db.isEmpty { return (db, .option) }
+        if let path = environment["FIREBREAK_DB"], !path.isEmpty { return (path, .environment) }
+        if let path = FirebreakConfig.load().db { return (path, .config) }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return dataHome + "/firebreak/firebreak.db"
+        return (dataHome + "/firebreak/firebreak.db", .defaultPath)
     }
 
     /// `--as`, else `$FIREBREAK_OPERATOR`, else `$USER`, else the account the process runs as (the system's user database).

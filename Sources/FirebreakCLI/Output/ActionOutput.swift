@@ -65,7 +65,7 @@ enum ActionOutput {
 
     static func printStep(_ step: ActionStepRecord) {
         let mark = ["succeeded": "✓", "failed": "✗", "timed-out": "⏱", "skipped": "·", "interrupted": "■"][step.outcome.rawValue] ?? "?"
-        Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(step.argv.isEmpty ? "computed by Firebreak, no aws call" : commandLine(step.argv))")
+        Output.line("  \(mark) \(step.resource) \(step.step) (\(step.durationMs) ms): \(step.argv.isEmpty ? (step.outcome == .skipped ? "not called" : "computed by Firebreak, no aws call") : commandLine(step.argv))")
         if let error = step.error { Output.line("      \(error)") }
         if step.evidence == true, let body = step.stdoutBody { Output.line("      evidence: \(body.bytes) bytes, SHA-256 \(body.sha256) (firebreak body \(body.sha256))") }
     }

@@ -13,6 +13,22 @@ extension GlobalOptions {
         try storeLocation().openWritable(signer: signing ? headSigner(warnings: warnings ?? { Output.error("warning: \($0)") }) : nil)
     }
 
+    /// The store for a command that changes an incident which must already exist: a
+    /// database file that is not there is refused, naming it, and nothing is created.
+    func writableStore(forExisting incident: IncidentID, warnings: (@Sendable (String) -> Void)? = nil) throws -> any IncidentEventStore {
+        try requireDatabase()
+        return try writableStore(warnings: warnings)
+    }
+
+    /// Refuses, naming it, a database file that is not there: a command that
+    /// changes an existing incident calls it before anything else (a mistyped
+    /// `--db` is said as such, not as an unknown incident, and never created).
+    func requireDatabase() throws {
+        if case .file(let path) = try storeLocation(), !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noDatabase(path: path)
+        }
+    }
+
     /// Where `databasePath` points: a SQLite file or a PostgreSQL server (a URL with a password is refused here).
     func storeLocation() throws -> IncidentStoreLocation {
         try IncidentStoreLocation(databasePath)

@@ -10,7 +10,9 @@ extension JSONValue {
         .object([
             "runId": .string(run.runID), "action": .string(run.action), "risk": .string(run.risk.rawValue),
             "resources": .array(run.resources.map(JSONValue.string)), "status": .string(RunLiveness.shownStatus(run).rawValue),
-            "undoes": .string(run.undoes), "undoneBy": .string(run.undoneBy), "dryRun": .bool(run.dryRun),
+            "undoes": .string(run.undoes), "undoneBy": .string(run.undoneBy),
+            // Resource → the undo run that put it back, so far (an undo may take some of a run's resources).
+            "undoneResources": .object(run.undoneResources.mapValues(JSONValue.string)), "dryRun": .bool(run.dryRun),
             "parameters": .object(run.parameters.mapValues(JSONValue.string)),
             "startedAt": .time(run.startedAt), "startedBy": .string(run.startedBy), "finishedAt": .time(run.finishedAt),
             "error": .string(run.error),

@@ -15,7 +15,8 @@ extension JSONValue {
         ])
     }
 
-    public static func incident(_ state: IncidentState, metrics: IncidentMetrics? = nil, now: Date = Date()) -> JSONValue {
+    /// `notes`: the incident's notes (`Note.all(in:)`: they are read from the events, not kept in the state).
+    public static func incident(_ state: IncidentState, notes: [Note], metrics: IncidentMetrics? = nil, now: Date = Date()) -> JSONValue {
         let incident = state.incident
         return .object([
             "id": .string(incident.id.description), "number": .int(incident.id.rawValue), "title": .string(incident.title),
@@ -38,10 +39,11 @@ extension JSONValue {
             "evidence": .array(state.evidence.map { item in
                 .object(["seq": .int(item.seq), "source": .string(item.pin.source), "line": .string(item.pin.line),
                          "loggedAt": .string(item.pin.loggedAt), "sha256": .string(item.pin.sha256),
+                         "sha256Of": .string(item.pin.hashOf?.rawValue ?? "line"),
                          "resources": .array(item.pin.resources.map(JSONValue.string)),
                          "pinnedAt": .time(item.pinnedAt), "pinnedBy": .string(item.pinnedBy)])
             }),
-            "notes": .array(state.notes.map { note in
+            "notes": .array(notes.map { note in
                 .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
             }),
             "actionRuns": .array(state.actionRuns.map(actionRun)),

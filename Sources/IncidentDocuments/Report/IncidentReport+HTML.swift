@@ -109,7 +109,9 @@ extension IncidentReport {
             let status = "<span class=\"\(shown == .succeeded ? "ok" : "bad")\">\(shown.rawValue)</span>"
             out.append("<h3>\(h(run.runID)): \(h(run.action)) on \(h(run.resources.joined(separator: ", "))): \(status)\(run.dryRun ? " (dry run)" : "")</h3>")
             out.append("<p>Started \(t(run.startedAt)) by \(h(run.startedBy)), finished \(t(run.finishedAt)); risk \(run.risk.rawValue)"
-                       + (run.undoes.map { "; undoes \(h($0))" } ?? "") + (run.undoneBy.map { "; undone by \(h($0))" } ?? "") + ".</p>")
+                       + (run.undoes.map { "; undoes \(h($0))" } ?? "") + (run.undoneBy.map { "; undone by \(h($0))" } ?? "")
+                       + (run.partlyUndone.isEmpty ? "" : "; partly undone: " + run.partlyUndone.map { "\(h($0.resource)) by \(h($0.by))" }.joined(separator: ", "))
+                       + ".</p>")
             if let error = run.error { out.append("<p class=\"bad\">\(h(error))</p>") }
             if !run.steps.isEmpty {
                 table(["Resource", "Step", "Command", "Outcome"], run.steps.map { step in
@@ -123,7 +125,7 @@ extension IncidentReport {
         out.append("<section id=\"evidence\"><h2>Evidence</h2>")
         if state.evidence.isEmpty { out.append("<p class=\"muted\">No evidence was pinned.</p>") }
         for item in state.evidence {
-            out.append("<p>#\(item.seq) logged \(h(item.pin.loggedAt)) in \(h(item.pin.source)), pinned \(t(item.pinnedAt)) by \(h(item.pinnedBy))<br>SHA-256 <code>\(h(item.pin.sha256))</code></p>")
+            out.append("<p>#\(item.seq) logged \(h(item.pin.loggedAt)) in \(h(item.pin.source)), pinned \(t(item.pinnedAt)) by \(h(item.pinnedBy))<br>SHA-256 <code>\(h(item.pin.sha256))</code>\(item.pin.hashOf.map { " (\(h($0.wording)))" } ?? "")</p>")
             out.append("<pre>\(h(item.pin.line))</pre>")
         }
         for (run, step, body) in actionEvidence {

@@ -57,6 +57,7 @@ extension IncidentReport {
             "evidence": .array(state.evidence.map { item in
                 .object(["seq": .int(item.seq), "source": .string(item.pin.source), "line": .string(item.pin.line),
                          "loggedAt": .string(item.pin.loggedAt), "sha256": .string(item.pin.sha256),
+                         "sha256Of": .string(item.pin.hashOf?.rawValue ?? "line"),
                          "resources": .array(item.pin.resources.map(JSONValue.string)),
                          "pinnedAt": .time(item.pinnedAt), "pinnedBy": .string(item.pinnedBy)])
             }),
@@ -72,7 +73,7 @@ extension IncidentReport {
                     .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
                 }),
             ]),
-            "notes": .array(state.notes.map { note in
+            "notes": .array(notes.map { note in
                 .object(["seq": .int(note.seq), "text": .string(note.text), "at": .time(note.at), "by": .string(note.by)])
             }),
             "verification": .object([

@@ -114,7 +114,8 @@ extension IncidentReport {
             out.append(heading)
             out.append("")
             out.append("Started \(t(run.startedAt)) by \(e(run.startedBy)), finished \(t(run.finishedAt)); risk \(run.risk.rawValue)"
-                       + (run.undoes.map { "; undoes \(e($0))" } ?? "") + (run.undoneBy.map { "; undone by \(e($0))" } ?? "") + ".")
+                       + (run.undoes.map { "; undoes \(e($0))" } ?? "") + (run.undoneBy.map { "; undone by \(e($0))" } ?? "")
+                       + (run.partlyUndone.isEmpty ? "" : "; partly undone: " + run.partlyUndone.map { "\(e($0.resource)) by \(e($0.by))" }.joined(separator: ", ")) + ".")
             if let error = run.error { out.append(""); out.append("Error: \(e(error))") }
             out.append("")
             if !run.steps.isEmpty {
@@ -131,7 +132,8 @@ extension IncidentReport {
         out.append("")
         if state.evidence.isEmpty { out.append("No evidence was pinned.") }
         for item in state.evidence {
-            out.append("- #\(item.seq) logged \(e(item.pin.loggedAt)) in \(e(item.pin.source)), pinned \(t(item.pinnedAt)) by \(e(item.pinnedBy)); SHA-256 `\(item.pin.sha256.filter(\.isHexDigit))`")
+            out.append("- #\(item.seq) logged \(e(item.pin.loggedAt)) in \(e(item.pin.source)), pinned \(t(item.pinnedAt)) by \(e(item.pinnedBy)); SHA-256 `\(item.pin.sha256.filter(\.isHexDigit))`"
+                + (item.pin.hashOf.map { " (\(e($0.wording)))" } ?? ""))
             out.append("")
             out.append(MarkdownText.codeBlock([item.pin.line]))
             out.append("")

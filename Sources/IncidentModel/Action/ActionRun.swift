@@ -12,8 +12,13 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
     public var status: ActionRunStatus
     /// The run this one undoes, for an undo run.
     public var undoes: String?
-    /// The run that undid this one, once one succeeded.
+    /// The run that undid this one, once every resource of it was put back
+    /// (by one undo, or the last of several each undoing some of them).
     public var undoneBy: String?
+    /// Per resource put back so far, the undo run that did it: an undo may
+    /// take some of a run's resources (`action undo --resource`), and the
+    /// next undo does only what is left.
+    public var undoneResources: [String: String] = [:]
     /// A dry run changes nothing and cannot be undone.
     public var dryRun: Bool
     /// Parameters the operator gave (`--param name=value`).
@@ -48,6 +53,16 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
         self.finishedAt = finishedAt
         self.error = error
     }
+
+    /// The resources put back so far while some are left, each with the undo that did it, in the run's
+    /// order (`i-a by run-4`); empty once the run is undone whole (`undoneBy`) or while nothing is.
+    public var partlyUndone: [(resource: String, by: String)] {
+        guard undoneBy == nil else { return [] }
+        return resources.compactMap { resource in undoneResources[resource].map { (resource, $0) } }
+    }
+
+    /// The resources not put back yet, in the run's order: what an undo of the rest covers.
+    public var resourcesToUndo: [String] { resources.filter { undoneResources[$0] == nil } }
 
     /// The captures recorded for `resource`, empty when none: the finish's,
     /// or, for a run whose finish has none for it (interrupted before it

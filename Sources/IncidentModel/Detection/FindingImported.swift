@@ -35,10 +35,21 @@ public struct FindingImported: Codable, Sendable, Equatable {
     /// Security Hub's `ProductArn` (ASFF), which with `id` names the finding to
     /// `batch-update-findings`; absent for GuardDuty's own findings and in events written before it was kept.
     public var productArn: String?
+    /// OCSF's `metadata.uid` (Security Hub's newer API): what `batch-update-findings-v2 --metadata-uids` names it by.
+    public var ocsfMetadataUid: String?
+    /// OCSF's `metadata.product.uid`: with `account` and `id` (`finding_info.uid`), the finding's
+    /// `FindingIdentifiers` entry for `batch-update-findings-v2`.
+    public var ocsfProductUid: String?
+    /// The GuardDuty detector that owns a GuardDuty finding (from its `Arn`): what `archive-findings` needs.
+    public var detectorId: String?
 
     public init(id: String, source: String, type: String, severity: String, title: String, firstSeen: String,
                 lastSeen: String, resources: [String], account: String? = nil, region: String? = nil,
-                description: String? = nil, actor: String? = nil, unusable: [String]? = nil, productArn: String? = nil) {
+                description: String? = nil, actor: String? = nil, unusable: [String]? = nil, productArn: String? = nil,
+                ocsfMetadataUid: String? = nil, ocsfProductUid: String? = nil, detectorId: String? = nil) {
+        self.ocsfMetadataUid = ocsfMetadataUid
+        self.ocsfProductUid = ocsfProductUid
+        self.detectorId = detectorId
         self.productArn = productArn
         self.description = description
         self.actor = actor

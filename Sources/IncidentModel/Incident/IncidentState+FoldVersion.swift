@@ -10,5 +10,7 @@ extension IncidentState {
     /// 9: indicators of compromise; a finding's description, actor and unusable fields.
     /// 10: `severity.changed` changes the incident's severity; a note's kind (stakeholder status updates);
     /// a resumed drill's new emulator endpoint (`drill.resumed`).
-    public static let foldVersion = 10
+    /// 11: notes left out of the state (read from the events, `Note.all(in:)`).
+    /// 12: which resources of a run an undo put back (`ActionRun.undoneResources`).
+    public static let foldVersion = 12
 }

@@ -140,5 +140,12 @@ extension IncidentState {
         if run.undoes != nil { throw IncidentError.conflict("\(undone) is itself an undo; run the action again instead") }
         if run.dryRun { throw IncidentError.conflict("\(undone) was a dry run and changed nothing") }
         if run.risk == .readOnly { throw IncidentError.conflict("\(undone) (\(run.action)) only read AWS; there is nothing to undo") }
+        // An undo of some of the run's resources: each one of them, and not put back already.
+        for resource in body.resources {
+            guard run.resources.contains(resource) else {
+                throw IncidentError.invalidInput("\(resource.terminalSafe) is not one of \(undone)'s resources (\(run.resources.joined(separator: ", ")))")
+            }
+            if let by = run.undoneResources[resource] { throw IncidentError.conflict("\(resource) of \(undone) was already undone by \(by)") }
+        }
     }
 }

@@ -19,10 +19,12 @@ public struct IncidentState: Codable, Sendable, Equatable {
     /// copied every resource on every event.
     public private(set) var resources: ChunkedList<Resource>
     public private(set) var checklist: [ChecklistItem]
-    /// Chunked (as are evidence and action runs), so versions of the state kept
-    /// side by side — replay's checkpoints — share these growing histories.
-    public private(set) var notes: ChunkedList<Note>
-    /// Every action run, in the order they started.
+    /// Notes are not here: they are an append-only history as long as the
+    /// incident, read from the events when shown (`Note.all(in:)`), so the
+    /// state (and every checkpoint of it) stays the size of what is open.
+    /// Every action run, in the order they started. Chunked (as are evidence
+    /// and findings), so versions of the state kept side by side — replay's
+    /// checkpoints — share these growing histories.
     public internal(set) var actionRuns: ChunkedList<ActionRun>
     /// Who holds each role now (`role.assigned`).
     public private(set) var roles: [IncidentRole: String] = [:]
@@ -46,7 +48,7 @@ public struct IncidentState: Codable, Sendable, Equatable {
     private(set) var lookups = IncidentLookups()
 
     enum CodingKeys: String, CodingKey {
-        case incident, phase, phaseVisits, resources, checklist, notes, actionRuns, roles, evidence, followUps, findings, intents,
+        case incident, phase, phaseVisits, resources, checklist, actionRuns, roles, evidence, followUps, findings, intents,
              indicators, readiness, lastSeq, lastRecordedAt
     }
 
@@ -57,7 +59,6 @@ public struct IncidentState: Codable, Sendable, Equatable {
         phaseVisits = try container.decode([PhaseVisit].self, forKey: .phaseVisits)
         resources = try container.decode(ChunkedList<Resource>.self, forKey: .resources)
         checklist = try container.decode([ChecklistItem].self, forKey: .checklist)
-        notes = try container.decode(ChunkedList<Note>.self, forKey: .notes)
         actionRuns = try container.decode(ChunkedList<ActionRun>.self, forKey: .actionRuns)
         roles = try container.decode([IncidentRole: String].self, forKey: .roles)
         evidence = try container.decode(ChunkedList<PinnedEvidence>.self, forKey: .evidence)
@@ -83,7 +84,6 @@ public struct IncidentState: Codable, Sendable, Equatable {
         phaseVisits = [PhaseVisit(phase: opened.phase, enteredAt: event.at, enteredBy: event.actor)]
         resources = []
         checklist = opened.checklist.map { ChecklistItem(template: $0) }
-        notes = []
         actionRuns = []
         lastSeq = event.seq
         lastRecordedAt = event.recordedAt
@@ -165,8 +165,9 @@ public struct IncidentState: Codable, Sendable, Equatable {
                     indicators.append(CompromiseIndicator(kind: sighting.kind, value: sighting.value, seen: [seen]))
                 }
             }
-        case .noteAdded(let body):
-            notes.append(Note(seq: event.seq, text: body.text, at: event.at, by: event.actor, kind: body.noteKind))
+        case .noteAdded:
+            // Read from the events when shown (`Note.all(in:)`), never kept in the state.
+            break
         case .incidentClosed(let body):
             incident.status = .closed
             incident.closedAt = event.at
@@ -193,8 +194,14 @@ public struct IncidentState: Codable, Sendable, Equatable {
             actionRuns[index].results = body.results
             actionRuns[index].finishedAt = event.at
             actionRuns[index].error = body.error
-            if body.status == .succeeded, let undone = actionRuns[index].undoes, let original = actionRunIndex(undone) {
-                actionRuns[original].undoneBy = body.runID
+            if let undone = actionRuns[index].undoes, let original = actionRunIndex(undone) {
+                // A succeeded undo put back every resource it covered; a partial one, those whose result succeeded.
+                let putBack = body.status == .succeeded ? actionRuns[index].resources
+                    : body.status == .partial ? body.results.filter { $0.status == .succeeded }.map(\.resource) : []
+                for resource in putBack where actionRuns[original].resources.contains(resource) {
+                    actionRuns[original].undoneResources[resource] = body.runID
+                }
+                if !putBack.isEmpty, actionRuns[original].resourcesToUndo.isEmpty { actionRuns[original].undoneBy = body.runID }
             }
         }
     }

@@ -16,6 +16,19 @@ public struct Note: Codable, Sendable, Equatable {
         self.at = at
         self.by = by
     }
+
+    /// The note an event records, or nil when it records something else.
+    public init?(_ event: Event) {
+        guard case .noteAdded(let body) = event.payload else { return nil }
+        self.init(seq: event.seq, text: body.text, at: event.at, by: event.actor, kind: body.noteKind)
+    }
+
+    /// Every note among `events`, in their order. Notes are read from the
+    /// events, not kept in `IncidentState`: the history grows with the
+    /// incident, and the state is checkpointed and loaded whole.
+    public static func all<S: Sequence>(in events: S) -> [Note] where S.Element == Event {
+        events.compactMap(Note.init)
+    }
 }
 
 /// A note with a purpose beyond the timeline.

@@ -27,6 +27,13 @@ public enum ActionPlanText {
         for line in callerLines(plan, problem: callerProblem) {
             lines.append("  " + (audience == .console ? line.replacingOccurrences(of: "without --allow-self", with: "unless you type the confirmation") : line))
         }
+        if let undone = plan.undoes {
+            let putBack = plan.resources.map(\.id)
+            let others = plan.undoneRunResources.filter { !putBack.contains($0) }
+            if !others.isEmpty {
+                lines.append("  puts back \(putBack.joined(separator: ", ")) only; the rest of \(undone) is not touched: \(others.joined(separator: ", "))")
+            }
+        }
         if let notice = plan.undoNotice { lines.append("  note: \(notice)") }
         if let file = definition.definitionFile { lines.append("  definition: \(file) (a file, not the built-in catalog)") }
         if let warning = definition.warning, plan.undoes == nil { lines.append("  warning: \(warning)") }
@@ -42,6 +49,7 @@ public enum ActionPlanText {
             }
             lines.append("    " + planned(call) + (call.condition.map { "    # \($0)" } ?? ""))
         }
+        lines += plan.kept.map { "  " + keptLine($0) }
         if plan.undoes == nil {
             let console = audience == .console ? "X (runs) in the console, or " : ""
             lines.append(definition.isUndoable ? "  undo: \(console)firebreak action undo \(plan.incident) \(plan.runID)" : "  undo: none (\(definition.risk.rawValue))")
@@ -50,6 +58,11 @@ public enum ActionPlanText {
             lines.append(audience == .console ? "  destructive: Enter, then type '\(text)'" : "  destructive: run with --confirm '\(text)'")
         }
         return lines
+    }
+
+    /// A shared undo step the plan leaves for later, and why, as the plan and `action undo --yes` say it.
+    public static func keptLine(_ kept: ActionPlan.KeptStep) -> String {
+        "kept, \(kept.resource): \(kept.step), since \(kept.reason)"
     }
 
     /// Who the plan acts as and what of it is the caller's own, for people

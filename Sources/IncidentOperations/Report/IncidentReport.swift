@@ -22,13 +22,16 @@ public struct IncidentReport {
 
     public var incident: Incident { state.incident }
 
+    /// Every note, oldest first: read from the events (the folded state keeps no notes).
+    public var notes: [Note] { Note.all(in: events.lazy.map(\.event)) }
+
     /// The attack's intent as recorded: the suspected intents (`intent.recorded`,
     /// from findings or responders), else the latest note that starts with
     /// `Intent:`, else the reason given on the `detection.intent` checklist
     /// item. Nil when none exists.
     public var intent: String? {
         if !state.intents.isEmpty { return state.intents.map(\.intent).joined(separator: "; ") }
-        if let note = state.notes.last(where: { $0.text.lowercased().hasPrefix("intent:") }) {
+        if let note = notes.last(where: { $0.text.lowercased().hasPrefix("intent:") }) {
             return note.text.dropFirst("intent:".count).trimmingCharacters(in: .whitespaces)
         }
         return state.checklist.first { $0.id == "detection.intent" && $0.state == .done }?.reason
@@ -56,11 +59,11 @@ public struct IncidentReport {
     /// recorded as plain notes belong with the follow-up items.
     public var followUpNotes: [Note] {
         let visits = state.phaseVisits.filter { $0.phase == .followUp }
-        return state.notes.filter { note in visits.contains { note.at >= $0.enteredAt && note.at <= ($0.leftAt ?? .distantFuture) } }
+        return notes.filter { note in visits.contains { note.at >= $0.enteredAt && note.at <= ($0.leftAt ?? .distantFuture) } }
     }
 
     /// The status updates given to stakeholders (notes of that kind), oldest first.
-    public var statusUpdates: [Note] { state.notes.filter { $0.kind == .statusUpdate } }
+    public var statusUpdates: [Note] { notes.filter { $0.kind == .statusUpdate } }
 
     /// The chain's verdict in one line.
     public var verificationLine: String {

@@ -36,7 +36,18 @@ public enum RunLiveness {
     /// interrupted is finished, and gets none). Each resource's result keeps
     /// what its recorded steps captured, so the run can be undone.
     public static func interruptedFinishes(in state: IncidentState) -> [EventPayload] {
-        state.actionRuns.filter { $0.status == .running && shownStatus($0) == .interrupted }.map { run in
+        interruptedFinishes(in: state, endedRuns: endedRuns(in: state))
+    }
+
+    /// The runs of `state` still recorded as running whose process has ended
+    /// (`hasEnded`: reads /proc, so the console asks its store worker for it).
+    public static func endedRuns(in state: IncidentState) -> Set<String> {
+        Set(state.actionRuns.filter { $0.status == .running && shownStatus($0) == .interrupted }.map(\.runID))
+    }
+
+    /// `interruptedFinishes` for the runs already judged ended (`endedRuns`): pure.
+    public static func interruptedFinishes(in state: IncidentState, endedRuns: Set<String>) -> [EventPayload] {
+        state.actionRuns.filter { $0.status == .running && endedRuns.contains($0.runID) }.map { run in
             let steps = "\(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s")"
             return .actionRunFinished(ActionRunFinished(
                 runID: run.runID, status: .interrupted,
@@ -51,8 +62,15 @@ public enum RunLiveness {
     /// command checks before it asks anything, so `undo` of a run whose
     /// process has ended sees it finished, as `show` does.
     public static func settled(_ state: IncidentState) -> IncidentState {
+        settled(state, endedRuns: endedRuns(in: state))
+    }
+
+    /// `settled` for the runs already judged ended (`endedRuns`): pure, for
+    /// the console's runs view, whose UI thread does not read /proc.
+    public static func settled(_ state: IncidentState, endedRuns: Set<String>) -> IncidentState {
+        guard !endedRuns.isEmpty else { return state }
         var settled = state
-        for payload in interruptedFinishes(in: state) {
+        for payload in interruptedFinishes(in: state, endedRuns: endedRuns) {
             settled.apply(Event(incident: state.incident.id, seq: settled.lastSeq + 1, at: Date(), recordedAt: Date(),
                                 actor: "firebreak", payload: payload))
         }

@@ -22,8 +22,18 @@ public enum OperationError: Error, CustomStringConvertible, Sendable, Equatable 
     /// A run's finish could not be recorded; its steps were.
     case finishUnrecorded(runID: String, status: String, problem: String, incident: IncidentID)
 
+    /// Closing refused: these resources are still compromised (closing with force goes ahead).
+    case stillCompromised(IncidentID, [String])
+    /// Resolving the findings failed for whole calls, so the incident was not closed.
+    case findingsNotResolved(IncidentID, failures: [String])
+
     public var description: String {
         switch self {
+        case .stillCompromised(let id, let compromised):
+            return "\(id) still has \(compromised.count == 1 ? "a compromised resource" : "\(compromised.count) compromised resources"): "
+                + "\(compromised.map(\.terminalSafe).joined(separator: ", ")); contain \(compromised.count == 1 ? "it" : "them") first, or close with --force"
+        case .findingsNotResolved(let id, let failures):
+            return "resolving the findings failed (\(failures.joined(separator: "; "))): \(id) stays open; close again, with or without resolving them"
         case .unreadableFile(let path):
             return "cannot read \(path.terminalSafe): no such readable file"
         case .noRegion(let hint):

@@ -63,7 +63,7 @@ public struct StoredProjection: Sendable {
     public var columns: [String: StoredColumnValue]
     public var lastSeq: Int64
     public var headHash: String
-    /// The seq of the folded-state checkpoint and its JSON.
+    /// The seq of the folded-state checkpoint and its JSON (from the `checkpoints` table).
     public var stateSeq: Int64
     public var state: String
 

@@ -81,8 +81,12 @@ private struct SQLiteChainRecords: ChainRecordSource {
             case .blob(let data): columns[name] = .other("a blob of \(data.count) bytes")
             }
         }
+        // The checkpoint from its own table; a file from before it (read as it is) has it in the row.
+        let checkpoint = try db.tableExists("checkpoints")
+            ? try Row.fetchOne(db, sql: "SELECT seq, state FROM checkpoints WHERE incident_id = ?", arguments: [incident.rawValue])
+            : nil
         return StoredProjection(columns: columns, lastSeq: row["last_seq"], headHash: row["head_hash"],
-                                stateSeq: row["state_seq"], state: row["state"] ?? "")
+                                stateSeq: checkpoint?["seq"] ?? row["state_seq"], state: checkpoint?["state"] ?? row["state"] ?? "")
     }
 
     func chainBodyProblem(_ reference: StoredBody) throws -> String? {

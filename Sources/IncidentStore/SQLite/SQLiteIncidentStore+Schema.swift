@@ -30,6 +30,7 @@ extension SQLiteIncidentStore {
             // each append: the list's columns, the chain's head, and a checkpoint
             // of the folded state (as JSON, at seq `state_seq`, refreshed every
             // `checkpointInterval` events so an append never re-encodes the whole incident).
+            // Since v4-checkpoints the JSON is in `checkpoints` and `state` stays empty.
             try db.execute(sql: """
                 CREATE TABLE incidents (
                     id INTEGER PRIMARY KEY,
@@ -71,6 +72,26 @@ extension SQLiteIncidentStore {
             // The raw bytes each incident keeps, so the byte cap needs no scan.
             try createKeptLogByteTotals(db)
         }
+        migrator.registerMigration("v4-checkpoints") { db in
+            // The folded-state checkpoint in a table of its own: kept in the `incidents`
+            // row, every append rewrote the whole JSON with the row's few columns.
+            // `incidents.state_seq` still says which seq the checkpoint is at (it is
+            // the row an append rewrites anyway); `incidents.state` is left empty.
+            try createCheckpointTable(db)
+        }
         return migrator
+    }
+
+    /// One checkpoint per incident (`checkpoints`), moved out of the `incidents` rows.
+    static func createCheckpointTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE checkpoints (
+                incident_id INTEGER PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                state TEXT NOT NULL
+            );
+            INSERT INTO checkpoints (incident_id, seq, state) SELECT id, state_seq, state FROM incidents WHERE state <> '';
+            UPDATE incidents SET state = '' WHERE state <> '';
+            """)
     }
 }

@@ -233,8 +233,12 @@ public final class SQLiteIncidentStore: IncidentEventStore {
                              state.lastSeq, headHash])
         let checkpointSeq = try Int64.fetchOne(db, sql: "SELECT state_seq FROM incidents WHERE id = ?", arguments: [incident.id.rawValue]) ?? 0
         if refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
-            try db.execute(sql: "UPDATE incidents SET state_seq = ?, state = ? WHERE id = ?",
-                           arguments: [state.lastSeq, try StateSnapshot.encode(state), incident.id.rawValue])
+            // The JSON in its own table, so the `incidents` row an append rewrites stays a few columns.
+            try db.execute(sql: """
+                INSERT INTO checkpoints (incident_id, seq, state) VALUES (?, ?, ?)
+                ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
+                """, arguments: [incident.id.rawValue, state.lastSeq, try StateSnapshot.encode(state)])
+            try db.execute(sql: "UPDATE incidents SET state_seq = ? WHERE id = ?", arguments: [state.lastSeq, incident.id.rawValue])
             cache.markCheckpointStale(incident.id, false)
         }
     }
@@ -297,7 +301,7 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         var state: IncidentState
         if let cached = cache.state(of: incident), cached.lastSeq <= lastSeq, cached.lastSeq >= checkpointSeq {
             state = cached
-        } else if let text = try String.fetchOne(db, sql: "SELECT state FROM incidents WHERE id = ?", arguments: [incident.rawValue]),
+        } else if let text = try checkpointText(incident, at: checkpointSeq, db),
                   let checkpoint = try? StateSnapshot.decode(text), checkpoint.lastSeq == checkpointSeq {
             state = checkpoint
         } else {
@@ -314,6 +318,15 @@ public final class SQLiteIncidentStore: IncidentEventStore {
         }
         cache.remember(state)
         return (state, headHash)
+    }
+
+    /// The stored checkpoint's JSON when it is at `seq`. A file from before the
+    /// checkpoint table (read as it is, not migrated) has none: its old
+    /// checkpoint was of another reducer version anyway.
+    func checkpointText(_ incident: IncidentID, at seq: Int64, _ db: Database) throws -> String? {
+        guard seq > 0, try db.tableExists("checkpoints") else { return nil }
+        return try String.fetchOne(db, sql: "SELECT state FROM checkpoints WHERE incident_id = ? AND seq = ?",
+                                   arguments: [incident.rawValue, seq])
     }
 
     func fetchEvents(_ incident: IncidentID, since seq: Int64, _ db: Database) throws -> [RecordedEvent] {

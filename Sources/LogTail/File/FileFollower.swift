@@ -22,6 +22,11 @@ final class FileFollower: @unchecked Sendable {
     let path: String
     let sourceID: LogSourceID
     let limits: LogLineLimits
+    /// Lines it does not admit are not delivered; those it can tell from
+    /// their bytes (`LogFilter.surelyRejects`) are not even made.
+    let filter: LogFilter?
+    /// The filter's test for lines dropped before they are made, taken out once.
+    private let unmadeLineDrop: UnmadeLineDrop?
     /// Lines handed over per callback, so a huge backlog arrives in pieces
     /// the UI can draw between.
     static let batchLines = 1024
@@ -43,13 +48,18 @@ final class FileFollower: @unchecked Sendable {
     private var checkedSize: Int64 = -1
     private var sequence: UInt64 = 0
     private var start: FileLogSource.StartPosition
-    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// True when lines were dropped by the filter since the last delivery,
+    /// so the cursor moves on even when none was delivered.
+    private var droppedSinceDelivery = false
+    private var buffer = FileFollower.readBuffer()
 
-    init(path: String, sourceID: LogSourceID, start: FileLogSource.StartPosition, limits: LogLineLimits) {
+    init(path: String, sourceID: LogSourceID, start: FileLogSource.StartPosition, limits: LogLineLimits, filter: LogFilter? = nil) {
         self.path = path
         self.sourceID = sourceID
         self.start = start
         self.limits = limits
+        self.filter = filter?.showsEverything == true ? nil : filter
+        unmadeLineDrop = self.filter?.unmadeLineDrop(limits: limits)
         assembler = LineAssembler(keepLimit: limits.rawBytes)
     }
 
@@ -177,11 +187,38 @@ final class FileFollower: @unchecked Sendable {
             total += count
             let arrivedAt = Date()
             remember(count)
-            buffer.withUnsafeBytes { bytes in
-                assembler.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) { assembled in
-                    batch.append(makeLine(assembled, arrivedAt: arrivedAt))
+            // The lines read share what was read: a full read is handed over as
+            // it is (and the next read goes to a new buffer), a short one is
+            // copied to its size, so a slow writer's few bytes do not hold
+            // 64 KiB; a kept line copies its own out (`LogLine.detached`).
+            let chunk: [UInt8]
+            if count == buffer.count {
+                chunk = buffer
+                buffer = Self.readBuffer()
+            } else {
+                chunk = Array(buffer[0..<count])
+            }
+            // Numbered here and written back once, not per line through the object.
+            var next = sequence
+            if let filter {
+                let drop = unmadeLineDrop
+                var dropped = false
+                assembler.feed(sharing: chunk, dropping: { drop?.drops($0) ?? false }, line: { assembled in
+                    let line = makeLine(assembled, sequence: next, arrivedAt: arrivedAt)
+                    next += 1
+                    if filter.admits(line) { batch.append(line) }
+                }, dropped: {
+                    next += 1
+                    dropped = true
+                })
+                if dropped { droppedSinceDelivery = true }
+            } else {
+                assembler.feed(sharing: chunk) { assembled in
+                    batch.append(makeLine(assembled, sequence: next, arrivedAt: arrivedAt))
+                    next += 1
                 }
             }
+            sequence = next
             if batch.count >= Self.batchLines { deliver(&batch, runner) }
             if runner.shouldYield { return (total, false) }
         }
@@ -202,19 +239,27 @@ final class FileFollower: @unchecked Sendable {
     private func finishPartialLine(_ runner: SourceRunner) {
         guard let assembled = assembler.flush() else { return }
         lineEndTail = tail
-        var batch = [makeLine(assembled, arrivedAt: Date())]
+        let line = makeLine(assembled, sequence: sequence, arrivedAt: Date())
+        sequence += 1
+        var batch: [LogLine] = []
+        if filter?.admits(line) ?? true { batch.append(line) } else { droppedSinceDelivery = true }
         deliver(&batch, runner)
     }
 
-    private func makeLine(_ assembled: LineAssembler.Assembled, arrivedAt: Date) -> LogLine {
-        defer { sequence += 1 }
-        return LogLine(sourceID: sourceID, sequence: sequence, kept: assembled.kept, rawLength: assembled.length,
+    /// A buffer for one read, left uninitialised: only what `pread` wrote is ever read.
+    private static func readBuffer() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 64 * 1024) { _, initialized in initialized = 64 * 1024 }
+    }
+
+    private func makeLine(_ assembled: LineAssembler.Assembled, sequence: UInt64, arrivedAt: Date) -> LogLine {
+        LogLine(sourceID: sourceID, sequence: sequence, kept: assembled.kept, sharesChunk: assembled.sharesChunk, rawLength: assembled.length,
                        digest: assembled.streamedDigest, time: nil, level: nil, arrivedAt: arrivedAt, limits: limits)
     }
 
     private func deliver(_ batch: inout [LogLine], _ runner: SourceRunner) {
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty || droppedSinceDelivery else { return }
         runner.deliver(batch, cursor: cursor)
         batch.removeAll(keepingCapacity: true)
+        droppedSinceDelivery = false
     }
 }

@@ -16,6 +16,12 @@ import Foundation
 ///   end first, then the new one is followed from its beginning.
 /// - A partial last line is held until its newline arrives (or the file is
 ///   truncated, rotated or removed, which ends it).
+/// - Given a `filter`, it delivers only the lines the filter admits, each
+///   with the number (`sequence`) it has unfiltered; a line the filter
+///   surely drops by its bytes alone (plain, and the query not in it) is
+///   never made (`LogFilter.surelyRejects`). For a reader that wants only
+///   those lines (the console's pane keeps every line and filters as it
+///   draws, so its filter can change).
 /// - A missing or unreadable file is `.error` with the reason; the source
 ///   retries with back-off and follows the file from its beginning when it
 ///   (re)appears.
@@ -43,9 +49,11 @@ public final class FileLogSource: LogSource {
     private let runner: SourceRunner
     private let follower: FileFollower
 
-    /// A source for `path`; `id` defaults to `file:` followed by the path.
+    /// A source for `path`; `id` defaults to `file:` followed by the path;
+    /// with a `filter`, only the lines it admits are delivered.
     public init(path: String, id: LogSourceID? = nil, start: StartPosition = .end,
-                pollInterval: TimeInterval = 0.25, retry: RetryPolicy = .default, limits: LogLineLimits = .default) {
+                pollInterval: TimeInterval = 0.25, retry: RetryPolicy = .default, limits: LogLineLimits = .default,
+                filter: LogFilter? = nil) {
         let id = id ?? LogSourceID("file:\(path)")
         self.id = id
         self.path = path
@@ -53,7 +61,7 @@ public final class FileLogSource: LogSource {
         var initialCursor: LogCursor?
         if case .cursor(let cursor) = start { initialCursor = cursor }
         runner = SourceRunner(name: path, pollInterval: pollInterval, retry: retry, cursor: initialCursor)
-        follower = FileFollower(path: path, sourceID: id, start: start, limits: limits)
+        follower = FileFollower(path: path, sourceID: id, start: start, limits: limits, filter: filter)
     }
 
     public var status: LogSourceStatus { runner.status }

@@ -61,6 +61,22 @@ public struct LogFilter: Sendable {
         return pattern?.matches(line) ?? true
     }
 
+    /// True when the line these bytes would make, read whole (`limits` keep
+    /// all of it), is surely not shown: it would be plain and the query is
+    /// not in it. A source given the filter drops such a line without making
+    /// it; any other line is made and asked `admits`, so what a source
+    /// delivers is exactly what `admits` would have shown.
+    func surelyRejects(wholeLine bytes: UnsafeBufferPointer<UInt8>, limits: LogLineLimits) -> Bool {
+        unmadeLineDrop(limits: limits)?.drops(bytes) ?? false
+    }
+
+    /// The test `surelyRejects` makes, taken out once for a source's every
+    /// line; nil when no line can be dropped unmade (no query, or one that
+    /// needs the text: a regular expression, a non-ASCII query).
+    func unmadeLineDrop(limits: LogLineLimits) -> UnmadeLineDrop? {
+        pattern?.asciiNeedle.map { UnmadeLineDrop(needle: $0, displayBytes: limits.displayBytes) }
+    }
+
     /// The ranges of `line.text` the query matches, to highlight.
     public func highlights(in line: LogLine) -> [Range<String.Index>] {
         pattern?.ranges(in: line.text) ?? []

@@ -18,7 +18,7 @@ public struct LogPattern: Sendable {
     private enum Matcher: @unchecked Sendable {
         /// Lower-cased needle; `ascii` when it is plain ASCII and can be
         /// compared byte by byte without Foundation.
-        case substring(String, ascii: [UInt8]?)
+        case substring(String, ascii: ASCIINeedle?)
         /// `NSRegularExpression` is immutable and documented as safe to use
         /// from several threads, hence the unchecked sendability.
         case regex(NSRegularExpression)
@@ -40,7 +40,7 @@ public struct LogPattern: Sendable {
             }
         } else {
             let lowered = query.lowercased()
-            matcher = .substring(lowered, ascii: lowered.utf8.allSatisfy { $0 < 0x80 } ? Array(lowered.utf8) : nil)
+            matcher = .substring(lowered, ascii: ASCIINeedle(Array(lowered.utf8)))
         }
     }
 
@@ -66,11 +66,18 @@ public struct LogPattern: Sendable {
     /// looked for in the raw bytes of a plain line (its text is its bytes),
     /// so most lines are filtered without their text being made.
     public func matches(_ line: LogLine) -> Bool {
-        if case .substring(let needle, let ascii?) = matcher, !needle.isEmpty,
-           let found = line.withPlainBytes({ bytes in ascii.withUnsafeBufferPointer { Self.firstASCIIMatch($0, in: bytes, from: 0) != nil } }) {
+        if case .substring(_, let ascii?) = matcher,
+           let found = line.withPlainBytes({ ascii.firstMatch(in: $0, from: 0) != nil }) {
             return found
         }
         return matches(line.text)
+    }
+
+    /// The needle of a non-empty ASCII substring query, searched in a plain
+    /// line's bytes; nil for any other query.
+    var asciiNeedle: ASCIINeedle? {
+        if case .substring(_, let ascii?) = matcher { return ascii }
+        return nil
     }
 
     /// Every non-overlapping, non-empty match in `text`, in order.
@@ -84,9 +91,9 @@ public struct LogPattern: Sendable {
                 while let found = Self.firstASCIIMatch(ascii, in: text, from: from) {
                     let utf8 = text.utf8
                     let lower = utf8.index(utf8.startIndex, offsetBy: found)
-                    let upper = utf8.index(lower, offsetBy: ascii.count)
+                    let upper = utf8.index(lower, offsetBy: ascii.bytes.count)
                     result.append(lower..<upper)
-                    from = found + ascii.count
+                    from = found + ascii.bytes.count
                 }
                 return result
             }
@@ -110,31 +117,8 @@ public struct LogPattern: Sendable {
     /// lower-cased needle at or after `from`. Non-ASCII bytes of the text
     /// never equal an ASCII needle byte, so a match always starts and ends on
     /// a character boundary.
-    private static func firstASCIIMatch(_ needle: [UInt8], in text: String, from: Int) -> Int? {
+    private static func firstASCIIMatch(_ needle: ASCIINeedle, in text: String, from: Int) -> Int? {
         var text = text
-        return text.withUTF8 { haystack -> Int? in
-            needle.withUnsafeBufferPointer { firstASCIIMatch($0, in: haystack, from: from) }
-        }
-    }
-
-    private static func firstASCIIMatch(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let last = haystack.count - needle.count
-        guard from <= last else { return nil }
-        let first = needle[0]
-        var index = from
-        while index <= last {
-            if lower(haystack[index]) == first {
-                var offset = 1
-                while offset < needle.count, lower(haystack[index + offset]) == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    @inline(__always)
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
+        return text.withUTF8 { needle.firstMatch(in: $0, from: from) }
     }
 }

@@ -1,4 +1,7 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cuts a stream of bytes into lines at `\n`, holding a partial last line
 /// until its newline arrives.
@@ -10,7 +13,9 @@ import Crypto
 struct LineAssembler {
     /// A complete line: its kept start, its full length and the hash of all of it.
     struct Assembled {
-        var kept: [UInt8]
+        var kept: ArraySlice<UInt8>
+        /// True when `kept` is a slice of the chunk fed (`feed(sharing:)`), not bytes of its own.
+        var sharesChunk = false
         var length: Int
         /// The whole line's hash, made as it streamed in, for a line longer
         /// than what is kept; nil otherwise (the line hashes `kept` when asked).
@@ -34,16 +39,55 @@ struct LineAssembler {
 
     /// Feeds bytes; calls `line` for each line they complete, in order.
     mutating func feed(_ bytes: UnsafeRawBufferPointer, line: (Assembled) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         var start = 0
         while start < bytes.count {
-            let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
-            if let newline = rest.firstIndex(of: 0x0A) {
-                append(UnsafeRawBufferPointer(rebasing: rest[..<newline]))
+            // memchr: libc's vectorised search, several times faster than a loop over the bytes.
+            if let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let newline = base.distance(to: UnsafeRawPointer(found))
+                append(UnsafeRawBufferPointer(rebasing: bytes[start..<newline]))
                 line(finish())
-                start += newline + 1
+                start = newline + 1
             } else {
-                append(rest)
+                append(UnsafeRawBufferPointer(rebasing: bytes[start...]))
                 start = bytes.count
+            }
+        }
+    }
+
+    /// Feeds a chunk lines may share: a line that lies whole in it keeps a
+    /// slice of it, with no copy and no allocation of its own (most lines of a
+    /// file read in 64 KiB chunks); any other line is assembled as by `feed`.
+    mutating func feed(sharing chunk: [UInt8], line: (Assembled) -> Void) {
+        feed(sharing: chunk, dropping: { _ in false }, line: line, dropped: {})
+    }
+
+    /// The same, but a line lying whole in the chunk for which `drops` is
+    /// true (given its bytes) is not made: `dropped` is called in its place,
+    /// in order with the others. A line assembled across chunks is always made.
+    mutating func feed(sharing chunk: [UInt8], dropping drops: (UnsafeBufferPointer<UInt8>) -> Bool,
+                       line: (Assembled) -> Void, dropped: () -> Void) {
+        chunk.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count {
+                if let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let newline = base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+                    if length == 0, newline - start <= keepLimit {
+                        if drops(UnsafeBufferPointer(rebasing: bytes[start..<newline])) {
+                            dropped()
+                        } else {
+                            line(Assembled(kept: chunk[start..<newline], sharesChunk: true, length: newline - start, streamedDigest: nil))
+                        }
+                    } else {
+                        append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<newline]))
+                        line(finish())
+                    }
+                    start = newline + 1
+                } else {
+                    append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
+                    start = bytes.count
+                }
             }
         }
     }
@@ -79,7 +123,7 @@ struct LineAssembler {
 
     private mutating func finish() -> Assembled {
         let digest = hasher.map { LineDigest($0.finalize()) }
-        let done = Assembled(kept: kept, length: length, streamedDigest: digest)
+        let done = Assembled(kept: ArraySlice(kept), length: length, streamedDigest: digest)
         kept = []
         length = 0
         hasher = nil

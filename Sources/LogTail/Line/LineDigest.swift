@@ -14,7 +14,7 @@ struct LineDigest: Sendable, Hashable {
     }
 
     /// The hash of `bytes` in one go.
-    init(hashing bytes: [UInt8]) {
+    init(hashing bytes: some DataProtocol) {
         self.init(SHA256.hash(data: bytes))
     }
 

@@ -68,7 +68,26 @@ public enum LogDisplayText {
     /// True when every byte is printable ASCII: the common case, which needs
     /// no decoding and no column bookkeeping.
     static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+        var index = 0
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time (every line is tested when it is made): a word is printable
+            // ASCII when no byte has its high bit set, none is below 0x20 and none is 0x7F (DEL).
+            // The "has a byte below n" and "has a zero byte" tests are exact for the word as a whole.
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let below = (word &- ones &* 0x20) & ~word & high
+                let delete = word ^ (ones &* 0x7F)
+                let isDelete = (delete &- ones) & ~delete & high
+                if (word & high) | below | isDelete != 0 { return false }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] < 0x20 || bytes[index] >= 0x7F { return false }
+            index += 1
+        }
         return true
     }
 

@@ -12,7 +12,7 @@ extension LogLine {
                 time: Date, level: LogLevel, arrivedAt: Date, limits: LogLineLimits = .default) {
         let digest = LineDigest(hex: sha256Hex) ?? LineDigest(hashing: raw)
         let kept = raw.count > limits.rawBytes ? Array(raw[0..<limits.rawBytes]) : raw
-        self.init(sourceID: sourceID, sequence: sequence, kept: kept, rawLength: max(rawLength, kept.count), digest: digest,
+        self.init(sourceID: sourceID, sequence: sequence, kept: ArraySlice(kept), rawLength: max(rawLength, kept.count), digest: digest,
                   time: time, level: level, arrivedAt: arrivedAt, limits: limits)
     }
 }

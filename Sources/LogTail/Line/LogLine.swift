@@ -3,9 +3,9 @@ import Foundation
 /// One line of a log, as Firebreak shows it and keeps it as evidence.
 ///
 /// A line is made once, on the source's thread, and never changes. Making it
-/// costs only what every line needs (its bytes, level and time, read from
-/// the bytes); the rest is computed when asked, because most lines are
-/// filtered out or scroll away unseen:
+/// costs only what every line needs (its bytes, and whether they are plain
+/// printable ASCII); the rest is computed from the bytes when asked, because
+/// most lines are filtered out or scroll away unseen:
 ///
 /// - `text` is safe to draw (see `LogDisplayText`): no control character,
 ///   escape sequence or bidi override survives, and each is shown visibly.
@@ -16,10 +16,13 @@ import Foundation
 /// - `sha256Hex` is the SHA-256 of the *whole* raw line, however long, so a
 ///   pinned line can be checked against the original log: hashed while it
 ///   streamed in for a line longer than what is kept, else from `raw` when
-///   asked (pinning, keeping);
+///   asked (pinning, keeping). A line that sums up a record (a CloudTrail
+///   record in one line) carries the record's SHA-256 instead, of its bytes
+///   as AWS wrote them (`hashesRecord`);
 /// - `time` is the source's timestamp if it gave one, else the RFC 3339 time
-///   the line starts with, else the arrival time (`timeOrigin` says which);
-/// - `level` is what the source said, else a guess from the text.
+///   the line starts with, else the arrival time (`timeOrigin` says which),
+///   read from the bytes at each read;
+/// - `level` is what the source said, else a guess from the bytes at each read.
 ///
 /// ```swift
 /// let line = LogLine(sourceID: "file:/var/log/auth.log", sequence: 7,
@@ -32,20 +35,22 @@ public struct LogLine: Sendable, Equatable {
     public let sourceID: LogSourceID
     /// The line's number within its source, counting from 0 as the source read it.
     public let sequence: UInt64
-    /// When the line happened, as well as can be told (see `timeOrigin`).
-    public let time: Date
-    /// Where `time` came from.
-    public let timeOrigin: LogTimeOrigin
     /// When Firebreak read the line.
     public let arrivedAt: Date
-    /// How serious the line looks.
-    public let level: LogLevel
+    /// The source's own time for the line, if it gave one.
+    private let sourceTime: Date?
+    /// The source's own level for the line, if it gave one.
+    private let sourceLevel: LogLevel?
     /// True when `text` shows only the start of the line.
     public let isCut: Bool
     /// The length of the whole raw line in bytes.
     public let rawLength: Int
-    /// The kept raw bytes.
-    private let kept: [UInt8]
+    /// The kept raw bytes: a slice of the chunk the file source read when the
+    /// line lay whole in it (`sharesChunk`), so a line costs no copy of its own
+    /// until it is kept (`detached()`).
+    private var kept: ArraySlice<UInt8>
+    /// True when `kept` is a slice of a read chunk other lines share.
+    private(set) var sharesChunk: Bool
     /// Bytes of `kept` turned into text before it is cut.
     private let displayBytes: Int
     /// True when `kept` is printable ASCII shown whole: its text is its bytes.
@@ -62,12 +67,14 @@ public struct LogLine: Sendable, Equatable {
     ///     epoch milliseconds), which wins over a time in the text.
     ///   - level: the source's own level (a CloudTrail error code), which wins
     ///     over the guess from the text.
+    ///   - record: the record the line sums up, as the source read it; the line's SHA-256 is the record's.
     public init(sourceID: LogSourceID, sequence: UInt64, bytes: [UInt8], time: Date? = nil, level: LogLevel? = nil,
-                arrivedAt: Date = Date(), limits: LogLineLimits = .default) {
+                arrivedAt: Date = Date(), limits: LogLineLimits = .default, summarizing record: [UInt8]? = nil) {
         let cut = bytes.count > limits.rawBytes
-        let kept = cut ? Array(bytes[0..<limits.rawBytes]) : bytes
+        let kept = cut ? ArraySlice(Array(bytes[0..<limits.rawBytes])) : ArraySlice(bytes)
+        let digest = record.map(LineDigest.init(hashing:)) ?? (cut ? LineDigest(hashing: bytes) : nil)
         self.init(sourceID: sourceID, sequence: sequence, kept: kept, rawLength: bytes.count,
-                  digest: cut ? LineDigest(hashing: bytes) : nil, time: time, level: level, arrivedAt: arrivedAt, limits: limits)
+                  digest: digest, time: time, level: level, arrivedAt: arrivedAt, limits: limits)
     }
 
     /// A line from text (its UTF-8 is the raw line).
@@ -79,33 +86,47 @@ public struct LogLine: Sendable, Equatable {
 
     /// A line of which only `kept` (at most `limits.rawBytes`) is held; `digest`
     /// is the whole line's hash when `kept` is not all of it.
-    init(sourceID: LogSourceID, sequence: UInt64, kept: [UInt8], rawLength: Int, digest: LineDigest?,
+    init(sourceID: LogSourceID, sequence: UInt64, kept: ArraySlice<UInt8>, sharesChunk: Bool = false, rawLength: Int, digest: LineDigest?,
          time: Date?, level: LogLevel?, arrivedAt: Date, limits: LogLineLimits) {
         self.sourceID = sourceID
         self.sequence = sequence
         self.arrivedAt = arrivedAt
         self.rawLength = rawLength
         self.kept = kept
+        self.sharesChunk = sharesChunk
         self.displayBytes = limits.displayBytes
         self.digest = digest
+        sourceTime = time
+        sourceLevel = level
         // As `LogDisplayText.make` decides it: more than was kept, or more than is shown once CRs at the end are dropped.
-        isCut = rawLength > kept.count || Self.endWithoutCarriageReturns(kept) > limits.displayBytes
-        // A line ending in CR is not plain: its text drops the CR.
-        isPlain = !isCut && kept.withUnsafeBufferPointer { LogDisplayText.isPrintableASCII($0) }
-        if let time {
-            self.time = time
-            timeOrigin = .source
-        } else if let parsed = kept.withUnsafeBufferPointer({ LogTimestampParser.parse(buffer: $0) }) {
-            self.time = parsed
-            timeOrigin = .line
-        } else {
-            self.time = arrivedAt
-            timeOrigin = .arrival
+        let shown = kept.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> (cut: Bool, plain: Bool) in
+            let cut = rawLength > bytes.count || Self.endWithoutCarriageReturns(bytes) > limits.displayBytes
+            // A line ending in CR is not plain: its text drops the CR.
+            return (cut, !cut && LogDisplayText.isPrintableASCII(bytes))
         }
-        self.level = level ?? kept.withUnsafeBufferPointer { LogLevel.guess(buffer: $0) }
+        isCut = shown.cut
+        isPlain = shown.plain
     }
 
-    private static func endWithoutCarriageReturns(_ bytes: [UInt8]) -> Int {
+    /// When the line happened, as well as can be told (see `timeOrigin`):
+    /// read from the bytes at each read, because most lines are never asked.
+    public var time: Date {
+        if let sourceTime { return sourceTime }
+        return kept.withUnsafeBufferPointer { LogTimestampParser.parse(buffer: $0) } ?? arrivedAt
+    }
+
+    /// Where `time` came from.
+    public var timeOrigin: LogTimeOrigin {
+        if sourceTime != nil { return .source }
+        return kept.withUnsafeBufferPointer { LogTimestampParser.parse(buffer: $0) } != nil ? .line : .arrival
+    }
+
+    /// How serious the line looks: the source's level, else a guess from the bytes, made at each read.
+    public var level: LogLevel {
+        sourceLevel ?? kept.withUnsafeBufferPointer { LogLevel.guess(buffer: $0) }
+    }
+
+    private static func endWithoutCarriageReturns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0D { end -= 1 }
         return end
@@ -126,7 +147,7 @@ public struct LogLine: Sendable, Equatable {
     }
 
     /// The raw bytes kept for the line (all of it unless `isRawComplete` is false).
-    public var raw: [UInt8] { kept }
+    public var raw: [UInt8] { Array(kept) }
 
     /// True when `raw` holds the whole line, not only its first `LogLineLimits.rawBytes`.
     public var isRawComplete: Bool { kept.count == rawLength }
@@ -137,8 +158,27 @@ public struct LogLine: Sendable, Equatable {
     /// The SHA-256 of the whole raw line.
     public var sha256: [UInt8] { (digest ?? LineDigest(hashing: kept)).bytes }
 
+    /// True when `sha256Hex` is of the record the line sums up, not of the line:
+    /// the whole line is held and its hash is another. Told from the hashes
+    /// rather than stored, so a line restored from the database (which keeps
+    /// the hash) says the same as it did live.
+    public var hashesRecord: Bool {
+        guard let digest, isRawComplete else { return false }
+        return digest != LineDigest(hashing: kept)
+    }
+
     /// Roughly the heap memory the line holds, for the buffer's byte budget.
     public var footprint: Int { 160 + kept.count }
+
+    /// The line holding only its own bytes: one read from a shared chunk
+    /// copies them out, so a line kept for long does not keep its neighbours'.
+    public func detached() -> LogLine {
+        guard sharesChunk else { return self }
+        var own = self
+        own.kept = ArraySlice(Array(kept))
+        own.sharesChunk = false
+        return own
+    }
 
     public static func == (lhs: LogLine, rhs: LogLine) -> Bool {
         lhs.sourceID == rhs.sourceID && lhs.sequence == rhs.sequence && lhs.time == rhs.time && lhs.timeOrigin == rhs.timeOrigin

@@ -9,20 +9,25 @@ public struct LogRecord: Sendable {
     public var time: Date?
     /// The level the service implies (a CloudTrail `errorCode` is `.error`).
     public var level: LogLevel?
+    /// The record the line sums up, as the service wrote it (a CloudTrail
+    /// record): the line's SHA-256 is this's, so a pin can be checked against
+    /// the record; nil when the line is the record.
+    public var record: [UInt8]?
 
-    public init(bytes: [UInt8], time: Date? = nil, level: LogLevel? = nil) {
+    public init(bytes: [UInt8], time: Date? = nil, level: LogLevel? = nil, record: [UInt8]? = nil) {
+        self.record = record
         self.bytes = bytes
         self.time = time
         self.level = level
     }
 
-    public init(text: String, time: Date? = nil, level: LogLevel? = nil) {
-        self.init(bytes: Array(text.utf8), time: time, level: level)
+    public init(text: String, time: Date? = nil, level: LogLevel? = nil, record: [UInt8]? = nil) {
+        self.init(bytes: Array(text.utf8), time: time, level: level, record: record)
     }
 
     /// A record whose time is given as epoch milliseconds, as CloudWatch Logs gives it.
-    public init(text: String, epochMilliseconds: Int64, level: LogLevel? = nil) {
-        self.init(text: text, time: Date(timeIntervalSince1970: Double(epochMilliseconds) / 1000), level: level)
+    public init(text: String, epochMilliseconds: Int64, level: LogLevel? = nil, record: [UInt8]? = nil) {
+        self.init(text: text, time: Date(timeIntervalSince1970: Double(epochMilliseconds) / 1000), level: level, record: record)
     }
 }
 

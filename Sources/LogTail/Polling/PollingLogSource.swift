@@ -52,7 +52,7 @@ private final class PollState: @unchecked Sendable {
         let lines = result.records.map { record in
             defer { sequence += 1 }
             return LogLine(sourceID: sourceID, sequence: sequence, bytes: record.bytes, time: record.time,
-                           level: record.level, arrivedAt: arrivedAt, limits: limits)
+                           level: record.level, arrivedAt: arrivedAt, limits: limits, summarizing: record.record)
         }
         if let next = result.cursor { cursor = next }
         runner.deliver(lines, cursor: cursor)

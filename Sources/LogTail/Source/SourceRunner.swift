@@ -26,6 +26,8 @@ final class SourceRunner: @unchecked Sendable {
     private var currentStatus = LogSourceStatus.starting
     private var currentCursor: LogCursor?
     private var handler: (@Sendable (LogSourceEvent) -> Void)?
+    /// Held while lines are handed over, so `stop` can wait for a delivery under way.
+    private let delivering = NSRecursiveLock()
 
     init(name: String, pollInterval: TimeInterval, retry: RetryPolicy, cursor: LogCursor? = nil) {
         self.name = name
@@ -57,6 +59,9 @@ final class SourceRunner: @unchecked Sendable {
 
     func pause() { change { $0.paused = true } }
     func resume() { change { $0.paused = false } }
+    /// Once `stop` returns, nothing more is delivered: a step still under way when it was
+    /// asked (an AWS poll can take a second) has its lines and cursor dropped, so a source
+    /// started after this one, from the cursor delivered last, is the one that reads them.
     func stop() {
         let neverStarted = condition.withLock {
             stopped = true
@@ -64,12 +69,16 @@ final class SourceRunner: @unchecked Sendable {
             condition.broadcast()
             return !started
         }
+        delivering.withLock {}  // waits out a delivery under way (recursive: `stop` from the handler itself)
         if neverStarted { setStatus(.stopped) }
     }
 
-    /// Hands lines to the owner; called from `step`.
+    /// Hands lines to the owner; called from `step`. Nothing once stopped.
     func deliver(_ lines: [LogLine], cursor: LogCursor?) {
-        let handler = condition.withLock {
+        delivering.lock()
+        defer { delivering.unlock() }
+        let handler: (@Sendable (LogSourceEvent) -> Void)? = condition.withLock {
+            guard !stopped else { return nil }
             if let cursor { currentCursor = cursor }
             return self.handler
         }

@@ -14,13 +14,17 @@ import PostgresNIO
 /// thread sleeps (no busy-wait), no Swift concurrency task is involved (so no
 /// cooperative thread is ever blocked), and NIO refuses a wait on an event loop
 /// thread itself, the one way this could deadlock. A dropped connection is
-/// reopened on the next call; a call that fails because it dropped says so.
+/// reopened on the next call; a call that fails because it dropped says whether
+/// anything may have been written (`LostConnection`): only a COMMIT sent without
+/// an answer may have been, so every other loss is safe to retry.
 final class BlockingPostgresConnection: @unchecked Sendable {
     let location: PostgresLocation
     private let configuration: PostgresConnection.Configuration
     private let readOnly: Bool
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// Set (under `lock`) while `inTransaction` runs the statements before its COMMIT: a loss then wrote nothing.
+    private var inOpenTransaction = false
     private static let logger = Logger(label: "firebreak.postgres") { _ in SwiftLogNoOpLogHandler() }
     private static let ids = NIOLockedValueBox(0)
 
@@ -47,10 +51,13 @@ final class BlockingPostgresConnection: @unchecked Sendable {
     /// `consistentRead`: a read-only snapshot for every statement of `body` (REPEATABLE READ).
     func inTransaction<T>(consistentRead: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
         try withConnection { connection in
+            inOpenTransaction = true
+            defer { inOpenTransaction = false }
             try run(connection, consistentRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
             do {
                 let result = try body(connection)
-                try run(connection, "COMMIT")
+                // A read-only transaction wrote nothing, whatever became of its COMMIT.
+                try run(connection, "COMMIT", ifLost: consistentRead || readOnly ? .beforeCommit : .awaitingCommit)
                 return result
             } catch {
                 if !connection.isClosed { _ = try? run(connection, "ROLLBACK") }
@@ -68,7 +75,7 @@ final class BlockingPostgresConnection: @unchecked Sendable {
                                            id: id, logger: Self.logger).wait()
         }
         // Every transaction of a reader is read-only on the server too: a wall display cannot write, whatever its role may do.
-        if readOnly { try run(opened, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY") }
+        if readOnly { try run(opened, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", ifLost: .beforeCommit) }
         connection = opened
         return opened
     }
@@ -88,13 +95,19 @@ final class BlockingPostgresConnection: @unchecked Sendable {
     // MARK: - Statements
 
     /// Runs one statement (its values bound, never spliced) and returns its rows.
+    /// `ifLost`: what losing the connection under it means; by default, nothing written inside a
+    /// transaction before its COMMIT, and perhaps written for a statement that commits by itself.
     @discardableResult
-    func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
-        try location.mappingErrors { Array(try connection.query(query, logger: Self.logger).wait()) }
+    func rows(_ connection: PostgresConnection, _ query: PostgresQuery, ifLost: LostConnection? = nil) throws -> [PostgresRow] {
+        // Known dead: not sent at all. (PostgresNIO refuses it too, but only once its own state has caught up.)
+        if connection.isClosed { throw location.lost(.beforeCommit) }
+        return try location.mappingErrors(ifLost: ifLost ?? (inOpenTransaction ? .beforeCommit : .awaitingCommit)) {
+            Array(try connection.query(query, logger: Self.logger).wait())
+        }
     }
 
     /// Runs one statement written out in full (no values from outside).
-    func run(_ connection: PostgresConnection, _ sql: String) throws {
-        try rows(connection, PostgresQuery(unsafeSQL: sql))
+    func run(_ connection: PostgresConnection, _ sql: String, ifLost: LostConnection? = nil) throws {
+        try rows(connection, PostgresQuery(unsafeSQL: sql), ifLost: ifLost)
     }
 }

@@ -35,13 +35,14 @@ extension PostgresLocation {
     }
 
     /// Turns PostgresNIO's and the server's errors into one line naming the database and the problem.
-    func mappingErrors<T>(_ body: () throws -> T) throws -> T {
+    /// `ifLost`: what a connection lost during `body` means for a change being written.
+    func mappingErrors<T>(ifLost: LostConnection = .beforeCommit, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError {
             throw error
         } catch let error as PSQLError {
-            throw storeError(error)
+            throw storeError(error, ifLost: ifLost)
         } catch let error as NIOSSLError {
             throw StoreError.database(path: description, reason: "TLS: \(error)")
         } catch {
@@ -49,11 +50,15 @@ extension PostgresLocation {
         }
     }
 
-    func storeError(_ error: PSQLError) -> StoreError {
+    func storeError(_ error: PSQLError, ifLost: LostConnection = .beforeCommit) -> StoreError {
         if let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
             let message = (info[.message] ?? "server error \(state)").terminalSafe
             switch state {
+            // The server ended this session (shut down, restarted, or an administrator ended it).
+            case "57P01", "57P02": return lost(ifLost)
+            // Shutting down or starting up: it takes no new session.
+            case "57P03": return .database(path: description, reason: "cannot connect, nothing was written (\(message))")
             case "25006", "42501": return .readOnly(path: description)
             case "40P01", "55P03", "40001": return .busy(path: description)
             case "53100": return .diskFull(path: description)
@@ -70,11 +75,21 @@ extension PostgresLocation {
             // What it means for the responder first: the footer may cut the rest.
             return .database(path: description, reason: "cannot connect, nothing was written (\(underlying))")
         case .serverClosedConnection, .clientClosedConnection:
-            return .database(path: description, reason: "the connection to the server was lost; a change being written may not have been committed (`firebreak events` shows whether it was)")
+            return lost(ifLost)
         case .sslUnsupported:
             return .database(path: description, reason: "the server does not offer TLS, which sslmode=\(sslMode.rawValue) requires")
         default:
             return .database(path: description, reason: "\(error.code)".terminalSafe)
+        }
+    }
+
+    /// The one line for a connection lost under a statement: what it means for a change being written first (the footer may cut the rest).
+    func lost(_ when: LostConnection) -> StoreError {
+        switch when {
+        case .beforeCommit:
+            return .database(path: description, reason: "the connection to the server was lost before anything was committed: nothing was written, it is safe to try again")
+        case .awaitingCommit:
+            return .database(path: description, reason: "the connection to the server was lost while committing: the change may have been committed; look with `firebreak events INC-…` before trying again")
         }
     }
 }

@@ -11,7 +11,8 @@ import PostgresNIO
 /// the listeners in the same statement.
 enum PostgresAppendStatement {
     /// The events, the incident's projection and `pg_notify`. `checkpoint`: the
-    /// folded state to keep as the checkpoint at the head; nil keeps the stored one.
+    /// folded state to keep as the checkpoint at the head (its row in `checkpoints`
+    /// replaced, the projection's `state_seq` moved to the head); nil keeps the stored one.
     static func query(events: [RecordedEvent], state: IncidentState, headHash: String, checkpoint: String?) -> PostgresQuery {
         let incident = state.incident
         let id = Int64(incident.id.rawValue)
@@ -30,13 +31,19 @@ enum PostgresAppendStatement {
                 VALUES (\(id), \(incident.title), \(Int64(incident.severity.rawValue)), \(incident.status.rawValue), \(state.phase.rawValue),
                         \(incident.openedAt.millisecondsSince1970), \(incident.closedAt?.millisecondsSince1970),
                         \(state.lastRecordedAt.millisecondsSince1970), \(state.lastSeq), \(headHash),
-                        \(writesCheckpoint ? state.lastSeq : 0), \(checkpoint ?? ""))
+                        \(writesCheckpoint ? state.lastSeq : 0), '')
                 ON CONFLICT (id) DO UPDATE SET
                     title = excluded.title, severity = excluded.severity, status = excluded.status, phase = excluded.phase,
                     opened_at = excluded.opened_at, closed_at = excluded.closed_at, updated_at = excluded.updated_at,
                     last_seq = excluded.last_seq, head_hash = excluded.head_hash,
-                    state_seq = CASE WHEN \(writesCheckpoint) THEN excluded.state_seq ELSE incidents.state_seq END,
-                    state = CASE WHEN \(writesCheckpoint) THEN excluded.state ELSE incidents.state END
+                    state_seq = CASE WHEN \(writesCheckpoint) THEN excluded.state_seq ELSE incidents.state_seq END
+                RETURNING 1
+            ), checkpointed AS (
+                -- No row at all unless a checkpoint is due (the WHERE), so the stored one is kept.
+                -- A data-modifying WITH runs to completion whether or not the final SELECT reads it.
+                INSERT INTO checkpoints (incident_id, seq, state)
+                SELECT \(id), \(state.lastSeq), \(checkpoint ?? "") WHERE \(writesCheckpoint)
+                ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM inserted), pg_notify(\(PostgresSchema.changeChannel), \(String(id))) FROM projected

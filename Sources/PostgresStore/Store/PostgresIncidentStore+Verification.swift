@@ -45,12 +45,18 @@ private struct PostgresChainRecords: ChainRecordSource {
             """).first else { return nil }
         let (title, severity, status, phase, openedAt, closedAt, updatedAt, lastSeq, headHash, stateSeq, state) =
             try row.decode((String, Int64, String, String, Int64, Int64?, Int64, Int64, String, Int64, String).self)
+        // The checkpoint from its own table; a database from before it (read as it is) has it in the row.
+        let checkpoint = try store.hasCheckpointTable(connection)
+            ? try store.session.rows(connection, "SELECT seq, state FROM checkpoints WHERE incident_id = \(Int64(incident.rawValue))")
+                .first?.decode((Int64, String).self)
+            : nil
         let columns: [String: StoredColumnValue] = [
             "title": .text(title), "severity": .integer(severity), "status": .text(status), "phase": .text(phase),
             "opened_at": .integer(openedAt), "closed_at": closedAt.map(StoredColumnValue.integer) ?? .null,
             "updated_at": .integer(updatedAt),
         ]
-        return StoredProjection(columns: columns, lastSeq: lastSeq, headHash: headHash, stateSeq: stateSeq, state: state)
+        return StoredProjection(columns: columns, lastSeq: lastSeq, headHash: headHash,
+                                stateSeq: checkpoint?.0 ?? stateSeq, state: checkpoint?.1 ?? state)
     }
 
     func chainBodyProblem(_ reference: StoredBody) throws -> String? {

@@ -138,7 +138,11 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
             """)
         let checkpointSeq = try session.rows(connection, "SELECT state_seq FROM incidents WHERE id = \(id)").first?.decode(Int64.self) ?? 0
         if refreshCheckpoint || checkpointSeq == 0 || state.lastSeq - checkpointSeq >= Self.checkpointInterval {
-            try session.rows(connection, "UPDATE incidents SET state_seq = \(state.lastSeq), state = \(try StateSnapshot.encode(state)) WHERE id = \(id)")
+            try session.rows(connection, """
+                INSERT INTO checkpoints (incident_id, seq, state) VALUES (\(id), \(state.lastSeq), \(try StateSnapshot.encode(state)))
+                ON CONFLICT (incident_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
+                """)
+            try session.rows(connection, "UPDATE incidents SET state_seq = \(state.lastSeq) WHERE id = \(id)")
             cache.markCheckpointStale(incident.id, false)
         }
     }
@@ -196,7 +200,7 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
         var state: IncidentState
         if let cached = cache.state(of: incident), cached.lastSeq <= lastSeq, cached.lastSeq >= checkpointSeq {
             state = cached
-        } else if let text = try session.rows(connection, "SELECT state FROM incidents WHERE id = \(id)").first?.decode(String.self),
+        } else if let text = try checkpointText(incident, at: checkpointSeq, connection),
                   let checkpoint = try? StateSnapshot.decode(text), checkpoint.lastSeq == checkpointSeq {
             state = checkpoint
         } else {
@@ -213,6 +217,21 @@ public final class PostgresIncidentStore: IncidentEventStore, @unchecked Sendabl
         }
         cache.remember(state)
         return (state, headHash, checkpointSeq)
+    }
+
+    /// The stored checkpoint's JSON when it is at `seq`. A database from before the checkpoint
+    /// table (read-only sessions read it as it is) has none: its old one was of another reducer version.
+    func checkpointText(_ incident: IncidentID, at seq: Int64, _ connection: PostgresConnection) throws -> String? {
+        guard seq > 0, try hasCheckpointTable(connection) else { return nil }
+        return try session.rows(connection, """
+            SELECT state FROM checkpoints WHERE incident_id = \(Int64(incident.rawValue)) AND seq = \(seq)
+            """).first?.decode(String.self)
+    }
+
+    /// Whether the `checkpoints` table exists (always, once this build has migrated the database).
+    func hasCheckpointTable(_ connection: PostgresConnection) throws -> Bool {
+        if mode == .readWrite { return true }
+        return try session.rows(connection, "SELECT to_regclass('checkpoints') IS NOT NULL").first?.decode(Bool.self) ?? false
     }
 
     func fetchEvents(_ incident: IncidentID, since seq: Int64, through last: Int64 = .max, _ connection: PostgresConnection) throws -> [RecordedEvent] {

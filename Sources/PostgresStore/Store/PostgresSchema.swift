@@ -102,6 +102,14 @@ enum PostgresSchema {
             """,
             "CREATE INDEX presence_by_incident ON presence (incident_id, heartbeat_at)",
         ]),
+        // The folded-state checkpoint in a table of its own (as SQLite's v4-checkpoints): in the
+        // `incidents` row, every append's update wrote a new version of the row, JSON and all.
+        // `incidents.state_seq` still says which seq it is at (read under the row's lock); `state` stays empty.
+        Migration(identifier: "v5-checkpoints", statements: [
+            "CREATE TABLE checkpoints (incident_id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, state TEXT NOT NULL)",
+            "INSERT INTO checkpoints (incident_id, seq, state) SELECT id, state_seq, state FROM incidents WHERE state <> ''",
+            "UPDATE incidents SET state = '' WHERE state <> ''",
+        ]),
     ]
 
     /// Brings the database up to this build's schema, or refuses it. Under a

@@ -6,7 +6,7 @@ import Testing
 /// never shown as succeeded, and the chain verifies.
 @Suite("Crash: SIGKILL during an action run", .serialized)
 struct ActionRunKillTests {
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func aKilledRunKeepsTheStepsThatRanAndIsNotSucceeded() throws {
         let moto = try Moto()
         defer { withExtendedLifetime(moto) {} }

@@ -96,7 +96,7 @@ struct ActionRunSignalTests {
     static func isGone(_ pid: pid_t) -> Bool { kill(pid, 0) != 0 && errno == ESRCH }
 
     @Test("SIGINT, SIGTERM, SIGHUP: the call's process group is stopped, the step and the run recorded interrupted, exit 128+n with one line",
-          .timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM, SIGHUP])
+          .timeLimit(.minutes(10)), arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalStopsTheCallAndRecordsTheRunInterrupted(_ signal: Int32) throws {
         let world = try World()
         let process = try world.startRun()
@@ -131,7 +131,7 @@ struct ActionRunSignalTests {
     }
 
     @Test("SIGKILL: the aws call dies with firebreak; later runs work and the interrupted run can be undone",
-          .timeLimit(.minutes(2)), arguments: [false, true])
+          .timeLimit(.minutes(10)), arguments: [false, true])
     func aKilledRunTakesItsCallAlongAndBlocksNothing(undoAtOnce: Bool) throws {
         let world = try World()
         let process = try world.startRun()

@@ -55,7 +55,7 @@ struct CLIExpansionTests {
         zip([""] + argv, argv).filter { previous, argument in previous != "--query" && expands(argument) }.map(\.1)
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func aResourceIdOrAParameterTheCLIWouldExpandIsRefusedOrPassedHarmlessly() throws {
         let folder = try ScratchFolder()
         let fb = Firebreak(database: folder.path("firebreak.db"))
@@ -113,7 +113,7 @@ struct CLIExpansionTests {
         SoakBudget.report("expansion: \(tried) hostile parameter values, \(refusedCount) refused, \(Self.calls(log).count) calls made, none expandable")
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aValueCapturedFromAWSThatTheCLIWouldExpandIsNeverPassedBack() throws {
         let folder = try ScratchFolder()
         let fb = Firebreak(database: folder.path("firebreak.db"))
@@ -143,7 +143,7 @@ struct CLIExpansionTests {
     /// What the refusal rests on, against moto with the real CLI: a whole
     /// value with `file://` and shorthand's `@=file://` are replaced by the
     /// file's contents; a value inside a JSON document is sent as written.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func theRealCLIExpandsExactlyWhatTheRuleCovers() throws {
         let moto = try Moto()
         defer { withExtendedLifetime(moto) {} }

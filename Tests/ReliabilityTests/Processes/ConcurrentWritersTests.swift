@@ -8,7 +8,7 @@ import Testing
 /// unbroken chain, and nobody may ever see "database is locked".
 @Suite("Concurrency: eight writers on one incident", .serialized)
 struct ConcurrentWritersTests {
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(10)))
     func sixCommandLinesAndTwoConsolesLoseNothing() throws {
         let seconds = SoakBudget.seconds(default: 12)
         let folder = try ScratchFolder()

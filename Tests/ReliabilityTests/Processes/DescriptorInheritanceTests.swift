@@ -6,7 +6,7 @@ import Testing
 /// firebreak itself inherited without close-on-exec.
 @Suite("What the aws child inherits", .serialized)
 struct DescriptorInheritanceTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func theAWSChildOfARunHoldsOnlyTheStandardDescriptors() throws {
         let folder = try ScratchFolder()
         let fb = Firebreak(database: folder.path("firebreak.db"))

@@ -30,7 +30,7 @@ struct SecretsAndEnvironmentTests {
         "postgres://app:[REDACTED]@db.internal:5432/app",
     ]
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func theCLIGetsTheUsersEnvironmentAndNoSecretIsKept() throws {
         let folder = try ScratchFolder()
         defer { withExtendedLifetime(folder) {} }

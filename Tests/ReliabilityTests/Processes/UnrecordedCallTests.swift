@@ -6,7 +6,7 @@ import Testing
 /// never "nothing was written".
 @Suite("A call that could not be recorded", .serialized)
 struct UnrecordedCallTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aStepThatCannotBeRecordedAfterItsCallSaysWhatMayHaveChanged() throws {
         let moto = try Moto()
         defer { withExtendedLifetime(moto) {} }

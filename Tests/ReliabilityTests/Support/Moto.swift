@@ -18,9 +18,9 @@ final class Moto {
     /// Dummy credentials, one attempt, no user configuration.
     func environment(base: [String: String]) -> [String: String] { emulatorEnvironment(endpoint: endpoint, base: base) }
 
-    /// The real `aws`, through `/usr/bin/env` so pyenv's shim resolves it.
+    /// The AWS CLI for seeding and reading back (`TestAWSCLI`: awscli's driver, without a process a call).
     func aws(_ arguments: String..., base: [String: String]) throws -> String {
-        let output = try Spawned.run("/usr/bin/env", ["aws"] + arguments, environment: environment(base: base))
+        let output = try TestAWSCLI.run(arguments, environment: environment(base: base))
         guard output.status == 0 else { throw Failure("aws \(arguments.joined(separator: " ")): \(output.stderr)") }
         return output.stdout
     }

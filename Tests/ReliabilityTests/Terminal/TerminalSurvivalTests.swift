@@ -101,7 +101,7 @@ struct TerminalSurvivalTests {
     }
 
     /// 1,000 resizes in a few seconds, then the console still takes keys and writes.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func aResizeStormLeavesTheConsoleWorking() throws {
         let (folder, fb, tmux) = try Self.start("storm")
         defer { withExtendedLifetime(folder) {} }
