@@ -72,8 +72,8 @@ struct ConsoleEndToEndTests {
         scribe.environment["FIREBREAK_OPERATOR"] = "bob"
         try scribe.ok("note", "INC-1", "scribe was here")
         try scribe.ok("resource", "add", "INC-1", "AKIAIOSFODNN7EXAMPLE", "--state", "compromised")
-        try tmux.waitFor("bob: note: scribe was here", timeout: 3)
-        try tmux.waitFor("compromised iam-access-key", timeout: 3)
+        try tmux.waitFor("bob: note: scribe was here")
+        try tmux.waitFor("compromised iam-access-key")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
     }
@@ -157,7 +157,7 @@ struct ConsoleEndToEndTests {
         let screen = try tmux.screen()
         #expect(!screen.contains("Note:") && !screen.contains("Enter which phase"))
         try fb.ok("note", "1", "seen on the wall")
-        try tmux.waitFor("seen on the wall", timeout: 3)
+        try tmux.waitFor("seen on the wall")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
         let after = try dump(fb.database)
@@ -249,8 +249,8 @@ struct ConsoleEndToEndTests {
         let scribe = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb, ["FIREBREAK_OPERATOR": "bob"]), command: Self.command("console 1"))
         let wall = try TmuxSession(width: 160, height: 40, environment: Self.environment(fb, ["FIREBREAK_OPERATOR": "wall"]), command: Self.command("watch 1"))
         try commander.waitFor("cmd alice")
-        try commander.waitFor("also bob, wall (watching)", timeout: 8)
-        try wall.waitFor("also alice, bob", timeout: 8)
+        try commander.waitFor("also bob, wall (watching)")
+        try wall.waitFor("also alice, bob")
         // The scribe takes the role from the console: W, 2 (scribe), the name is prefilled with the operator.
         try scribe.waitFor("war room")
         try scribe.press("W")
@@ -258,8 +258,8 @@ struct ConsoleEndToEndTests {
         try scribe.press("2")
         try scribe.waitFor("Who is scribe?")
         try scribe.press("Enter")
-        try commander.waitFor("scribe bob", timeout: 3)
-        try wall.waitFor("scribe bob", timeout: 3)
+        try commander.waitFor("scribe bob")
+        try wall.waitFor("scribe bob")
         // The wall display's help lists no key that changes anything.
         try wall.press("?")
         let help = try wall.waitFor("Keys")
@@ -288,7 +288,7 @@ struct ConsoleEndToEndTests {
         handle.write(Data("CreateUser by AKIAIOSFODNN7EXAMPLE \u{1B}[2J\u{1B}]0;owned\u{07}\n".utf8))
         try handle.close()
         let appended = Date()
-        let screen = try tmux.waitFor("[auth.log] CreateUser by AKIAIOSFODNN7EXAMPLE ^[[2J^[]0;owned^G", timeout: 3)
+        let screen = try tmux.waitFor("[auth.log] CreateUser by AKIAIOSFODNN7EXAMPLE ^[[2J^[]0;owned^G")
         #expect(Date().timeIntervalSince(appended) < 1.5)
         #expect(!screen.contains("old line that must not show"))
         try tmux.press("q")
@@ -323,7 +323,7 @@ struct ConsoleEndToEndTests {
         handle.seekToEndOfFile()
         handle.write(Data("added from the console\n".utf8))
         try handle.close()
-        try tmux.waitFor("[app.log] added from the console", timeout: 3)
+        try tmux.waitFor("[app.log] added from the console")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")
     }
@@ -401,17 +401,20 @@ struct ConsoleEndToEndTests {
     /// Each step reaches the log pane when it is recorded, while the run goes on.
     @Test func anActionsStepsStreamIntoTheLogWhileItRuns() throws {
         let folder = try TemporaryFolder()
+        // The change step waits until the test opens its gate, so "while it runs" does not hang on a timing.
+        let gate = folder.path("gate")
         let (_, tmux, _) = try Self.consoleWithFakeAWS(in: folder, title: "slow key", resource: "AKIAIOSFODNN7EXAMPLE", width: 200, answers: """
               *get-access-key-last-used*) echo '"alice"' ;;
               *list-access-keys*) echo '["AKIAIOSFODNN7EXAMPLE"]' ;;
-              *update-access-key*) sleep 4; echo '{}' ;;
+              *update-access-key*) while [ ! -e '\(gate)' ]; do sleep 0.05; done; echo '{}' ;;
             """)
         try Self.chooseAction("iam.deactivate-key", for: "AKIAIOSFODNN7EXAMPLE", in: tmux)
         try tmux.waitFor("aws iam update-access-key")
         try tmux.press("Enter")
-        // The first step is on screen while the second is still sleeping.
-        let during = try tmux.waitFor("find-user: succeeded", timeout: 3.5)
+        // The first step is on screen while the second is still waiting at the gate.
+        let during = try tmux.waitFor("find-user: succeeded")
         #expect(!during.contains("iam.deactivate-key: succeeded"))
+        #expect(FileManager.default.createFile(atPath: gate, contents: Data()))
         try tmux.waitFor("iam.deactivate-key: succeeded")
         try tmux.press("q")
         try tmux.waitFor("EXIT:0")

@@ -144,7 +144,7 @@ struct DrillConfinementTests {
         // The emulator gone: every call is refused, naming it.
         kill(drill.processIdentifier, SIGTERM)
         drill.waitUntilExit()
-        #expect(eventually(within: 10) { !LocalPort.accepts(Int(port)!) })
+        #expect(eventually(within: 30) { !LocalPort.accepts(Int(port)!) })
         try refused(["action", "run", "INC-1", "iam.deny-all", "shop-web-role", "--yes"], saying: "emulator at \(endpoint) is not running")
         try refused(["import", "INC-1", "--from", "securityhub"], saying: "emulator at \(endpoint) is not running")
         try refused(["readiness", "INC-1"], saying: "emulator at \(endpoint) is not running")

@@ -32,7 +32,7 @@ struct FollowLogsTmuxTests {
         let replay = try TmuxSession(width: 220, height: 40, environment: environment, command: ConsoleEndToEndTests.command("replay INC-1"))
         try replay.waitFor("REPLAY")
         try replay.press("$")
-        try replay.waitFor("] ConsoleLogin failure for AKIA", timeout: 5)
+        try replay.waitFor("] ConsoleLogin failure for AKIA")
         try replay.press("q")
         try replay.waitFor("EXIT:0")
     }
@@ -50,7 +50,7 @@ struct FollowLogsTmuxTests {
         try tmux.press("/")
         try tmux.type("vpc-flow")
         try tmux.press("Enter")
-        try tmux.waitFor("vpc-flow:", "drill-1-web-server-exfiltration.log: following", timeout: 5)
+        try tmux.waitFor("vpc-flow:", "drill-1-web-server-exfiltration.log: following")
         try tmux.press("q")
         try tmux.waitFor("Quit the drill?")               // quitting stops the emulator: it asks
         try tmux.press("y")

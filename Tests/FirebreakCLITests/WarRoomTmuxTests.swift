@@ -22,7 +22,7 @@ struct WarRoomTmuxTests {
     }
 
     /// Polls until `text` is on the screen, as fast as tmux answers; the moment it was seen.
-    static func whenShown(_ text: String, in tmux: TmuxSession, timeout: TimeInterval = 10) throws -> Date {
+    static func whenShown(_ text: String, in tmux: TmuxSession, timeout: TimeInterval = 30) throws -> Date {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try tmux.screen().contains(text) { return Date() }
@@ -42,8 +42,8 @@ struct WarRoomTmuxTests {
         try fb.ok("open", "--title", "shared war room")
         let alice = try Self.console(url, as: "alice")
         let bob = try Self.console(url, as: "bob")
-        try alice.waitFor("also bob", timeout: 10)
-        try bob.waitFor("also alice", timeout: 10)
+        try alice.waitFor("also bob", timeout: 30)
+        try bob.waitFor("also alice", timeout: 30)
         var latencies: [Double] = []
         for index in 1...6 {
             try Self.note("change \(index) from alice", in: alice)
@@ -78,7 +78,7 @@ struct WarRoomTmuxTests {
         #expect(!(try console.screen()).contains("reconnecting"))
 
         server.stop()
-        try console.waitFor("reconnecting…", timeout: 10)
+        try console.waitFor("reconnecting…", timeout: 30)
         try Self.note("written while away", in: console)
         let refused = try console.waitFor("cannot connect, nothing was written", timeout: 15)
         #expect(!refused.contains("alice: note: written while away"))
@@ -88,7 +88,7 @@ struct WarRoomTmuxTests {
         while try console.screen().contains("reconnecting…"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!(try console.screen()).contains("reconnecting…"))
         try Self.note("written after the restart", in: console)
-        try console.waitFor("alice: note: written after the restart", timeout: 10)
+        try console.waitFor("alice: note: written after the restart", timeout: 30)
         try console.press("q")
         try console.waitFor("EXIT:0")
 

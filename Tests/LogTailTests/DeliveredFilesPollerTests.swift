@@ -88,7 +88,7 @@ struct DeliveredFilesPollerTests {
         let collector = EventCollector()
         source.start(handler: collector.handler)
         defer { source.stop() }
-        #expect(collector.wait(timeout: 10) { $0.lines.count >= lines.count })
+        #expect(collector.wait(timeout: 30) { $0.lines.count >= lines.count })
         #expect(collector.texts == lines)
         // The inflate cap holds: a stream that inflates past it is refused, not held.
         let big = try Data(contentsOf: URL(fileURLWithPath: path))

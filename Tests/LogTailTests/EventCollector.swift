@@ -29,7 +29,7 @@ final class EventCollector: @unchecked Sendable {
 
     /// Polls until `condition` holds or `timeout` passes; returns whether it held.
     @discardableResult
-    func wait(timeout: TimeInterval = 3, until condition: (EventCollector) -> Bool) -> Bool {
+    func wait(timeout: TimeInterval = 20, until condition: (EventCollector) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(self) { return true }
@@ -38,7 +38,7 @@ final class EventCollector: @unchecked Sendable {
         return condition(self)
     }
 
-    func waitForTexts(_ expected: [String], timeout: TimeInterval = 3) -> Bool {
+    func waitForTexts(_ expected: [String], timeout: TimeInterval = 20) -> Bool {
         wait(timeout: timeout) { $0.texts == expected }
     }
 }

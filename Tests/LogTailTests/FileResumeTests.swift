@@ -26,7 +26,7 @@ struct FileResumeTests {
         let source = Self.source(path, start: start)
         let events = EventCollector()
         source.start(handler: events.handler)
-        #expect(events.wait(timeout: 10) { $0.lines.count >= expected.count })
+        #expect(events.wait(timeout: 30) { $0.lines.count >= expected.count })
         // A few more polls: nothing may come twice.
         #expect(!events.wait(timeout: 0.1) { $0.lines.count > expected.count })
         source.stop()
@@ -101,7 +101,7 @@ struct FileResumeTests {
         try Self.copyTruncate(path, to: folder.path("app.log.1"))
         try Self.write(Array(all[120...]), to: path)
         source.resume()
-        #expect(events.wait(timeout: 10) { $0.lines.count >= 400 })
+        #expect(events.wait(timeout: 30) { $0.lines.count >= 400 })
         #expect(!events.wait(timeout: 0.1) { $0.lines.count > 400 })
         #expect(events.texts == all)
     }

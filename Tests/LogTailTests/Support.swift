@@ -15,7 +15,7 @@ func append(_ text: String, to path: String) throws {
 
 /// Polls a condition with a deadline.
 @discardableResult
-func eventually(timeout: TimeInterval = 3, _ condition: () -> Bool) -> Bool {
+func eventually(timeout: TimeInterval = 20, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if condition() { return true }

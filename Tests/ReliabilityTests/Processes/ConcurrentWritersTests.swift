@@ -51,7 +51,7 @@ struct ConcurrentWritersTests {
             for (index, console) in consoles.enumerated() {
                 let text = "console-\(index == 0 ? "a" : "b") note \(round)"
                 try console.press("n")
-                try console.waitFor("Note", timeout: 10)
+                try console.waitFor("Note", timeout: 30)
                 try console.type(text)
                 try console.press("Enter")
                 typed.append(text)
@@ -88,7 +88,7 @@ struct ConcurrentWritersTests {
 
         // Both consoles still work after the storm, and show the last writes.
         for console in consoles {
-            try console.waitFor(typed.last!, timeout: 10)
+            try console.waitFor(typed.last!, timeout: 30)
             try console.press("q")
             try console.waitFor("EXIT:0")
         }

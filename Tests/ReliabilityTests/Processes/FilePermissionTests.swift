@@ -16,7 +16,7 @@ struct FilePermissionTests {
         let console = try Tmux(environment: Tmux.environment(fb), command: "umask 000; " + Tmux.firebreak("console INC-1"))
         try console.waitFor("INC-1 private")
         try fb.ok("note", "INC-1", "while the console is open")
-        try console.waitFor("while the console is open", timeout: 5)
+        try console.waitFor("while the console is open")
 
         let base = fb.database
         #expect(FileManager.default.fileExists(atPath: base + "-wal"))

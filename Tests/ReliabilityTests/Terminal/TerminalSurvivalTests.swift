@@ -118,7 +118,7 @@ struct TerminalSurvivalTests {
         try tmux.waitFor("Note")
         try tmux.type("after the storm")
         try tmux.press("Enter")
-        try tmux.waitFor("after the storm", timeout: 5)
+        try tmux.waitFor("after the storm")
         let screen = try tmux.screen()
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 110 })
         try tmux.press("q")
