@@ -401,12 +401,13 @@ struct ConsoleEndToEndTests {
     /// Each step reaches the log pane when it is recorded, while the run goes on.
     @Test func anActionsStepsStreamIntoTheLogWhileItRuns() throws {
         let folder = try TemporaryFolder()
-        // The change step waits until the test opens its gate, so "while it runs" does not hang on a timing.
+        // The change step waits until the test opens its gate (a minute at most, should the test fail first),
+        // so "while it runs" does not hang on a timing.
         let gate = folder.path("gate")
         let (_, tmux, _) = try Self.consoleWithFakeAWS(in: folder, title: "slow key", resource: "AKIAIOSFODNN7EXAMPLE", width: 200, answers: """
               *get-access-key-last-used*) echo '"alice"' ;;
               *list-access-keys*) echo '["AKIAIOSFODNN7EXAMPLE"]' ;;
-              *update-access-key*) while [ ! -e '\(gate)' ]; do sleep 0.05; done; echo '{}' ;;
+              *update-access-key*) n=0; while [ ! -e '\(gate)' ] && [ $n -lt 1200 ]; do sleep 0.05; n=$((n+1)); done; echo '{}' ;;
             """)
         try Self.chooseAction("iam.deactivate-key", for: "AKIAIOSFODNN7EXAMPLE", in: tmux)
         try tmux.waitFor("aws iam update-access-key")
