@@ -2,9 +2,11 @@ import Foundation
 import TerminalUI
 
 /// Keys typed while the console waits for an answer that will open an
-/// overlay (the action menu, a plan, the picker, the metrics). They are held,
-/// not handled, and replayed to the overlay once it opens: `a` then `1` typed
-/// together chooses the first action instead of focusing the phase timeline.
+/// overlay (the action menu, a plan, the picker, the metrics) or for the
+/// incident it is opening. They are held, not handled, and replayed once the
+/// overlay opens or the incident is on screen: `a` then `1` typed together
+/// chooses the first action instead of focusing the phase timeline, and `4 /`
+/// typed as the console starts filters the log.
 /// A deadline keeps a lost answer from swallowing keys forever.
 struct TypeAhead: Equatable, Sendable {
     /// How long keys are held for an answer that has not come.
@@ -47,6 +49,14 @@ struct TypeAhead: Equatable, Sendable {
 }
 
 extension ConsoleEffect {
+    /// Whether keys typed before this effect is answered wait for the answer: an overlay
+    /// they are meant for, or the incident whose panes they act on (the first read of it).
+    var holdsKeysUntilAnswered: Bool {
+        if case .load = self { return true }
+        return opensOverlayWhenAnswered
+    }
+
+
     /// Whether the answer to this effect opens an overlay the next keys are meant for.
     var opensOverlayWhenAnswered: Bool {
         switch self {

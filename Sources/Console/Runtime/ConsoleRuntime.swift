@@ -55,7 +55,9 @@ public final class ConsoleRuntime {
         _ = model.update(.resize(terminal.size))
         switch (model.mode, incident) {
         case (.replay, let incident?): perform(.loadReplay(incident))
-        case (_, let incident?): perform(.load(incident))
+        case (_, let incident?):
+            model.willAwait(.load(incident))
+            perform(.load(incident))
         case (_, nil): perform(.listIncidents)
         }
         // A replay shows what was recorded; it does not follow new changes.

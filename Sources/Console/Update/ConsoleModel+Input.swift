@@ -3,11 +3,13 @@ import TerminalUI
 
 extension ConsoleModel {
     /// Applies one message and returns the work the runtime must do. Keys
-    /// typed while an answer that opens an overlay is awaited are held and
-    /// replayed to that overlay when it opens (`TypeAhead`); everything else
+    /// typed while an answer that opens an overlay (or the incident being
+    /// opened) is awaited are held and replayed when it comes (`TypeAhead`); everything else
     /// goes straight to `handleMessage`.
     public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
-        if case .key(let key) = message, typeAhead.isWaiting, TypeAhead.holds(key) {
+        // Quitting before anything is on screen is never held: a store slow to answer must not keep the responder in.
+        if case .key(let key) = message, typeAhead.isWaiting, TypeAhead.holds(key),
+           state != nil || bindings.resolve(key, in: [.global])?.command != .quit {
             if !typeAhead.hasExpired(at: now) {
                 typeAhead.hold(key)
                 return []
@@ -17,10 +19,13 @@ extension ConsoleModel {
         var effects = handleMessage(message)
         switch message {
         case .key:
-            if effects.contains(where: \.opensOverlayWhenAnswered) { typeAhead.wait(from: now) }
+            if effects.contains(where: \.holdsKeysUntilAnswered) { typeAhead.wait(from: now) }
         case .actionsAvailable, .actionTargets, .actionPreviewed, .details, .incidents:
             // An answer that opened nothing (no action applies) takes no keys: they were meant for what did not open.
             if overlay != nil { effects += replayHeldKeys() } else if typeAhead.isWaiting { dropHeldKeys(because: nil) }
+        case .loaded:
+            // The incident is on screen: the keys typed while it was read act on it now.
+            effects += replayHeldKeys()
         case .failed, .notice:
             // The answer may be this failure (no action applies, the plan was refused): nothing opened for the keys.
             if typeAhead.isWaiting, overlay == nil { dropHeldKeys(because: nil) }
@@ -30,6 +35,12 @@ extension ConsoleModel {
             break
         }
         return effects
+    }
+
+    /// The runtime asks for `effect` itself (the incident a console opens on): keys typed
+    /// before its answer wait for it as they would for one a key asked for.
+    public mutating func willAwait(_ effect: ConsoleEffect) {
+        if effect.holdsKeysUntilAnswered { typeAhead.wait(from: now) }
     }
 
     /// The overlay is open: the keys typed while it was coming go to it, in order.

@@ -12,6 +12,15 @@ extension ConsoleModel {
         logLines.append(contentsOf: lines)
     }
 
+    /// The pane for a newly loaded incident: its events, then the lines of
+    /// followed sources already in the pane. A source's lines can arrive before
+    /// the incident's first read does (a file read from its start, a slow store):
+    /// they are the console's, not the incident's, and are never dropped by a load.
+    mutating func resetLog(loading events: [PaneLine]) {
+        let followed = logLines.filter { if case .external = $0 { return true } else { return false } }
+        resetLog((events + followed).suffix(logLines.capacity))
+    }
+
     /// Adds older lines above the oldest (the scroll-back read after the first
     /// frame), as many as the pane has room for, newest of them kept. The view
     /// stays where it is: the pane scrolls and selects counting from the bottom.

@@ -27,7 +27,7 @@ extension ConsoleModel {
         case .loaded(let newState, let events):
             let switched = state?.incident.id != newState.incident.id
             state = newState
-            resetLog(events.suffix(logLines.capacity).map { .event(EventLine($0)) })
+            resetLog(loading: events.suffix(logLines.capacity).map { .event(EventLine($0)) })
             lastEventSeq = events.last?.event.seq ?? newState.lastSeq
             logScroll = 0
             logFollow = true
