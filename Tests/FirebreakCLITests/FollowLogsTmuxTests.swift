@@ -43,14 +43,15 @@ struct FollowLogsTmuxTests {
         let tmux = try TmuxSession(width: 250, height: 50, environment: ConsoleEndToEndTests.environment(fb, Self.aws),
                                    command: ConsoleEndToEndTests.command("drill web-server-exfiltration"))
         // The scenario's first log line (written before the console opened) and its last.
-        try tmux.waitFor("nginx: 203.0.113.77 \"POST /admin/upload.php", timeout: 120)
+        // The file can be read before the incident is: wait for both, so what follows tests the pane, not a race.
+        try tmux.waitFor("nginx: 203.0.113.77 \"POST /admin/upload.php", "DRILL: Web server compromised", timeout: 120)
         // The incident's own events may arrive after the file's lines and push them
         // out of view: filter the pane to the last line rather than hope it is on screen.
         try tmux.press("4")
         try tmux.press("/")
         try tmux.type("vpc-flow")
         try tmux.press("Enter")
-        try tmux.waitFor("vpc-flow:", "drill-1-web-server-exfiltration.log: following")
+        try tmux.waitFor("/vpc-flow · ", "vpc-flow: i-", "drill-1-web-server-exfiltration.log: following")
         try tmux.press("q")
         try tmux.waitFor("Quit the drill?")               // quitting stops the emulator: it asks
         try tmux.press("y")
