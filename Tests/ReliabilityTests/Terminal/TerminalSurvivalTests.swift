@@ -118,8 +118,9 @@ struct TerminalSurvivalTests {
         try tmux.waitFor("Note")
         try tmux.type("after the storm")
         try tmux.press("Enter")
-        try tmux.waitFor("after the storm")
-        let screen = try tmux.screen()
+        // The typed text is on screen before it is recorded: wait for the footer that says it was,
+        // or `q` finds the write still running and asks first.
+        let screen = try tmux.waitFor("after the storm", "note saved")
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 110 })
         try tmux.press("q")
         try Self.expectRestored(tmux, title: "storm", code: "0")
