@@ -58,24 +58,7 @@ public enum TestAWSCLI {
     }
 
     static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let folder = FileManager.default.temporaryDirectory
-        let out = folder.appendingPathComponent("fb-aws-out-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("fb-aws-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        defer { try? outHandle.close(); try? errHandle.close() }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let run = try CapturedRun.run(executable, arguments, environment: environment)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 }

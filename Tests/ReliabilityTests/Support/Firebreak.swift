@@ -1,4 +1,5 @@
 import Foundation
+import FirebreakTestSupport
 
 /// The built `firebreak` binary run as its own process, with a database of
 /// the test's own, the way scripts and operators run it.
@@ -76,30 +77,11 @@ struct Failure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Running a program to completion with its output captured in files (pipes
-/// could fill and block a chatty child).
+/// Running a program to completion with its output captured (`CapturedRun`).
 enum Spawned {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Firebreak.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let folder = FileManager.default.temporaryDirectory
-        let out = folder.appendingPathComponent("fb-rel-out-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("fb-rel-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        defer { try? outHandle.close(); try? errHandle.close() }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Firebreak.Output(status: process.terminationStatus,
-                                stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                                stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let run = try CapturedRun.run(executable, arguments, environment: environment)
+        return Firebreak.Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// `sh -c script` with positional arguments, for umask, ulimit and setpriv.
