@@ -35,12 +35,7 @@ enum AppendThroughputFigure {
             try ChildProcess.run(sqlite3, ["-cmd", ".mode insert events", database, "SELECT * FROM events WHERE seq > 1 ORDER BY seq"],
                                  environment: environment, stdout: inserts)
             let script = workspace.path("append-script-\(repetition).sql")
-            try "PRAGMA synchronous=FULL;\nBEGIN;\n".write(toFile: script, atomically: true, encoding: .utf8)
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: script))
-            handle.seekToEndOfFile()
-            handle.write(try Data(contentsOf: URL(fileURLWithPath: inserts)))
-            handle.write(Data("COMMIT;\n".utf8))
-            try handle.close()
+            try writeTransaction(of: inserts, to: script, after: "PRAGMA synchronous=FULL;\n")
             let run = try ChildProcess.run(sqlite3, [copy], environment: environment, stdin: script)
             guard run.status == 0 else { throw BenchError("the sqlite3 baseline failed (exit \(run.status))") }
             let stored = try ChildProcess.output(sqlite3, [copy, "SELECT count(*) FROM events"], environment: environment)
@@ -54,5 +49,16 @@ enum AppendThroughputFigure {
         return Figure(name: name, value: value, unit: "events/s", baseline: baseline.median, baselineLabel: "sqlite3, one transaction",
                       target: target, met: value >= 0.8 * baseline.median, samples: firebreak.count,
                       note: "\(count) notes per append; fastest \(FigureTable.number(firebreak.percentile(100)))/s, slowest \(FigureTable.number(firebreak.percentile(0)))/s")
+    }
+
+    /// A script that runs the statements in `statements` as one transaction, `preamble` first.
+    static func writeTransaction(of statements: String, to script: String, after preamble: String = "") throws {
+        try (preamble + "BEGIN;\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let body = try Data(contentsOf: URL(fileURLWithPath: statements))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: script))
+        handle.seekToEndOfFile()
+        handle.write(body)
+        handle.write(Data("COMMIT;\n".utf8))
+        try handle.close()
     }
 }

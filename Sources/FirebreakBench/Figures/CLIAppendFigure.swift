@@ -1,4 +1,5 @@
 import Foundation
+import IncidentModel
 
 /// One durable append from the command line, process start to exit
 /// (`firebreak note INC-1 …`), against `sqlite3 DB "INSERT …"` as a process
@@ -17,21 +18,29 @@ enum CLIAppendFigure {
         let path = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         _ = try ChildProcess.output(sqlite3, [plain, "PRAGMA journal_mode=WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"],
                                     environment: path)
-        let environment = workspace.environment(database: database)
-        var firebreak = Samples(), baseline = Samples()
-        for index in 1...options.cliAppends {
-            let text = "bench cli note \(index)"
-            let run = try ChildProcess.run(workspace.firebreak, ["note", id.description, text], environment: environment)
-            guard run.status == 0 else { throw BenchError("firebreak note failed (exit \(run.status))") }
-            firebreak.add(run.seconds * 1000)
-            let insert = try ChildProcess.run(sqlite3, [plain, "PRAGMA synchronous=FULL; INSERT INTO notes (text) VALUES ('\(text)');"],
-                                              environment: path)
-            guard insert.status == 0 else { throw BenchError("the sqlite3 baseline insert failed (exit \(insert.status))") }
-            baseline.add(insert.seconds * 1000)
+        let (firebreak, baseline) = try interleaved(options.cliAppends, in: workspace, database: database, id: id, store: "") { text in
+            try ChildProcess.run(sqlite3, [plain, "PRAGMA synchronous=FULL; INSERT INTO notes (text) VALUES ('\(text)');"], environment: path)
         }
         let value = firebreak.median
         return Figure(name: name, value: value, unit: "ms", baseline: baseline.median, baselineLabel: "sqlite3 INSERT process",
                       target: target, met: value <= 3 * baseline.median, samples: firebreak.count,
                       note: "p90 \(FigureTable.number(firebreak.percentile(90))) ms vs \(FigureTable.number(baseline.percentile(90))) ms, on an incident of 1,000 events")
+    }
+
+    /// `count` notes by `firebreak note` into `id` on `database`, each followed by `baseline` inserting the same
+    /// text: both timings, in milliseconds. `store` names the store in a failure (" on PostgreSQL").
+    static func interleaved(_ count: Int, in workspace: BenchWorkspace, database: String, id: IncidentID, store: String,
+                            baseline insert: (String) throws -> ChildProcess.Finished) throws -> (firebreak: Samples, baseline: Samples) {
+        var firebreak = Samples(), baseline = Samples()
+        for index in 1...count {
+            let text = "bench cli note \(index)"
+            let run = try ChildProcess.run(workspace.firebreak, ["note", id.description, text], environment: workspace.environment(database: database))
+            guard run.status == 0 else { throw BenchError("firebreak note\(store) failed (exit \(run.status))") }
+            firebreak.add(run.seconds * 1000)
+            let inserted = try insert(text)
+            guard inserted.status == 0 else { throw BenchError("the baseline insert\(store) failed (exit \(inserted.status))") }
+            baseline.add(inserted.seconds * 1000)
+        }
+        return (firebreak, baseline)
     }
 }

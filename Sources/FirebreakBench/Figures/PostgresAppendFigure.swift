@@ -36,12 +36,7 @@ enum PostgresAppendFigure {
                 SELECT format('INSERT INTO events (\(columns)) VALUES (%s, %s, %s, %s, %L, %L, %L, %L, %L);', \(columns)) \(rows)
                 """, output: statements)
             let script = workspace.path("pg-script-\(repetition).sql")
-            try "BEGIN;\n".write(toFile: script, atomically: true, encoding: .utf8)
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: script))
-            handle.seekToEndOfFile()
-            handle.write(try Data(contentsOf: URL(fileURLWithPath: statements)))
-            handle.write(Data("COMMIT;\n".utf8))
-            try handle.close()
+            try AppendThroughputFigure.writeTransaction(of: statements, to: script)
             let data = workspace.path("pg-copy-\(repetition).tsv")
             try server.sql(database: "append", "COPY (SELECT \(columns) \(rows)) TO STDOUT", output: data)
 

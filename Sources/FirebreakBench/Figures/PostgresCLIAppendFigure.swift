@@ -11,17 +11,9 @@ enum PostgresCLIAppendFigure {
         let id = try IncidentFixture.build(workspace, database: url, title: "cli append", events: 1_000)
         _ = try server.createDatabase("cli_append_baseline")
         try server.sql(database: "cli_append_baseline", "CREATE TABLE notes (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL)")
-        let environment = workspace.environment(database: url)
-        var firebreak = Samples(), baseline = Samples()
-        for index in 1...options.cliAppends {
-            let text = "bench cli note \(index)"
-            let run = try ChildProcess.run(workspace.firebreak, ["note", id.description, text], environment: environment)
-            guard run.status == 0 else { throw BenchError("firebreak note on PostgreSQL failed (exit \(run.status))") }
-            firebreak.add(run.seconds * 1000)
-            let insert = try ChildProcess.run(server.psql, server.psqlArguments("cli_append_baseline") + ["-c", "INSERT INTO notes (text) VALUES ('\(text)')"],
-                                              environment: server.psqlEnvironment)
-            guard insert.status == 0 else { throw BenchError("the psql baseline insert failed (exit \(insert.status))") }
-            baseline.add(insert.seconds * 1000)
+        let (firebreak, baseline) = try CLIAppendFigure.interleaved(options.cliAppends, in: workspace, database: url, id: id, store: " on PostgreSQL") { text in
+            try ChildProcess.run(server.psql, server.psqlArguments("cli_append_baseline") + ["-c", "INSERT INTO notes (text) VALUES ('\(text)')"],
+                                 environment: server.psqlEnvironment)
         }
         let stored = try server.sql(database: "cli_append", "SELECT last_seq FROM incidents WHERE id = \(id.rawValue)")
         guard stored == String(1_000 + options.cliAppends) else { throw BenchError("the incident holds \(stored) events, not \(1_000 + options.cliAppends)") }

@@ -19,23 +19,8 @@ enum PostgresChangeVisibilityFigure {
         console.drain(quiet: 0.3)
         let store = try PostgresIncidentStore(location: try PostgresLocation.parse(url))
         defer { store.close() }
-        var latency = Samples()
-        var generator = SystemRandomNumberGenerator()
-        for number in 1...options.changeSamples {
-            // A random pause, as the SQLite figure takes, so the appends keep step with nothing.
-            console.drain(quiet: Double.random(in: 0.05...0.2, using: &generator))
-            let offset = console.output.count
-            let marker = ConsoleSession.marker(number)
-            try store.append(to: id, actor: "bench", at: nil) { _ in [.noteAdded(NoteAdded(text: "seen \(marker)"))] }
-            let committed = Stopwatch.now()
-            guard let shown = console.waitFor(marker, from: offset, timeout: 10) else {
-                throw BenchError("a note appended through the server did not reach the watch console within 10 s")
-            }
-            latency.add((shown - committed) * 1000)
-        }
-        let p50 = latency.median, p99 = latency.percentile(99)
-        return Figure(name: "change in one process visible in another's console, through PostgreSQL", value: p50, unit: "ms",
-                      baseline: nil, baselineLabel: nil, target: "p50 ≤ 100 ms, p99 ≤ 250 ms", met: p50 <= 100 && p99 <= 250,
-                      samples: latency.count, note: "p99 \(FigureTable.number(p99)) ms, max \(FigureTable.number(latency.percentile(100))) ms; LISTEN/NOTIFY")
+        let latency = try ChangeVisibilityFigure.latencies(in: console, of: id, appendingThrough: store, samples: options.changeSamples,
+                                                           route: "through the server")
+        return ChangeVisibilityFigure.figure(named: "change in one process visible in another's console, through PostgreSQL", latency, note: "LISTEN/NOTIFY")
     }
 }
